@@ -1,0 +1,316 @@
+"""The rules `kehoach check` applies to loaded plans and the agency registry.
+
+Each rule is a function that yields findings; `check_corpus` runs them all so
+that one run reports every problem. Rule codes: KH1xx files and encoding, KH2xx
+structure, KH3xx dates and deadlines, KH4xx agencies, KH5xx text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from datetime import date
+from typing import Iterator, Optional
+
+from .deadlines import KIND_VI, due, effective_deadline, kind, meaning, quarter_of, read_phrase, span, written_day
+from .errors import Finding
+from .loader import Corpus, LoadedPlan
+from .models import Agency, Deadline
+from .text import fold, short_date, weekday_name
+from .workdays import effective, why_closed
+
+MARKER = re.compile(r"<!--\s*nhiem-vu:\s*([a-z0-9-]+)\s*-->")
+
+
+def check_corpus(corpus: Corpus) -> list[Finding]:
+    """Run every rule; return the loader's findings and the rules' findings, sorted."""
+    found = list(corpus.findings)
+    found.extend(check_registry(corpus))
+    names = AgencyNames(corpus.agencies)
+    for loaded in corpus.plans:
+        for rule in (check_structure, check_deadlines, check_text, check_markdown):
+            found.extend(rule(loaded))
+        found.extend(check_agencies(loaded, corpus.agencies, names))
+    return sorted(set(found))
+
+
+def _finding(loaded: LoadedPlan, loc: tuple[object, ...], code: str, severity: str,
+             message: str, hint: str = "") -> Finding:
+    line, col = loaded.at(*loc)
+    return Finding(loaded.yaml_path, line, col, code, severity, message, hint)  # type: ignore[arg-type]
+
+
+# --- structure --------------------------------------------------------------------
+
+def check_structure(loaded: LoadedPlan) -> Iterator[Finding]:
+    """Task ids unique, sections known, every section shown somewhere."""
+    plan = loaded.plan
+    seen: dict[str, int] = {}
+    for key, items in (("sections", plan.sections), ("tasks", plan.tasks), ("reporting", plan.reporting)):
+        kind_seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            pool = kind_seen if key == "sections" else seen
+            if item.id in pool:
+                yield _finding(loaded, (key, index, "id"), "KH205", "error",
+                               f"Mã «{item.id}» bị trùng (đã dùng ở mục thứ {pool[item.id] + 1})",
+                               "Mỗi nhiệm vụ cần một mã riêng, không đổi theo thời gian; thêm hậu tố như «-2».")
+            pool.setdefault(item.id, index)
+    section_ids = {section.id for section in plan.sections}
+    for index, task in enumerate(plan.tasks):
+        if task.section not in section_ids:
+            close = difflib.get_close_matches(task.section, sorted(section_ids), n=1)
+            yield _finding(loaded, ("tasks", index, "section"), "KH206", "error",
+                           f"Nhiệm vụ «{task.id}» thuộc mục «{task.section}» nhưng không có mục này trong «sections»",
+                           f"Có phải ý bạn là «{close[0]}»?" if close else "Khai báo mục trong «sections» trước.")
+    placed = set(plan.appendix.sections if plan.appendix else [])
+    for text in loaded.bodies.values():
+        placed.update(MARKER.findall(text))
+    if plan.appendix:
+        for index, section_id in enumerate(plan.appendix.sections):
+            if section_id not in section_ids:
+                yield _finding(loaded, ("appendix", "sections", index), "KH206", "error",
+                               f"Phụ lục nhắc tới mục «{section_id}» nhưng không có mục này trong «sections»",
+                               "Sửa mã mục cho khớp với «sections».")
+    for index, section in enumerate(plan.sections):
+        if section.id not in placed and any(t.section == section.id for t in plan.tasks):
+            yield _finding(loaded, ("sections", index, "id"), "KH504", "warning",
+                           f"Mục «{section.id}» có nhiệm vụ nhưng không được hiển thị ở đâu",
+                           f"Thêm dòng «<!-- nhiem-vu: {section.id} -->» vào nội dung Markdown, "
+                           "hoặc đưa mục vào «appendix.sections».")
+
+
+# --- deadlines --------------------------------------------------------------------
+
+def _deadlines(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], Deadline, str]]:
+    plan = loaded.plan
+    for index, section in enumerate(plan.sections):
+        if section.period:
+            yield ("sections", index, "period"), section.period, f"mục «{section.id}»"
+    for index, task in enumerate(plan.tasks):
+        if task.deadline:
+            yield ("tasks", index, "deadline"), task.deadline, f"nhiệm vụ «{task.id}»"
+    for index, duty in enumerate(plan.reporting):
+        yield ("reporting", index, "deadline"), duty.deadline, f"báo cáo «{duty.id}»"
+
+
+def plan_period(loaded: LoadedPlan) -> tuple[date, date]:
+    """First and last day the plan covers (its calendar year unless it says)."""
+    plan = loaded.plan
+    if plan.period:
+        return plan.period.start, plan.period.end
+    return date(plan.year, 1, 1), date(plan.year, 12, 31)
+
+
+def issue_date(loaded: LoadedPlan) -> Optional[date]:
+    """The plan's full issue date, when the document gives day, month and year."""
+    value = loaded.plan.document.date
+    return value if isinstance(value, date) else None
+
+
+def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
+    """Phrase matches meaning; inside the period; not before issue; working day."""
+    start, end = plan_period(loaded)
+    issued = issue_date(loaded)
+    for loc, deadline, owner in _deadlines(loaded):
+        yield from _check_phrase(loaded, loc, deadline, owner)
+        bounds = span(deadline)
+        if bounds is None:
+            continue
+        if bounds[1] < start or bounds[0] > end:
+            yield _finding(loaded, loc, "KH302", "error",
+                           f"Thời hạn của {owner} ({short_date(bounds[1])}) nằm ngoài thời gian của kế hoạch "
+                           f"({short_date(start)}–{short_date(end)})",
+                           "Kiểm tra năm của thời hạn; nếu kế hoạch kéo dài hơn một năm, khai báo «period».")
+        day = written_day(deadline)
+        if day and issued and day < issued:
+            yield _finding(loaded, loc, "KH303", "error",
+                           f"Thời hạn của {owner} ({short_date(day)}) trước ngày ban hành kế hoạch ({short_date(issued)})",
+                           "Kiểm tra lại ngày, tháng, năm của thời hạn.")
+        if day:
+            last = due(deadline)
+            assert last is not None
+            closed = why_closed(last)
+            if closed:
+                yield _finding(loaded, loc, "KH305", "warning",
+                               f"Hạn cuối của {owner} rơi vào ngày nghỉ: {weekday_name(last)} {short_date(last)} ({closed})",
+                               f"Theo Điều 148 khoản 5 Bộ luật Dân sự 2015, hạn được tính đến hết ngày làm việc "
+                               f"tiếp theo: {weekday_name(effective(last))} {short_date(effective(last))}.")
+    yield from _check_quarters(loaded)
+
+
+def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadline, owner: str) -> Iterator[Finding]:
+    if not deadline.text or kind(deadline) == "none":
+        return
+    reading = read_phrase(deadline.text, loaded.plan.year)
+    stored = meaning(deadline)
+    if reading is None or stored is None:
+        return
+    if reading.field != stored.field or str(reading.value) != str(stored.value):
+        yield _finding(loaded, loc, "KH306", "error",
+                       f"Thời hạn của {owner} ghi «{deadline.text}» nhưng được hiểu là "
+                       f"{KIND_VI[stored.field]} {stored.value}",
+                       f"Chữ ghi trong văn bản đọc ra là {KIND_VI[reading.field]} {reading.value}; "
+                       "sửa cho hai phần khớp nhau.")
+
+
+def _check_quarters(loaded: LoadedPlan) -> Iterator[Finding]:
+    sections = {s.id: s for s in loaded.plan.sections}
+    for index, task in enumerate(loaded.plan.tasks):
+        section = sections.get(task.section)
+        if not section or kind(section.period) != "quarter" or kind(task.deadline) in ("none", "ongoing"):
+            continue
+        bounds, last = span(section.period), due(task.deadline)
+        if bounds and last and not bounds[0] <= last <= bounds[1]:
+            yield _finding(loaded, ("tasks", index, "deadline"), "KH304", "warning",
+                           f"Nhiệm vụ «{task.id}» nằm trong mục «{section.title}» nhưng thời hạn "
+                           f"«{task.deadline.text if task.deadline and task.deadline.text else short_date(last)}» "
+                           f"thuộc quý {quarter_of(last)}",
+                           "Văn bản gốc tự mâu thuẫn: giữ nguyên nếu đúng như bản đã ký, "
+                           "hoặc chuyển nhiệm vụ sang đúng mục quý.")
+
+
+# --- agencies ---------------------------------------------------------------------
+
+class AgencyNames:
+    """Folded names, short names and abbreviations of agencies, for suggestions."""
+
+    def __init__(self, agencies: dict[str, Agency]):
+        self.agencies = agencies
+        self.by_name: dict[str, list[str]] = {}
+        for agency in agencies.values():
+            for name in (agency.id, agency.name, *agency.short, *agency.abbr):
+                self.by_name.setdefault(fold(name), []).append(agency.id)
+
+    def suggest(self, value: str, namespace: str) -> Optional[str]:
+        """The agency id most likely meant by `value`, preferring `namespace`."""
+        matches = difflib.get_close_matches(fold(value), list(self.by_name), n=5, cutoff=0.6)
+        candidates = [agency_id for match in matches for agency_id in self.by_name[match]]
+        preferred = [c for c in candidates if c.startswith(namespace + "/")]
+        return (preferred or candidates or [None])[0]
+
+
+def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, Optional[date]]]:
+    plan = loaded.plan
+    sections = {s.id: s for s in plan.sections}
+    issued = issue_date(loaded)
+    if plan.document.issuer:
+        yield ("document", "issuer"), plan.document.issuer, issued
+    for index, recipient in enumerate(plan.document.recipients):
+        if recipient.agency:
+            yield ("document", "recipients", index, "agency"), recipient.agency, issued
+    for index, task in enumerate(plan.tasks):
+        last = due(effective_deadline(task, sections))
+        for role in ("lead", "partners"):
+            for position, agency_id in enumerate(getattr(task, role)):
+                yield ("tasks", index, role, position), agency_id, last
+    for index, duty in enumerate(plan.reporting):
+        for position, agency_id in enumerate(duty.reporters):
+            yield ("reporting", index, "reporters", position), agency_id, due(duty.deadline)
+        for role in ("recipient", "via"):
+            if getattr(duty, role):
+                yield ("reporting", index, role), getattr(duty, role), due(duty.deadline)
+
+
+def check_agencies(loaded: LoadedPlan, agencies: dict[str, Agency], names: AgencyNames) -> Iterator[Finding]:
+    """Every agency reference is known and valid on the date it is needed."""
+    namespace = (loaded.plan.document.issuer or "").split("/")[0]
+    for loc, agency_id, when in _references(loaded):
+        agency = agencies.get(agency_id)
+        if agency is None:
+            guess = names.suggest(agency_id, namespace)
+            hint = (f"Có phải ý bạn là «{guess}» ({agencies[guess].name})?" if guess
+                    else "Thêm cơ quan vào danh mục plans/agencies/ trước, rồi dùng mã của nó.")
+            yield _finding(loaded, loc, "KH401", "error", f"Không có cơ quan «{agency_id}» trong danh mục", hint)
+            continue
+        if when is None:
+            continue
+        ended = agency.valid_until is not None and when > agency.valid_until
+        not_yet = agency.valid_from is not None and when < agency.valid_from
+        if ended or not_yet:
+            state = (f"đã thôi hoạt động từ sau {short_date(agency.valid_until)}" if ended and agency.valid_until
+                     else f"chỉ hoạt động từ {short_date(agency.valid_from)}" if agency.valid_from else "")
+            successor = agencies.get(agency.successor) if agency.successor else None
+            hint = (f"Cơ quan kế thừa: «{successor.id}» ({successor.name})." if successor
+                    else "Danh mục chưa ghi cơ quan kế thừa; hỏi cơ quan thường trực thi đua, khen thưởng.")
+            yield _finding(loaded, loc, "KH402", "error",
+                           f"«{agency.name}» {state}, nhưng được giao việc có hạn {short_date(when)}", hint)
+
+
+def check_registry(corpus: Corpus) -> Iterator[Finding]:
+    """References inside the registry (parent, groups, successor) are known."""
+    agencies = corpus.agencies
+    for agency_id, agency in sorted(agencies.items()):
+        shown, line, col = corpus.agency_pos[agency_id]
+        namespace = shown.rsplit("/", 1)[-1].removesuffix(".yml")
+        if agency_id.split("/")[0] != namespace:
+            yield Finding(shown, line, col, "KH405", "warning",
+                          f"Mã «{agency_id}» không bắt đầu bằng tên tệp danh mục «{namespace}/»",
+                          "Mỗi tệp danh mục giữ các cơ quan của một địa bàn; đặt mã dạng "
+                          f"«{namespace}/…» hoặc chuyển sang tệp đúng địa bàn.")
+        refs = [("parent", agency.parent), ("successor", agency.successor)] + [("groups", g) for g in agency.groups]
+        for role, ref in refs:
+            if ref and ref not in agencies:
+                close = difflib.get_close_matches(ref, sorted(agencies), n=1)
+                yield Finding(shown, line, col, "KH404", "error",
+                              f"Cơ quan «{agency_id}» nhắc tới «{ref}» ({role}) nhưng mã này không có trong danh mục",
+                              f"Có phải ý bạn là «{close[0]}»?" if close else "Khai báo cơ quan đó trong danh mục.")
+
+
+# --- text -------------------------------------------------------------------------
+
+_STALE = re.compile(
+    r"(?:thi đua,?\s*-?\s*khen thưởng\b[^.;:\n]{0,40}?\bnăm|6 tháng (?:đầu|cuối) năm)\s+(\d{4})\b",
+    re.IGNORECASE)
+_UNSAFE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=\s*[\"']|javascript\s*:",
+                     re.IGNORECASE)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
+    """Stale years copied from last year's plan, duplicated tasks, the (nếu có) flag."""
+    year = loaded.plan.year
+    hint = (f"Kế hoạch năm {year} nhắc tới năm cũ; có thể sót khi sao chép từ kế hoạch năm trước. "
+            "Giữ nguyên nếu đúng như văn bản đã ký.")
+    for index, task in enumerate(loaded.plan.tasks):
+        for match in _STALE.finditer(task.title):
+            if int(match.group(1)) < year:
+                yield _finding(loaded, ("tasks", index, "title"), "KH501", "warning",
+                               f"Nhiệm vụ «{task.id}» nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
+    for name, text in sorted(loaded.bodies.items()):
+        for match in _STALE.finditer(text):
+            if int(match.group(1)) < year:
+                line, col = _line_col(text, match.start())
+                yield Finding(loaded.body_paths[name], line, col, "KH501", "warning",
+                              f"Văn bản nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
+    titles = Counter(fold(task.title).rstrip(" .;") for task in loaded.plan.tasks)
+    first: dict[str, str] = {}
+    for index, task in enumerate(loaded.plan.tasks):
+        key = fold(task.title).rstrip(" .;")
+        if titles[key] > 1 and key in first:
+            yield _finding(loaded, ("tasks", index, "title"), "KH502", "warning",
+                           f"Nhiệm vụ «{task.id}» trùng nội dung với nhiệm vụ «{first[key]}»",
+                           "Văn bản gốc ghi lặp; giữ nguyên nếu đúng như bản đã ký, hoặc gộp thành một nhiệm vụ.")
+        first.setdefault(key, task.id)
+
+
+def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
+    """Plan Markdown carries no scripts, event handlers or javascript: links."""
+    section_ids = {section.id for section in loaded.plan.sections}
+    for name, text in sorted(loaded.bodies.items()):
+        shown = loaded.body_paths[name]
+        for match in _UNSAFE.finditer(text):
+            line, col = _line_col(text, match.start())
+            yield Finding(shown, line, col, "KH503", "error",
+                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{match.group(0)}»",
+                          "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và liên kết javascript:.")
+        for match in MARKER.finditer(text):
+            if match.group(1) not in section_ids:
+                line, col = _line_col(text, match.start())
+                yield Finding(shown, line, col, "KH504", "error",
+                              f"Dòng chèn nhiệm vụ trỏ tới mục «{match.group(1)}» không có trong «sections»",
+                              "Sửa mã mục cho khớp với «sections» trong ke-hoach.yml.")

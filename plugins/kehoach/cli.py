@@ -1,0 +1,82 @@
+"""The `kehoach` command line: thin commands over the core.
+
+Only this module imports click. Each command calls the core and turns its one
+error type, `PlanError`, into a clear Vietnamese message and an exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .checks import check_corpus
+from .errors import PlanError, has_errors, render, strictly, summary
+from .loader import load_corpus
+from .schema import write_schemas
+
+
+class Group(click.Group):
+    """Exit 2 with a Vietnamese line on usage errors, never a traceback."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+            sys.exit(2)
+        except click.UsageError as exc:
+            click.echo(f"Lỗi cách dùng: {exc.format_message()}\nXem «kehoach --help».", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            sys.exit(130)
+        except PlanError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="kehoach")
+def main() -> None:
+    """kehoach: kế hoạch thi đua, khen thưởng dạng Markdown + YAML."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="Dạng kết quả.")
+def check(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """Kiểm tra kế hoạch và danh mục cơ quan; báo mọi lỗi trong một lần chạy.
+
+    Ví dụ: kehoach check plans/2024 --strict
+    """
+    findings = check_corpus(load_corpus(list(paths) or [Path("plans")]))
+    if strict:
+        findings = strictly(findings)
+    output = render(findings, fmt)
+    if output:
+        click.echo(output)
+    if fmt == "text":
+        click.echo(summary(findings), err=True)
+    sys.exit(1 if has_errors(findings) else 0)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"),
+              show_default=True, help="Thư mục ghi lược đồ.")
+def schema(out: Path) -> None:
+    """Ghi lược đồ JSON (JSON Schema) sinh từ mô hình dữ liệu.
+
+    Ví dụ: kehoach schema --out schema
+    """
+    for path in write_schemas(out):
+        click.echo(f"Đã ghi {path}")
+
+
+if __name__ == "__main__":
+    main()

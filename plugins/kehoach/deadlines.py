@@ -1,0 +1,166 @@
+"""What a deadline means: its kind, its last day, and how Vietnamese phrases read.
+
+The rule, used by checks, pages and feeds alike:
+
+* an exact date ("15/6", "vào ngày 15 tháng 6") and "chậm nhất ngày X" end on X;
+* "trước ngày X" ends on the day before X;
+* a month, quarter, half-year or school year ends on its last day
+  (Bộ luật Dân sự 2015 Điều 146: "cuối tháng" is the last day of the month);
+* "Thường xuyên" (ongoing) and a deadline not given have no last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+from .models import Deadline, Section, Task
+from .text import ROMAN, fold
+
+KIND_VI = {
+    "date": "đúng ngày", "before": "trước ngày", "by": "chậm nhất ngày", "month": "trong tháng",
+    "quarter": "trong quý", "half": "trong nửa năm", "school_year": "trong năm học",
+    "ongoing": "thường xuyên", "none": "không ghi thời hạn",
+}
+
+
+def kind(deadline: Optional[Deadline]) -> str:
+    """Name of what the deadline means: date, before, by, month, …, ongoing, none."""
+    if deadline is None:
+        return "none"
+    for name in ("date", "before", "by", "month", "quarter", "half", "school_year", "ongoing"):
+        if getattr(deadline, name):
+            return name
+    return "none"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def span(deadline: Optional[Deadline]) -> Optional[tuple[date, date]]:
+    """First and last day of the time the deadline allows, or None when open."""
+    which = kind(deadline)
+    if which in ("none", "ongoing") or deadline is None:
+        return None
+    if which == "date":
+        assert deadline.date is not None
+        return deadline.date, deadline.date
+    if which == "by":
+        assert deadline.by is not None
+        return deadline.by, deadline.by
+    if which == "before":
+        assert deadline.before is not None
+        last = deadline.before - timedelta(days=1)
+        return last, last
+    if which == "month":
+        year, month = map(int, str(deadline.month).split("-"))
+        return date(year, month, 1), _month_end(year, month)
+    if which == "quarter":
+        year, quarter = int(str(deadline.quarter)[:4]), int(str(deadline.quarter)[-1])
+        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if which == "half":
+        year, half = int(str(deadline.half)[:4]), int(str(deadline.half)[-1])
+        return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+    first, second = map(int, str(deadline.school_year).split("-"))
+    # A school year runs from September to the end of May (Bộ GD&ĐT calendars); the
+    # summer review falls after, so the span ends on 31/8 of the second year.
+    return date(first, 9, 1), date(second, 8, 31)
+
+
+def due(deadline: Optional[Deadline]) -> Optional[date]:
+    """Last day of the deadline as written (before any shift for holidays)."""
+    bounds = span(deadline)
+    return bounds[1] if bounds else None
+
+
+def written_day(deadline: Optional[Deadline]) -> Optional[date]:
+    """The day the text names, for deadlines that name a day; None for periods."""
+    if deadline is None:
+        return None
+    return deadline.date or deadline.by or deadline.before
+
+
+def effective_deadline(task: Task, sections: dict[str, Section]) -> Optional[Deadline]:
+    """The task's own deadline, or its section's period when it gives none."""
+    if kind(task.deadline) != "none":
+        return task.deadline
+    section = sections.get(task.section)
+    return section.period if section else task.deadline
+
+
+def quarter_of(day: date) -> int:
+    """Quarter (1-4) of a date."""
+    return (day.month - 1) // 3 + 1
+
+
+# --- reading Vietnamese phrases -------------------------------------------------
+
+_DATE = r"(\d{1,2})\s*(?:/|-|tháng|thang)\s*(\d{1,2})(?:\s*(?:/|-|năm|nam)\s*(\d{4}))?"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a phrase means: one field of `Deadline` and its value."""
+
+    field: str
+    value: object
+
+
+def _date(match: re.Match[str], year: int) -> Optional[date]:
+    day, month = int(match.group(1)), int(match.group(2))
+    try:
+        return date(int(match.group(3) or year), month, day)
+    except ValueError:
+        return None
+
+
+def read_phrase(phrase: str, year: int) -> Optional[Reading]:
+    """Read a Vietnamese deadline phrase; `year` fills in a missing year.
+
+    >>> read_phrase("trước ngày 15 tháng 3 năm 2023", 2023)
+    Reading(field='before', value=datetime.date(2023, 3, 15))
+    >>> read_phrase("Trong quý III", 2024)
+    Reading(field='quarter', value='2024-Q3')
+    """
+    text = " ".join(phrase.lower().split())
+    folded = fold(phrase)
+    if folded.startswith("thuong xuyen") or folded == "ca nam":
+        return Reading("ongoing", True)
+    school = re.search(r"nam hoc\s*(\d{4})\s*-\s*(\d{4})", folded)
+    if school:
+        return Reading("school_year", f"{school.group(1)}-{school.group(2)}")
+    half = re.search(r"6 thang (dau|cuoi) nam(?:\s+(\d{4}))?", folded)
+    if half:
+        return Reading("half", f"{half.group(2) or year}-H{1 if half.group(1) == 'dau' else 2}")
+    quarter = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|nam)\s*(\d{4}))?", folded)
+    if quarter:
+        raw = quarter.group(1).upper()
+        number = ROMAN[raw] if raw in ROMAN else int(raw)
+        return Reading("quarter", f"{quarter.group(2) or year}-Q{number}")
+    found = re.search(_DATE, text)
+    if found and not re.fullmatch(r"\s*(?:tháng\s*)?\d{1,2}\s*/\s*\d{4}\s*", text):
+        day = _date(found, year)
+        if day is None:
+            return None
+        if re.search(r"chậm nhất", text):
+            return Reading("by", day)
+        if re.search(r"trước", text):
+            return Reading("before", day)
+        return Reading("date", day)
+    month = re.search(r"(?:tháng\s*)?(\d{1,2})\s*(?:/|năm)\s*(\d{4})", text) or re.search(
+        r"tháng\s*(\d{1,2})()", text)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return Reading("month", f"{month.group(2) or year}-{int(month.group(1)):02d}")
+    return None
+
+
+def meaning(deadline: Deadline) -> Optional[Reading]:
+    """The stored meaning of a deadline as a `Reading`, to compare with the text."""
+    which = kind(deadline)
+    if which == "none":
+        return None
+    return Reading(which, getattr(deadline, which))

@@ -1,0 +1,82 @@
+"""Findings and the one error type for users' mistakes.
+
+A `Finding` is one problem in one place of one file, with a rule code, a
+Vietnamese message and a hint. `PlanError` carries findings out of the core so
+the CLI and the MkDocs plugin can print them; nothing else is raised for bad
+input.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem found in a plan, a registry or the text of a file."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def as_text(self) -> str:
+        """Render as `path:line:col: CODE mức: message`, hint on the next line."""
+        head = f"{self.path}:{self.line}:{self.col}: {self.code} {SEVERITY_VI[self.severity]}: {self.message}"
+        return f"{head}\n    gợi ý: {self.hint}" if self.hint else head
+
+    def as_github(self) -> str:
+        """Render as a GitHub Actions workflow command, so it lands on the PR line."""
+        def esc(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        prop = esc(self.path).replace(",", "%2C").replace(":", "%3A")
+        body = self.message + (f" (gợi ý: {self.hint})" if self.hint else "")
+        return (f"::{self.severity} file={prop},line={self.line},col={self.col},"
+                f"title={self.code}::{esc(body)}")
+
+
+class PlanError(Exception):
+    """Bad input: one or more findings of severity error."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        self.findings = sorted(findings)
+        super().__init__("\n".join(f.as_text() for f in self.findings))
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error."""
+    return any(f.severity == "error" for f in findings)
+
+
+def strictly(findings: Iterable[Finding]) -> list[Finding]:
+    """Return the findings with every warning raised to an error (`--strict`)."""
+    return [Finding(**{**asdict(f), "severity": "error"}) for f in findings]
+
+
+def render(findings: list[Finding], fmt: str) -> str:
+    """Render findings as `text`, `json` or `github` output."""
+    ordered = sorted(findings)
+    if fmt == "json":
+        return json.dumps([asdict(f) for f in ordered], ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(f.as_github() for f in ordered)
+    return "\n".join(f.as_text() for f in ordered)
+
+
+def summary(findings: list[Finding]) -> str:
+    """One Vietnamese line counting errors and warnings."""
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return "Không có lỗi nào."
+    return f"{errors} lỗi, {warnings} cảnh báo."

@@ -1,0 +1,275 @@
+"""Loading plans and the agency registry from disk into validated models.
+
+The data flows one way: files -> `load_corpus` -> models (+ findings) -> checks
+-> views. A plan folder is `plans/<year>/<slug>/` with `ke-hoach.yml` and the
+Markdown files it names. The registry is every `*.yml` under `plans/agencies/`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Finding
+from .models import Agency, Plan, Registry
+from .source import BadValue, Mapping, parse_yaml, position, read_text
+
+PLAN_FILE = "ke-hoach.yml"
+AGENCY_DIR = "agencies"
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+@dataclass
+class LoadedPlan:
+    """A validated plan with what is needed to point back into its files."""
+
+    id: str
+    folder: Path
+    yaml_path: str
+    plan: Plan
+    data: Mapping
+    bodies: dict[str, str] = field(default_factory=dict)  # relative name -> Markdown text
+    body_paths: dict[str, str] = field(default_factory=dict)  # relative name -> shown path
+
+    def at(self, *loc: Any) -> tuple[int, int]:
+        """Line and column of the value at `loc` in the plan YAML."""
+        return position(self.data, loc)
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from a plans tree: plans, agencies, findings."""
+
+    root: Path
+    plans: list[LoadedPlan]
+    agencies: dict[str, Agency]
+    agency_pos: dict[str, tuple[str, int, int]]
+    findings: list[Finding]
+
+
+def shown_path(path: Path, base: Path) -> str:
+    """Path as users see it in messages: relative to the working folder when possible."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_root(start: Path) -> Path:
+    """The plans root: the nearest folder at or above `start` holding `agencies/`."""
+    start = start.resolve()
+    for candidate in [start, *start.parents]:
+        if (candidate / AGENCY_DIR).is_dir():
+            return candidate
+    return start
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Plan folders (`<year>/<slug>/`) under the given paths, in sorted order."""
+    folders: set[Path] = set()
+    for path in paths:
+        path = path if path.is_dir() else path.parent
+        if path.parent.name.isdigit():
+            folders.add(path)
+        elif path.name.isdigit():
+            folders.update(d for d in path.iterdir() if d.is_dir())
+        elif path.is_dir():
+            folders.update(d for year in path.iterdir() if year.is_dir() and year.name.isdigit()
+                           for d in year.iterdir() if d.is_dir())
+    return sorted(folders)
+
+
+def load_corpus(paths: list[Path], base: Optional[Path] = None) -> Corpus:
+    """Load the registry and every plan under `paths`; report every problem found."""
+    base = base or Path.cwd()
+    root = find_root(paths[0] if paths else Path("plans"))
+    findings: list[Finding] = []
+    agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings)
+    plans = []
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects: the cyclic GC only costs time here
+    try:
+        for folder in discover(paths):
+            loaded = load_plan(folder, base, findings)
+            if loaded:
+                plans.append(loaded)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return Corpus(root, plans, agencies, agency_pos, findings)
+
+
+def load_registry(folder: Path, base: Path, findings: list[Finding]) -> tuple[dict[str, Agency], dict[str, tuple[str, int, int]]]:
+    """Load every registry file; agencies by id and where each was declared."""
+    agencies: dict[str, Agency] = {}
+    where: dict[str, tuple[str, int, int]] = {}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        shown = shown_path(path, base)
+        data = _read_yaml(path, shown, findings)
+        registry = validate(Registry, data, shown, findings) if data is not None else None
+        if registry is None:
+            continue
+        for index, agency in enumerate(registry.agencies):
+            line, col = position(data, ("agencies", index, "id"))
+            if agency.id in agencies:
+                first = where[agency.id]
+                findings.append(Finding(shown, line, col, "KH403", "error",
+                                        f"Mã cơ quan «{agency.id}» trùng với mã đã khai ở {first[0]}:{first[1]}",
+                                        "Mỗi cơ quan chỉ khai một lần; đổi mã hoặc xóa bản trùng."))
+                continue
+            agencies[agency.id] = agency
+            where[agency.id] = (shown, line, col)
+    return agencies, where
+
+
+def load_plan(folder: Path, base: Path, findings: list[Finding]) -> Optional[LoadedPlan]:
+    """Load one plan folder; None when it cannot be used (findings say why)."""
+    yaml_path = folder / PLAN_FILE
+    shown = shown_path(yaml_path, base)
+    if not yaml_path.exists():
+        findings.append(Finding(shown_path(folder, base), 1, 1, "KH108", "error",
+                                f"Thư mục kế hoạch thiếu tệp {PLAN_FILE}",
+                                f"Mỗi thư mục kế hoạch cần {PLAN_FILE}; sao chép từ một kế hoạch có sẵn."))
+        return None
+    data = _read_yaml(yaml_path, shown, findings)
+    if data is None:
+        return None
+    plan = validate(Plan, data, shown, findings)
+    if plan is None:
+        return None
+    loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan, data)
+    for key, document in (("document", plan.document), ("decision", plan.decision)):
+        if document is None or document.body is None:
+            continue
+        body_path = folder / document.body
+        body_shown = shown_path(body_path, base)
+        if not body_path.is_file():
+            line, col = loaded.at(key, "body")
+            findings.append(Finding(shown, line, col, "KH108", "error",
+                                    f"Không thấy tệp nội dung «{document.body}» trong thư mục kế hoạch",
+                                    "Tạo tệp Markdown đó hoặc sửa tên tệp ở trường «body»."))
+            continue
+        text, problems = read_text(body_path, body_shown)
+        findings.extend(problems)
+        if text is not None:
+            loaded.bodies[document.body] = text
+            loaded.body_paths[document.body] = body_shown
+    return loaded
+
+
+def _read_yaml(path: Path, shown: str, findings: list[Finding]) -> Any:
+    text, problems = read_text(path, shown)
+    findings.extend(problems)
+    if text is None:
+        return None
+    data, problems = parse_yaml(text, shown)
+    findings.extend(problems)
+    if data is not None and not isinstance(data, Mapping):
+        findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML phải là một ánh xạ (các dòng «tên: giá trị»)",
+                                "Xem mẫu trong hướng dẫn soạn kế hoạch."))
+        return None
+    if data is not None and not text.startswith(SCHEMA_LINE):
+        findings.append(Finding(shown, 1, 1, "KH208", "warning", "Dòng đầu tệp chưa khai báo lược đồ (schema)",
+                                f"Thêm dòng đầu «{SCHEMA_LINE}…» để trình soạn thảo kiểm tra khi gõ."))
+    return data
+
+
+def validate(model: type[BaseModel], data: Any, shown: str, findings: list[Finding]) -> Any:
+    """Validate data against a model; turn every pydantic error into a finding."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            if isinstance(error.get("input"), BadValue):
+                continue  # already reported by the loader (impossible date)
+            findings.append(_finding_from(error, model, data, shown))
+        return None
+
+
+def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> Finding:
+    loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and "[" in step))
+    kind, value = error["type"], error.get("input")
+    where = ".".join(str(step) for step in loc) or "(gốc)"
+    if kind == "extra_forbidden":
+        line, col = position(data, loc, key=True)
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Các trường hợp lệ: {', '.join(allowed)}."
+        return Finding(shown, line, col, "KH201", "error", f"Trường không có trong mẫu: «{loc[-1]}»", hint)
+    line, col = position(data, loc)
+    if kind == "missing":
+        line, col = position(data, loc[:-1])
+        return Finding(shown, line, col, "KH203", "error", f"Thiếu trường bắt buộc «{loc[-1]}» (tại {where[: -len(str(loc[-1])) - 1] or 'gốc'})",
+                       "Thêm trường này; xem mẫu trong hướng dẫn soạn kế hoạch.")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Giá trị hợp lệ: {expected}."
+        return Finding(shown, line, col, "KH204", "error", f"Giá trị «{value}» không hợp lệ cho «{where}»", hint)
+    message, hint = _TYPE_MESSAGES.get(kind, (None, None)) or (None, None)
+    if message is None:
+        message = f"Giá trị không hợp lệ cho «{where}»: {error['msg']}"
+        hint = "Xem mẫu trong hướng dẫn soạn kế hoạch."
+        if kind == "value_error":
+            message = f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}"
+    else:
+        message = message.format(where=where, value=_short(value))
+    return Finding(shown, line, col, "KH202", "error", message, hint or "")
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+_TYPE_MESSAGES: dict[str, tuple[str, str]] = {
+    "string_type": ("«{where}» phải là một chuỗi chữ, đang là «{value}»", "Đặt giá trị trong dấu ngoặc kép."),
+    "string_too_short": ("«{where}» không được để trống", "Điền nội dung hoặc xóa cả dòng."),
+    "string_pattern_mismatch": ("«{where}» sai định dạng: «{value}»",
+                                "Mã viết thường, không dấu, nối bằng «-» (ví dụ son-la/so-noi-vu); "
+                                "tháng 2024-05; quý 2024-Q3; nửa năm 2024-H1; năm học 2022-2023."),
+    "int_type": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "int_parsing": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "bool_type": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
+    "bool_parsing": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
+    "date_type": ("«{where}» phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
+    "date_parsing": ("«{where}» phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
+    "date_from_datetime_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
+                                   "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
+    "list_type": ("«{where}» phải là một danh sách (các dòng bắt đầu bằng «- »)", "Ví dụ:\n      lead:\n        - son-la/so-noi-vu"),
+    "model_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
+    "dict_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
+    "greater_than_equal": ("«{where}» quá nhỏ: «{value}»", "Kiểm tra lại năm."),
+    "less_than_equal": ("«{where}» quá lớn: «{value}»", "Kiểm tra lại năm."),
+}
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names valid at `loc` inside `model`, for did-you-mean suggestions."""
+    current: Any = model
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(step, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while get_origin(annotation) in (list, Union) or str(get_origin(annotation)) == "types.UnionType":
+        models = [a for a in get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+        nested = [a for a in get_args(annotation) if get_origin(a) is list]
+        annotation = models[0] if models else (nested[0] if nested else get_args(annotation)[0])
+    return annotation

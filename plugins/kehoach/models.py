@@ -1,0 +1,238 @@
+"""The plan format: pydantic models for plans, documents, tasks and agencies.
+
+Plans are values: every model is frozen and forbids unknown fields, so a typo in
+YAML is an error rather than silently lost data. The JSON Schema editors use is
+generated from these classes (`kehoach schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)+$",
+                                description="Mã cơ quan, có tiền tố địa bàn: son-la/so-noi-vu")]
+AgencyRef = Annotated[str, Field(min_length=1, description="Mã cơ quan trong danh mục: son-la/so-noi-vu")]
+TaskId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$",
+                              description="Mã nhiệm vụ, cố định, dùng làm neo #mã trên trang")]
+Text = Annotated[str, Field(min_length=1)]
+YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Tháng: 2024-05")]
+YearQuarter = Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$", description="Quý: 2024-Q3")]
+YearHalf = Annotated[str, Field(pattern=r"^\d{4}-H[12]$", description="Nửa năm: 2024-H1")]
+SchoolYear = Annotated[str, Field(pattern=r"^\d{4}-\d{4}$", description="Năm học: 2022-2023")]
+PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$",
+                                   description="Ngày chưa điền đủ: chỉ năm (2024) hoặc năm-tháng (2024-02)")]
+
+
+class Model(BaseModel):
+    """Base of every plan model: frozen values, unknown fields refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocRef(Model):
+    """A reference to a legal or administrative document (căn cứ, proof, link)."""
+
+    type: Text = Field(description="Loại văn bản: Luật, Nghị định, Thông tư, Quyết định, Kế hoạch…")
+    number: Optional[Text] = Field(None, description="Số, ký hiệu: 98/2023/NĐ-CP")
+    date: Optional[dt.date] = Field(None, description="Ngày ban hành")
+    issuer: Optional[Text] = Field(None, description="Cơ quan, người ban hành: Chính phủ")
+    title: Optional[Text] = Field(None, description="Trích yếu")
+    url: Optional[Text] = None
+
+
+class LegalBasis(Model):
+    """One căn cứ paragraph: its exact words and the documents it cites."""
+
+    text: Text = Field(description="Nguyên văn đoạn căn cứ")
+    refs: list[DocRef] = Field(default_factory=list, description="Các văn bản được viện dẫn trong đoạn")
+
+
+class Capacity(Model):
+    """A signing capacity line: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH…"""
+
+    kind: Literal["TM.", "KT.", "Q.", "TL.", "TUQ."]
+    of: Text = Field(description="Tập thể hoặc chức danh đứng sau: ỦY BAN NHÂN DÂN, CHỦ TỊCH")
+
+
+class Signer(Model):
+    """The signature block."""
+
+    capacity: list[Capacity] = Field(default_factory=list)
+    title: Optional[Text] = Field(None, description="Chức vụ người ký: PHÓ CHỦ TỊCH")
+    name: Optional[Text] = Field(None, description="Họ tên người ký; bỏ trống nếu bản nguồn không ghi")
+
+
+class Recipient(Model):
+    """One line of "Nơi nhận", word for word, optionally linked to an agency."""
+
+    text: Text
+    agency: Optional[AgencyRef] = None
+
+
+class Document(Model):
+    """The header, căn cứ, body and signature of one administrative document."""
+
+    type: Text = Field(description="Tên loại: Kế hoạch, Quyết định")
+    parent: Optional[Text] = Field(None, description="Tên cơ quan chủ quản, như in: UBND TỈNH ĐỒNG NAI")
+    issuer_name: Optional[Text] = Field(None, description="Tên cơ quan ban hành, như in: SỞ NỘI VỤ")
+    issuer: Optional[AgencyRef] = None
+    number: Optional[Text] = Field(None, description="Số; bỏ trống nếu văn bản chưa lấy số")
+    symbol: Optional[Text] = Field(None, description="Ký hiệu: KH-UBND")
+    place: Optional[Text] = Field(None, description="Địa danh: Đồng Nai")
+    date: Optional[dt.date | PartialDate] = Field(None, description="Ngày ban hành")
+    subject: Optional[Text] = Field(None, description="Trích yếu")
+    issuing_title: Optional[Text] = Field(
+        None, description="Thẩm quyền ban hành in dưới trích yếu quyết định: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    legal_bases: list[LegalBasis] = Field(default_factory=list)
+    body: Optional[Text] = Field(None, description="Tệp Markdown chứa phần nội dung: noi-dung.md")
+    recipients: list[Recipient] = Field(default_factory=list)
+    signer: Optional[Signer] = None
+
+
+class Deadline(Model):
+    """A deadline as written and as understood.
+
+    `text` keeps the phrase of the source; exactly one of the other fields says
+    what it means. A deadline with only `text` (or nothing) is "not given".
+    """
+
+    text: Optional[Text] = Field(None, description="Nguyên văn thời hạn: trước ngày 15/3/2023, Quý III")
+    date: Optional[dt.date] = Field(None, description="Đúng ngày: 15/6")
+    before: Optional[dt.date] = Field(None, description="Trước ngày X (hạn cuối là ngày trước X)")
+    by: Optional[dt.date] = Field(None, description="Chậm nhất ngày X (hạn cuối là X)")
+    month: Optional[YearMonth] = None
+    quarter: Optional[YearQuarter] = None
+    half: Optional[YearHalf] = None
+    school_year: Optional[SchoolYear] = None
+    ongoing: bool = Field(False, description="Thường xuyên")
+
+    @model_validator(mode="after")
+    def _one_meaning(self) -> "Deadline":
+        meanings = [name for name in MEANINGS if getattr(self, name)]
+        if len(meanings) > 1:
+            raise ValueError(f"thời hạn chỉ được có một cách hiểu, đang có {len(meanings)}: {', '.join(meanings)}")
+        return self
+
+
+MEANINGS = ("date", "before", "by", "month", "quarter", "half", "school_year", "ongoing")
+
+State = Literal["not_started", "in_progress", "done"]
+
+
+class Status(Model):
+    """Where a task stands, and the document that proves it is done."""
+
+    state: State = "not_started"
+    proof: Optional[DocRef] = Field(None, description="Văn bản chứng minh đã hoàn thành (báo cáo, quyết định)")
+    note: Optional[Text] = None
+
+
+class Section(Model):
+    """A heading tasks are listed under, with the period it implies."""
+
+    id: TaskId
+    number: Optional[Text] = Field(None, description="Số mục như in: I, 1, 2.")
+    title: Text
+    period: Optional[Deadline] = Field(None, description="Thời hạn chung của các nhiệm vụ trong mục")
+
+
+class Task(Model):
+    """One task of a plan."""
+
+    id: TaskId
+    section: TaskId
+    number: Optional[Text] = Field(None, description="Số thứ tự như in trong bảng (TT)")
+    title: Text
+    deadline: Optional[Deadline] = None
+    lead: list[AgencyRef] = Field(default_factory=list, description="Cơ quan chủ trì")
+    partners: list[AgencyRef] = Field(default_factory=list, description="Cơ quan phối hợp")
+    lead_text: Optional[Text] = Field(None, description="Ô chủ trì nguyên văn, khi khác tên trong danh mục")
+    partners_text: Optional[Text] = Field(None, description="Ô phối hợp nguyên văn, khi khác tên trong danh mục")
+    note: Optional[Text] = None
+    conditional: bool = Field(False, description="Nhiệm vụ có ghi “(nếu có)”")
+    status: Status = Field(default_factory=Status)
+
+
+class ReportingDuty(Model):
+    """A recurring report the plan asks for (6-month report by 15/6…)."""
+
+    id: TaskId
+    title: Text
+    deadline: Deadline
+    reporters: list[AgencyRef] = Field(default_factory=list, description="Ai báo cáo")
+    recipient: Optional[AgencyRef] = Field(None, description="Báo cáo gửi ai")
+    via: Optional[AgencyRef] = Field(None, description="Qua cơ quan nào")
+    text: Optional[Text] = Field(None, description="Nguyên văn câu giao báo cáo")
+
+
+class Appendix(Model):
+    """A Phụ lục that carries some sections of tasks as a table."""
+
+    label: Text = Field("PHỤ LỤC", description="Nhãn: PHỤ LỤC, Phụ lục I")
+    title: Text
+    reference: Optional[Text] = Field(None, description="(Ban hành kèm theo …) nguyên văn")
+    sections: list[TaskId]
+
+
+class Period(Model):
+    """The time a plan covers."""
+
+    start: dt.date
+    end: dt.date
+
+
+class SourceNote(Model):
+    """What the source document lacks or says oddly, recorded rather than invented."""
+
+    kind: Literal["gap", "doubt", "ocr", "inference"]
+    text: Text
+
+
+class Plan(Model):
+    """One plan folder's YAML: the plan, its decision if any, its tasks."""
+
+    schema_version: Literal[1] = 1
+    year: int = Field(ge=2000, le=2100)
+    title: Optional[Text] = Field(None, description="Tên ngắn hiển thị trên trang")
+    period: Optional[Period] = None
+    document: Document
+    decision: Optional[Document] = Field(None, description="Quyết định ban hành kèm kế hoạch, nếu có")
+    sections: list[Section] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    reporting: list[ReportingDuty] = Field(default_factory=list)
+    appendix: Optional[Appendix] = None
+    source: list[SourceNote] = Field(default_factory=list)
+
+
+AgencyKind = Literal[
+    "government", "council", "department", "office", "unit", "division", "official",
+    "mass-organisation", "press", "party", "group", "ministry", "central-body",
+]
+
+
+class Agency(Model):
+    """An agency, a council, an office holder or a group of them."""
+
+    id: AgencyId
+    name: Text = Field(description="Tên chính thức")
+    short: list[Text] = Field(default_factory=list, description="Tên ngắn, tên gọi khác")
+    abbr: list[Text] = Field(default_factory=list, description="Viết tắt: HĐTĐKT, Sở NV")
+    kind: AgencyKind
+    parent: Optional[AgencyId] = None
+    groups: list[AgencyId] = Field(default_factory=list, description="Nhóm mà cơ quan thuộc về")
+    valid_from: Optional[dt.date] = None
+    valid_until: Optional[dt.date] = Field(None, description="Ngày cuối còn hoạt động")
+    successor: Optional[AgencyId] = None
+    note: Optional[Text] = Field(None, description="Nguồn, điều chưa chắc chắn")
+
+
+class Registry(Model):
+    """One registry file: the agencies of one jurisdiction."""
+
+    schema_version: Literal[1] = 1
+    agencies: list[Agency]

@@ -1,0 +1,243 @@
+"""Reading a source file: bytes to checked text, YAML to data with positions.
+
+Each file is read once and parsed once, with libyaml's C parser when present.
+Mappings and sequences come back as `Mapping`/`Sequence` (dict and list
+subclasses) that remember where each key and item stood, so a finding about any
+value can name its line and column. Aliases are refused before they expand, so a
+"billion laughs" file fails fast in small memory.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from .errors import Finding
+from .text import legacy_encoding_column
+
+try:
+    _BaseLoader: type = yaml.CSafeLoader
+    FAST = True
+except AttributeError:  # PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+    FAST = False
+
+MAX_BYTES = 2 * 1024 * 1024
+
+Pos = tuple[int, int]
+
+
+class Mapping(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers the position of each key and its value."""
+
+    __slots__ = ("pos", "key_pos")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pos: dict[Any, Pos] = {}
+        self.key_pos: dict[Any, Pos] = {}
+
+
+class Sequence(list):  # type: ignore[type-arg]
+    """A YAML sequence that remembers the position of each item."""
+
+    __slots__ = ("pos",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pos: list[Pos] = []
+
+
+class BadValue(str):
+    """A scalar the loader already reported (an impossible date), kept as text."""
+
+
+class _Refused(Exception):
+    def __init__(self, finding_args: tuple[Any, ...]):
+        self.finding_args = finding_args
+
+
+def _at(node: yaml.Node) -> Pos:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that records positions, refuses aliases and merge keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.problems: list[tuple[Pos, str, str, str]] = []
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Refused((_at(node), "KH106", "Tệp YAML dùng bí danh (*alias) trỏ tới neo (&anchor)",
+                            "Viết đầy đủ giá trị thay cho &neo và *bí-danh; kehoach không nhận bí danh YAML."))
+        return super().construct_object(node, deep=deep)
+
+    def construct_position_mapping(self, node: yaml.MappingNode) -> Any:
+        data = Mapping()
+        yield data
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused((_at(key_node), "KH106", "Tệp YAML dùng khóa gộp «<<»",
+                                "Viết đầy đủ các trường thay cho «<<: *neo»."))
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                self.problems.append((_at(key_node), "KH105", "Khóa của ánh xạ phải là một giá trị đơn",
+                                      "Mỗi khóa là một tên trường, ví dụ «title:»."))
+                continue
+            if key in data:
+                line, _ = data.key_pos[key]
+                self.problems.append((_at(key_node), "KH111", f"Trường «{key}» bị khai báo hai lần (lần đầu ở dòng {line})",
+                                      "Xóa một trong hai dòng; YAML chỉ giữ giá trị sau cùng và làm mất giá trị kia."))
+                continue
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_pos[key] = _at(key_node)
+            data.pos[key] = _at(value_node)
+
+    def construct_position_sequence(self, node: yaml.SequenceNode) -> Any:
+        data = Sequence()
+        yield data
+        for item in node.value:
+            data.append(self.construct_object(item, deep=True))
+            data.pos.append(_at(item))
+
+    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)
+        except ValueError:
+            self.problems.append((_at(node), "KH301", f"Ngày không có thật: {node.value}",
+                                  "Kiểm tra lại ngày và tháng (ví dụ tháng 2 không có ngày 30, 31)."))
+            return BadValue(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_position_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_position_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_checked_timestamp)
+
+
+def read_text(path: Path, shown: str) -> tuple[Optional[str], list[Finding]]:
+    """Read a file as NFC UTF-8 text; report encoding problems instead of raising.
+
+    Returns the text (None when it cannot be used) and the findings.
+    """
+    def finding(line: int, col: int, code: str, message: str, hint: str) -> Finding:
+        return Finding(shown, line, col, code, "error", message, hint)
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [finding(1, 1, "KH107", f"Tệp quá lớn ({size // 1024} KB, tối đa {MAX_BYTES // 1024} KB)",
+                                  "Một kế hoạch chỉ vài chục KB; tách tệp hoặc kiểm tra xem có dán nhầm dữ liệu.")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [finding(1, 1, "KH108", f"Không đọc được tệp: {exc.strerror}",
+                              "Kiểm tra tệp có tồn tại và được phép đọc.")]
+    found: list[Finding] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        found.append(finding(1, 1, "KH102", "Tệp bắt đầu bằng dấu BOM",
+                             "Lưu lại tệp dạng «UTF-8» (không BOM) trong trình soạn thảo."))
+        raw = raw[3:]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, found + [finding(line, 1, "KH109", "Tệp chứa dữ liệu nhị phân (byte NUL), không phải văn bản",
+                                      "Có thể đã lưu nhầm tệp Word hoặc tệp nén; chỉ dùng tệp văn bản .yml, .md.")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, found + [finding(line, col, "KH101", "Tệp không phải mã UTF-8",
+                                      "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258); "
+                                      "chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã).")]
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        col = legacy_encoding_column(line_text)
+        if col:
+            found.append(finding(number, col, "KH104", "Dòng có dấu hiệu chữ Việt mã cũ (TCVN3/VNI) bị đọc sai",
+                                 "Chuyển đoạn văn này từ TCVN3/VNI sang Unicode rồi dán lại."))
+            break
+    if not unicodedata.is_normalized("NFC", text):
+        line, col = _first_unnormalized(text)
+        found.append(finding(line, col, "KH103", "Văn bản chưa ở dạng chuẩn Unicode NFC (dấu tổ hợp)",
+                             "Gõ lại bằng Unicode dựng sẵn, hoặc chạy «kehoach nfc TỆP» để chuẩn hóa."))
+        text = unicodedata.normalize("NFC", text)
+    return text, found
+
+
+def _first_unnormalized(text: str) -> Pos:
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        if not unicodedata.is_normalized("NFC", line_text):
+            for col, char in enumerate(line_text, start=1):
+                if unicodedata.combining(char):
+                    return number, max(col - 1, 1)
+            return number, 1
+    return 1, 1
+
+
+def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
+    """Parse YAML text into position-aware data; report problems as findings."""
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except _Refused as refused:
+        (line, col), code, message, hint = refused.finding_args
+        return None, [Finding(shown, line, col, code, "error", message, hint)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = _PROBLEMS_VI.get(str(exc.problem), str(exc.problem))
+        return None, [Finding(shown, line, col, "KH105", "error", f"Lỗi cú pháp YAML: {problem}",
+                              "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu «:» sau tên trường "
+                              "và dấu ngoặc kép đóng mở đủ cặp.")]
+    except yaml.YAMLError as exc:
+        return None, [Finding(shown, 1, 1, "KH105", "error", f"Lỗi cú pháp YAML: {exc}",
+                              "Kiểm tra lại cú pháp YAML của tệp.")]
+    finally:
+        loader.dispose()
+    findings = [Finding(shown, line, col, code, "error", message, hint)
+                for (line, col), code, message, hint in loader.problems]
+    return data, findings
+
+
+_PROBLEMS_VI = {
+    "mapping values are not allowed in this context": "không được đặt «: » ở đây; chuỗi có dấu hai chấm phải đặt trong ngoặc kép",
+    "mapping values are not allowed here": "không được đặt «:» ở đây (thiếu dấu ngoặc kép quanh chuỗi có dấu hai chấm?)",
+    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách",
+    "could not find expected ':'": "thiếu dấu «:» sau tên trường",
+    "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)",
+    "did not find expected key": "thụt lề không khớp hoặc thiếu tên trường",
+    "did not find expected '-' indicator": "thụt lề của danh sách không khớp",
+    "expected <block end>, but found '<block sequence start>'": "thụt lề của danh sách không khớp",
+    "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp với dòng trên",
+    "expected <block end>, but found '<scalar>'": "thụt lề không khớp với dòng trên",
+    "found undefined alias": "bí danh (*alias) không có neo tương ứng",
+    "found unknown escape character": "chuỗi trong ngoặc kép có ký tự thoát «\\» không hợp lệ",
+}
+
+
+def position(data: Any, loc: tuple[Any, ...], key: bool = False) -> Pos:
+    """Best position for the value at path `loc` (or its key), falling back to parents."""
+    best: Pos = (1, 1)
+    node = data
+    for index, step in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, Mapping) and step in node:
+            best = (node.key_pos if (key and last) else node.pos).get(step, best)
+            node = node[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node):
+            best = node.pos[step]
+            node = node[step]
+        else:
+            break
+    return best
+
+
+def is_date(value: Any) -> bool:
+    """True for a real date (not a reported bad one)."""
+    return isinstance(value, date) and not isinstance(value, BadValue)

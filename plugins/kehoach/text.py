@@ -1,0 +1,86 @@
+"""Vietnamese text helpers: NFC, diacritic folding, administrative dates, slugs.
+
+Every piece of user-facing text goes through these so that search, matching and
+printing treat Vietnamese the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC, the form every stored text must have."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Fold Vietnamese for matching: lower case, no diacritics, đ -> d.
+
+    "Sở Nội vụ" and "so noi vu" fold to the same string, so a query typed
+    without diacritics still finds the text.
+    """
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD_TABLE)))
+    return " ".join(stripped.lower().split())
+
+
+def slugify(text: str) -> str:
+    """Return an ASCII slug for ids and URLs: "Sở Nội vụ" -> "so-noi-vu"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def pad_day(day: int) -> str:
+    """Day of month as NĐ 30/2020 writes it: a leading 0 below 10."""
+    return f"{day:02d}"
+
+
+def pad_month(month: int) -> str:
+    """Month as NĐ 30/2020 writes it: a leading 0 for January and February only."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def admin_date(day: date) -> str:
+    """Format a date in the administrative style: "ngày 05 tháng 01 năm 2024"."""
+    return f"ngày {pad_day(day.day)} tháng {pad_month(day.month)} năm {day.year}"
+
+
+def short_date(day: date) -> str:
+    """Format a date compactly for tables: "05/01/2024"."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def weekday_name(day: date) -> str:
+    """Vietnamese name of the weekday of `day`."""
+    return WEEKDAYS[day.weekday()]
+
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def roman(number: int) -> str:
+    """Roman numeral for 1-4, as quarters are written ("Quý III")."""
+    return {value: key for key, value in ROMAN.items()}[number]
+
+
+# Characters that Vietnamese never uses but that TCVN3 (ABC) and VNI text show
+# when their bytes were decoded as Latin-1 or Windows-1252.
+_LEGACY_CHARS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+_LEGACY_RUN = re.compile(r"[A-Za-z][¡-ÿ][A-Za-z¡-ÿ]|[¡-ÿ][A-Za-z]")
+
+
+def legacy_encoding_column(line: str) -> int | None:
+    """Return the 1-based column where a line looks like TCVN3 or VNI text, or None.
+
+    A line counts when it holds at least two characters Vietnamese never uses,
+    each touching a Latin letter: one stray "©" or "«" is not enough.
+    """
+    hits = [m.start() for m in _LEGACY_RUN.finditer(line) if _LEGACY_CHARS & set(m.group())]
+    return hits[0] + 1 if len(hits) >= 2 else None
