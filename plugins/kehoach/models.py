@@ -86,6 +86,9 @@ class Document(Model):
     place: Optional[Text] = Field(None, description="Địa danh: Đồng Nai")
     date: Optional[dt.date | PartialDate] = Field(None, description="Ngày ban hành")
     subject: Optional[Text] = Field(None, description="Trích yếu")
+    attached_to: Optional[Text] = Field(
+        None, description="Dòng ghi văn bản này ban hành kèm theo văn bản nào, nguyên văn: "
+                          "(Ban hành kèm theo Quyết định số 43 …)")
     issuing_title: Optional[Text] = Field(
         None, description="Thẩm quyền ban hành in dưới trích yếu quyết định: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
     legal_bases: list[LegalBasis] = Field(default_factory=list)
