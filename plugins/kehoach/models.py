@@ -203,6 +203,9 @@ class Plan(Model):
     year: int = Field(ge=2000, le=2100)
     title: Optional[Text] = Field(None, description="Tên ngắn hiển thị trên trang")
     period: Optional[Period] = None
+    updated: Optional[dt.date] = Field(
+        None, description="Ngày sửa kế hoạch gần nhất (đổi thời hạn, đổi nội dung nhiệm vụ); lịch đăng ký "
+                          "dùng ngày này để báo cho máy khách rằng sự kiện đã thay đổi")
     document: Document
     decision: Optional[Document] = Field(None, description="Quyết định ban hành kèm kế hoạch, nếu có")
     sections: list[Section] = Field(default_factory=list)
