@@ -1,0 +1,121 @@
+"""Folding Material's search index so queries without diacritics find Vietnamese text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kehoach.search import FOLD_MARK, fold_search_index, fold_search_index_file, words
+from kehoach.text import fold
+
+CASES = Path(__file__).parent / "cases" / "search"
+
+
+def material_index() -> str:
+    return (CASES / "material-index.json").read_text(encoding="utf-8")
+
+
+def docs(index_text: str) -> list[dict[str, str]]:
+    return json.loads(index_text)["docs"]
+
+
+def searchable(entry: dict[str, str]) -> set[str]:
+    """The words lunr can match in an entry (Material's tokenizer skips tags)."""
+    return set(words(entry["title"])) | set(words(entry["text"]))
+
+
+def matches(entry: dict[str, str], query: str) -> bool:
+    """Every query word is a prefix of a searchable word, as Material's `term*` query does."""
+    found = searchable(entry)
+    return all(any(word.startswith(term) for word in found) for term in query.lower().split())
+
+
+def test_folded_index_matches_expected_file():
+    expected = (CASES / "folded-index.json").read_text(encoding="utf-8")
+    assert fold_search_index(material_index()) + "\n" == expected
+
+
+def test_unaccented_and_accented_queries_find_the_same_entries():
+    pairs = [
+        ("thi đua", "thi dua"),
+        ("khen thưởng", "khen thuong"),
+        ("Sở Nội vụ", "so noi vu"),
+        ("Đồng Nai", "dong nai"),
+        ("hội nghị", "hoi nghi"),
+    ]
+    folded = docs(fold_search_index(material_index()))
+    for accented, plain in pairs:
+        with_marks = [entry["location"] for entry in folded if matches(entry, accented)]
+        without = [entry["location"] for entry in folded if matches(entry, plain)]
+        assert with_marks, accented
+        assert with_marks == without, (accented, plain)
+
+
+def test_unaccented_queries_find_nothing_before_folding():
+    original = docs(material_index())
+    assert not [entry for entry in original if matches(entry, "thuong")]
+
+
+def test_visible_text_title_and_location_are_kept():
+    for before, after in zip(docs(material_index()), docs(fold_search_index(material_index())), strict=True):
+        assert after["title"] == before["title"]
+        assert after["location"] == before["location"]
+        assert after["text"].startswith(before["text"])
+
+
+def test_entries_without_diacritics_are_left_unchanged():
+    guide = [entry for entry in docs(fold_search_index(material_index())) if entry["location"] == "huong-dan/"]
+    assert guide == [
+        {"location": "huong-dan/", "title": "Guide", "text": "<p>Run mkdocs build --strict then open index.html</p>"}
+    ]
+
+
+def test_d_with_stroke_folds_to_d_and_markup_is_not_indexed():
+    first, second = docs(fold_search_index(material_index()))[:2]
+    expected = "ke hoach cong tac dua thuong nam so noi vu chu tri phoi hop dong ngay thang"
+    assert first["text"].endswith(f"{FOLD_MARK}{expected}</span>")
+    assert "amp" not in searchable(second)
+    assert "code" not in searchable(second)
+
+
+def test_folding_twice_changes_nothing():
+    once = fold_search_index(material_index())
+    assert fold_search_index(once) == once
+
+
+def test_config_is_kept():
+    assert json.loads(fold_search_index(material_index()))["config"] == json.loads(material_index())["config"]
+
+
+def test_index_is_written_as_utf8_not_ascii_escapes():
+    folded = fold_search_index(material_index())
+    assert "Sở Nội vụ" in folded
+    assert "\\u" not in folded
+
+
+def test_file_is_folded_in_place_and_missing_file_is_ignored(tmp_path):
+    path = tmp_path / "search" / "search_index.json"
+    fold_search_index_file(path)
+    assert not path.exists()
+    path.parent.mkdir()
+    path.write_text(material_index(), encoding="utf-8")
+    fold_search_index_file(path)
+    assert path.read_text(encoding="utf-8") == fold_search_index(material_index())
+
+
+VIETNAMESE = st.text(
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐƠƯ .,;-<>&",
+    max_size=80,
+)
+
+
+@given(title=VIETNAMESE, text=VIETNAMESE)
+def test_every_word_is_searchable_folded_and_folding_is_idempotent(title, text):
+    index = json.dumps({"config": {}, "docs": [{"location": "x/", "title": title, "text": text}]})
+    once = fold_search_index(index)
+    (entry,) = docs(once)
+    assert {fold(word) for word in words(title) + words(text)} <= searchable(entry)
+    assert fold_search_index(once) == once
