@@ -1,0 +1,307 @@
+"""Calendar feeds: every dated task and reporting duty as an all-day event.
+
+The rule, one for every feed (guide: docs/huong-dan/dang-ky-lich.md):
+
+* a task's deadline is its own or, when it gives none, its section's period
+  (`deadlines.effective_deadline`); a reporting duty's deadline is its own;
+* the event falls on the deadline's last day (`deadlines.due`: the exact day,
+  the day before "trước ngày X", the end of the month, quarter, half-year or
+  school year), moved to the next working day when that day is a weekend or a
+  holiday (`workdays.effective`, BLDS 2015 Điều 148 k5), and the description
+  says so; ongoing ("thường xuyên") and undated items are not events.
+
+Feeds: `lich/tat-ca.ics` (all), `lich/nam/<year>.ics` (plans of that year),
+`lich/ke-hoach/<year>/<slug>.ics` (one plan), `lich/co-quan/<agency-id>.ics`
+(what an agency leads, partners in, reports or receives, including what is
+given to the groups it belongs to, transitively, see `members`). A merged or
+dissolved agency keeps its own feed; its description names the successor. A
+feed with no event is not written (RFC 5545 requires at least one component),
+so the site links a feed only when its path is among `build_feeds`' keys.
+
+Updates: the UID is `<item-id>.<year>-<slug>@kehoach`, never a position, so a
+client that re-fetches the feed (every 12 hours, REFRESH-INTERVAL) replaces the
+event with the same UID. DTSTAMP is the latest of the plan's issue date, its
+decision's date, `updated:` and the task's proof date; SEQUENCE is the number
+of days from the plan's issue date to DTSTAMP. Both only grow when an editor
+who changes a date also sets `updated:`, which clients that compare SEQUENCE
+(imported copies, Outlook) need; subscriptions are refreshed either way.
+
+All events are all-day (DATE values) and DTSTAMP is UTC, so no TZID is used
+and no VTIMEZONE is needed. No METHOD: PUBLISH would require an ORGANIZER.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from .deadlines import due, effective_deadline, kind, quarter_of
+from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
+from .loader import Corpus, LoadedPlan
+from .models import Agency, Deadline, Document, Plan, ReportingDuty, Task
+from .text import pad_day, pad_month, roman, weekday_name
+from .workdays import effective, why_closed
+
+ALL_FEED_PATH = "lich/tat-ca.ics"
+ROLES = {"lead": "[Chủ trì] ", "report": "[Báo cáo] ", "partner": "[Phối hợp] ", "receive": "[Nhận báo cáo] "}
+RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
+STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
+
+
+def plan_feed_path(loaded: LoadedPlan) -> str:
+    """Feed of one plan: lich/ke-hoach/<year>/<slug>.ics."""
+    return f"lich/ke-hoach/{loaded.id}.ics"
+
+
+def agency_feed_path(agency_id: str) -> str:
+    """Feed of one agency: lich/co-quan/<agency-id>.ics (the id keeps its "/")."""
+    return f"lich/co-quan/{agency_id}.ics"
+
+
+def year_feed_path(year: int) -> str:
+    """Feed of the plans of one year: lich/nam/<year>.ics."""
+    return f"lich/nam/{year}.ics"
+
+
+@dataclass(frozen=True)
+class Event(VEvent):
+    """One deadline as an all-day event (`day` is after moving off a closed day)."""
+
+    plan_id: str
+    year: int  # the plan's year: the event is in that year's feed
+    roles: tuple[tuple[str, str], ...]  # (agency id, role) as the plan names them
+
+
+def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
+    """Every feed as relative path -> bytes, identical whatever order plans were read in.
+
+    `site_url` is the site's public address ("https://intranet/kehoach/"); event
+    URLs point at the task anchors of the plan pages under it.
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    found = events(corpus, base)
+    pieces = [write_event(event) for event in found]
+    plain = [head + text_line("SUMMARY", event.summary) + tail
+             for event, (head, tail) in zip(found, pieces, strict=True)]
+    plans = {loaded.id: loaded for loaded in corpus.plans}
+    feeds = {ALL_FEED_PATH: write_calendar(_all_meta(base), plain)}
+    by_year: dict[int, list[bytes]] = defaultdict(list)
+    by_plan: dict[str, list[bytes]] = defaultdict(list)
+    for event, text in zip(found, plain, strict=True):
+        by_year[event.year].append(text)
+        by_plan[event.plan_id].append(text)
+    for year in sorted(by_year):
+        feeds[year_feed_path(year)] = write_calendar(_year_meta(year, base), by_year[year])
+    for plan_id in sorted(by_plan):
+        loaded = plans[plan_id]
+        feeds[plan_feed_path(loaded)] = write_calendar(_plan_meta(loaded, corpus.agencies, base), by_plan[plan_id])
+    for agency_id, texts in sorted(_agency_texts(found, pieces, corpus.agencies).items()):
+        agency = corpus.agencies[agency_id]
+        feeds[agency_feed_path(agency_id)] = write_calendar(_agency_meta(agency, corpus.agencies, base), texts)
+    return feeds if found else {}
+
+
+def events(corpus: Corpus, site_url: str) -> list[Event]:
+    """Every event of the corpus, sorted by day, plan and item id."""
+    found = [event for loaded in corpus.plans for event in plan_events(loaded, corpus.agencies, site_url)]
+    return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
+
+
+def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str) -> Iterator[Event]:
+    """The events of one plan: its dated tasks, then its dated reporting duties."""
+    plan = loaded.plan
+    sections = {section.id: section for section in plan.sections}
+    for task in plan.tasks:
+        deadline = effective_deadline(task, sections)
+        inherited = deadline is not task.deadline
+        section = sections.get(task.section)
+        note = f" (thời hạn chung của mục {section.number or section.title})" if inherited and section else ""
+        roles = [(a, "lead") for a in task.lead] + [(a, "partner") for a in task.partners]
+        people = [("Chủ trì", task.lead), ("Phối hợp", task.partners)]
+        yield from _event(loaded, agencies, site_url, task, deadline, note, roles, people)
+    for duty in plan.reporting:
+        roles = [(a, "report") for a in duty.reporters]
+        roles += [(a, "receive") for a in (duty.recipient, duty.via) if a]
+        people = [("Đơn vị báo cáo", duty.reporters), ("Gửi", [duty.recipient] if duty.recipient else []),
+                  ("Qua", [duty.via] if duty.via else [])]
+        yield from _event(loaded, agencies, site_url, duty, duty.deadline, "", roles, people)
+
+
+def _event(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str, item: Task | ReportingDuty,
+           deadline: Deadline | None, note: str, roles: list[tuple[str, str]],
+           people: list[tuple[str, list[str]]]) -> Iterator[Event]:
+    last = due(deadline)
+    if last is None or deadline is None:
+        return  # ongoing or undated: nothing to put on a calendar
+    plan = loaded.plan
+    day = effective(last)
+    url = f"{site_url}ke-hoach/{loaded.id}/#{item.id}"
+    status = item.status if isinstance(item, Task) else None
+    first, stamp = plan_base(plan), item_stamp(plan, item)
+    lines = [plan_label(plan, agencies), plan_title(loaded)]
+    lines += [f"{label}: {'; '.join(_name(a, agencies) for a in ids)}" for label, ids in people if ids]
+    lines.append(f"{'Thời hạn ghi trong văn bản' if deadline.text else 'Thời hạn'}: {phrase(deadline)}{note}")
+    lines.append(due_line(last, day))
+    if status and status.state in STATES:
+        lines.append(f"Tình trạng: {STATES[status.state]}")
+    lines.append(f"Chi tiết: {url}")
+    categories = [plan_title(loaded), f"Quý {roman(quarter_of(last))}/{last.year}"]
+    if isinstance(item, ReportingDuty):
+        categories.append("Báo cáo")
+    yield Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
+                sequence=(stamp - first).days, summary=item.title, description="\n".join(lines), url=url,
+                categories=tuple(categories), plan_id=loaded.id, year=plan.year, roles=tuple(roles))
+
+
+def _agency_texts(found: list[Event], pieces: list[tuple[bytes, bytes]],
+                  agencies: dict[str, Agency]) -> dict[str, list[bytes]]:
+    """Each agency's events, in feed order, with the role prefix on the summary."""
+    reach = members(agencies)
+    texts: dict[str, list[bytes]] = defaultdict(list)
+    summaries: dict[tuple[int, str], bytes] = {}
+    for index, event in enumerate(found):
+        best: dict[str, str] = {}
+        for agency_id, role in event.roles:
+            for member in reach.get(agency_id, ()):
+                if member not in best or RANK[role] < RANK[best[member]]:
+                    best[member] = role
+        head, tail = pieces[index]
+        for member, role in best.items():
+            line = summaries.get((index, role))
+            if line is None:
+                line = summaries[index, role] = text_line("SUMMARY", ROLES[role] + event.summary)
+            texts[member] += (head, line, tail)  # joined once, by write_calendar
+    return texts
+
+
+def members(agencies: dict[str, Agency]) -> dict[str, list[str]]:
+    """For each registry id, the agencies whose feeds show its items: itself and its members.
+
+    An agency belongs to the groups it lists in `groups`, to their groups, and
+    so on; a cycle in the registry is cut rather than followed forever.
+    """
+    reach: dict[str, set[str]] = defaultdict(set)
+    for agency_id in agencies:
+        seen, todo = set(), [agency_id]
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in agencies:
+                continue
+            seen.add(current)
+            reach[current].add(agency_id)
+            todo.extend(agencies[current].groups)
+    return {agency_id: sorted(found) for agency_id, found in reach.items()}
+
+
+# --- what an event says ------------------------------------------------------------
+
+def _as_day(value: date | str | None) -> date | None:
+    """A full or partial date ("2024-02", "2024") as its first day; None stays None."""
+    if value is None or isinstance(value, date):
+        return value
+    parts = [int(part) for part in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
+
+
+def plan_base(plan: Plan) -> date:
+    """The day the plan's events were first stated: its issue (or decision) date, else 1/1."""
+    decided = plan.decision.date if plan.decision else None
+    issued = [day for day in (_as_day(plan.document.date), _as_day(decided)) if day]
+    return max(issued, default=date(plan.year, 1, 1))
+
+
+def item_stamp(plan: Plan, item: Task | ReportingDuty) -> date:
+    """DTSTAMP day: the latest of the plan's base day, `updated:` and the task's proof date."""
+    proof = item.status.proof if isinstance(item, Task) else None
+    days = [plan_base(plan), plan.updated, proof.date if proof else None]
+    return max(day for day in days if day)
+
+
+def plan_title(loaded: LoadedPlan) -> str:
+    """The short title of a plan as pages show it."""
+    return loaded.plan.title or loaded.plan.document.subject or loaded.id
+
+
+def plan_label(plan: Plan, agencies: dict[str, Agency]) -> str:
+    """ "Kế hoạch số 33/KH-UBND ngày 08/01/2024 của Ủy ban nhân dân phường …", and its decision."""
+    document = plan.document
+    issuer = agencies[document.issuer].name if document.issuer in agencies else document.issuer_name
+    label = document_label(document) + (f" của {issuer}" if issuer else "")
+    return label + (f", ban hành kèm theo {document_label(plan.decision)}" if plan.decision else "")
+
+
+def document_label(document: Document) -> str:
+    """ "Quyết định số 43/QĐ-UBND ngày 10/01/2024"; "Kế hoạch số …/KH-UBND" when unnumbered."""
+    label = document.type
+    if document.symbol or document.number:
+        label += f" số {document.number or '…'}" + (f"/{document.symbol}" if document.symbol else "")
+    return label + (f" ngày {day_text(document.date)}" if isinstance(document.date, date) else "")
+
+
+def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
+    agency = agencies.get(agency_id)
+    return agency.name if agency else agency_id
+
+
+def day_text(day: date) -> str:
+    """A day as Vietnamese documents write it in running text: 01/7/2024, 30/6/2024."""
+    return f"{pad_day(day.day)}/{pad_month(day.month)}/{day.year}"
+
+
+def phrase(deadline: Deadline) -> str:
+    """The deadline as written, or said in words when the plan gives no text."""
+    if deadline.text:
+        return deadline.text
+    which = kind(deadline)
+    value = getattr(deadline, which)
+    if which in ("date", "before", "by"):
+        return {"date": "ngày ", "before": "trước ngày ", "by": "chậm nhất ngày "}[which] + day_text(value)
+    year, _, part = str(value).partition("-")
+    if which == "month":
+        return f"tháng {int(part)}/{year}"
+    if which == "quarter":
+        return f"quý {roman(int(part[-1]))}/{year}"
+    if which == "half":
+        return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {year}"
+    return f"năm học {value}"
+
+
+def due_line(last: date, day: date) -> str:
+    """The last day, and where it moved to when it is a weekend or holiday."""
+    if last == day:
+        return f"Hạn cuối: {day_text(last)} ({weekday_name(last)})"
+    return (f"Hạn ghi trong văn bản: {day_text(last)} ({why_closed(last)}); "
+            f"hạn tính theo Điều 148 BLDS: {day_text(day)}")
+
+
+# --- the calendars ------------------------------------------------------------------
+
+def _all_meta(base: str) -> CalendarMeta:
+    return CalendarMeta("Hạn nhiệm vụ thi đua, khen thưởng",
+            "Mọi thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng.",
+            base, base + ALL_FEED_PATH)
+
+
+def _year_meta(year: int, base: str) -> CalendarMeta:
+    return CalendarMeta(f"Hạn nhiệm vụ năm {year}",
+            f"Thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng năm {year}.",
+            f"{base}nam/{year}/", base + year_feed_path(year))
+
+
+def _plan_meta(loaded: LoadedPlan, agencies: dict[str, Agency], base: str) -> CalendarMeta:
+    return CalendarMeta(f"Hạn nhiệm vụ: {plan_title(loaded)}",
+            f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, agencies)}.",
+            f"{base}ke-hoach/{loaded.id}/", base + plan_feed_path(loaded))
+
+
+def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> CalendarMeta:
+    text = (f"Nhiệm vụ {agency.name} chủ trì, phối hợp, phải báo cáo hoặc nhận báo cáo, "
+            "kể cả nhiệm vụ giao cho nhóm mà cơ quan thuộc về.")
+    if agency.successor:
+        text += f" Cơ quan đã được thay bằng {_name(agency.successor, agencies)}."
+    elif agency.valid_until:
+        text += f" Cơ quan chấm dứt hoạt động sau ngày {day_text(agency.valid_until)}."
+    return CalendarMeta(f"Hạn nhiệm vụ: {agency.name}", text,
+            f"{base}co-quan/{agency.id}/", base + agency_feed_path(agency.id))
