@@ -72,7 +72,9 @@ def roman(number: int) -> str:
 
 # Characters that Vietnamese never uses but that TCVN3 (ABC) and VNI text show
 # when their bytes were decoded as Latin-1 or Windows-1252.
-_LEGACY_CHARS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+# « and » are left out: Vietnamese text uses them as quotation marks (TCVN3 writes
+# "ô" as «, but its lines always carry other telltale characters too).
+_LEGACY_CHARS = set("¡¢£¤¥¦§¨©ª¬®¯±²³´µ¶·¸¹º¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
 _LEGACY_RUN = re.compile(r"[A-Za-z][¡-ÿ][A-Za-z¡-ÿ]|[¡-ÿ][A-Za-z]")
 
 
