@@ -75,14 +75,14 @@ def roman(number: int) -> str:
 # « and » are left out: Vietnamese text uses them as quotation marks (TCVN3 writes
 # "ô" as «, but its lines always carry other telltale characters too).
 _LEGACY_CHARS = set("¡¢£¤¥¦§¨©ª¬®¯±²³´µ¶·¸¹º¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
-_LEGACY_RUN = re.compile(r"[A-Za-z][¡-ÿ][A-Za-z¡-ÿ]|[¡-ÿ][A-Za-z]")
+_LEGACY_RUN = re.compile("(?<=[A-Za-z])[%s]|[%s](?=[A-Za-z])" % ((re.escape("".join(sorted(_LEGACY_CHARS))),) * 2))
 
 
 def legacy_encoding_column(line: str) -> int | None:
     """Return the 1-based column where a line looks like TCVN3 or VNI text, or None.
 
     A line counts when it holds at least two characters Vietnamese never uses,
-    each touching a Latin letter: one stray "©" or "«" is not enough.
+    each touching a Latin letter: one stray "©" or "§" is not enough.
     """
-    hits = [m.start() for m in _LEGACY_RUN.finditer(line) if _LEGACY_CHARS & set(m.group())]
+    hits = [m.start() for m in _LEGACY_RUN.finditer(line)]
     return hits[0] + 1 if len(hits) >= 2 else None
