@@ -78,5 +78,28 @@ def schema(out: Path) -> None:
         click.echo(f"Đã ghi {path}")
 
 
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--site-url", required=True, help="Địa chỉ gốc của trang: https://intranet.example/kehoach/")
+@click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
+def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
+    """Ghi mọi lịch iCalendar (.ics) vào OUTDIR/lich/; dừng nếu kế hoạch còn lỗi.
+
+    Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
+    """
+    from .calendar import build_feeds
+
+    corpus = load_corpus([plans_dir])
+    findings = check_corpus(corpus)
+    if has_errors(findings):
+        raise PlanError(f for f in findings if f.severity == "error")
+    for relative, content in build_feeds(corpus, site_url).items():
+        path = outdir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
+
+
 if __name__ == "__main__":
     main()
