@@ -10,14 +10,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator, Optional
 
-from .deadlines import KIND_VI, due, effective_deadline, kind, meaning, quarter_of, read_phrase, span, written_day
+from .deadlines import describe, due, effective_deadline, kind, meaning, quarter_of, read_phrase, span, written_day
 from .errors import Finding
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline
-from .text import fold, short_date, weekday_name
+from .source import position
+from .text import fold, roman, short_date, weekday_name
 from .workdays import effective, why_closed
 
 MARKER = re.compile(r"<!--\s*nhiem-vu:\s*([a-z0-9-]+)\s*-->")
@@ -46,16 +47,18 @@ def _finding(loaded: LoadedPlan, loc: tuple[object, ...], code: str, severity: s
 def check_structure(loaded: LoadedPlan) -> Iterator[Finding]:
     """Task ids unique, sections known, every section shown somewhere."""
     plan = loaded.plan
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for key, items in (("sections", plan.sections), ("tasks", plan.tasks), ("reporting", plan.reporting)):
-        kind_seen: dict[str, int] = {}
+        section_seen: dict[str, tuple[str, int]] = {}
         for index, item in enumerate(items):
-            pool = kind_seen if key == "sections" else seen
+            pool = section_seen if key == "sections" else seen
             if item.id in pool:
+                first_line, _ = loaded.at(*pool[item.id], "id")
                 yield _finding(loaded, (key, index, "id"), "KH205", "error",
-                               f"Mã «{item.id}» bị trùng (đã dùng ở mục thứ {pool[item.id] + 1})",
-                               "Mỗi nhiệm vụ cần một mã riêng, không đổi theo thời gian; thêm hậu tố như «-2».")
-            pool.setdefault(item.id, index)
+                               f"Mã «{item.id}» bị trùng với mã đã dùng ở dòng {first_line}",
+                               "Mỗi nhiệm vụ, mục, báo cáo cần một mã riêng, không đổi theo thời gian; "
+                               "thêm hậu tố như «-2».")
+            pool.setdefault(item.id, (key, index))
     section_ids = {section.id for section in plan.sections}
     for index, task in enumerate(plan.tasks):
         if task.section not in section_ids:
@@ -72,8 +75,10 @@ def check_structure(loaded: LoadedPlan) -> Iterator[Finding]:
                 yield _finding(loaded, ("appendix", "sections", index), "KH206", "error",
                                f"Phụ lục nhắc tới mục «{section_id}» nhưng không có mục này trong «sections»",
                                "Sửa mã mục cho khớp với «sections».")
+    bodies_read = all(doc.body in loaded.bodies for doc in (plan.document, plan.decision) if doc and doc.body)
+    used = {task.section for task in plan.tasks}
     for index, section in enumerate(plan.sections):
-        if section.id not in placed and any(t.section == section.id for t in plan.tasks):
+        if bodies_read and section.id not in placed and section.id in used:
             yield _finding(loaded, ("sections", index, "id"), "KH504", "warning",
                            f"Mục «{section.id}» có nhiệm vụ nhưng không được hiển thị ở đâu",
                            f"Thêm dòng «<!-- nhiem-vu: {section.id} -->» vào nội dung Markdown, "
@@ -102,7 +107,7 @@ def plan_period(loaded: LoadedPlan) -> tuple[date, date]:
     return date(plan.year, 1, 1), date(plan.year, 12, 31)
 
 
-def issue_date(loaded: LoadedPlan) -> Optional[date]:
+def issue_date(loaded: LoadedPlan) -> date | None:
     """The plan's full issue date, when the document gives day, month and year."""
     value = loaded.plan.document.date
     return value if isinstance(value, date) else None
@@ -125,15 +130,18 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
         day = written_day(deadline)
         if day and issued and day < issued:
             yield _finding(loaded, loc, "KH303", "error",
-                           f"Thời hạn của {owner} ({short_date(day)}) trước ngày ban hành kế hoạch ({short_date(issued)})",
+                           f"Thời hạn của {owner} ({short_date(day)}) trước ngày ban hành kế hoạch "
+                           f"({short_date(issued)})",
                            "Kiểm tra lại ngày, tháng, năm của thời hạn.")
         if day:
             last = due(deadline)
             assert last is not None
             closed = why_closed(last)
             if closed:
+                reason = "" if closed == weekday_name(last) else f" ({closed})"
                 yield _finding(loaded, loc, "KH305", "warning",
-                               f"Hạn cuối của {owner} rơi vào ngày nghỉ: {weekday_name(last)} {short_date(last)} ({closed})",
+                               f"Hạn cuối của {owner} rơi vào ngày nghỉ: "
+                               f"{weekday_name(last)} {short_date(last)}{reason}",
                                f"Theo Điều 148 khoản 5 Bộ luật Dân sự 2015, hạn được tính đến hết ngày làm việc "
                                f"tiếp theo: {weekday_name(effective(last))} {short_date(effective(last))}.")
     yield from _check_quarters(loaded)
@@ -148,10 +156,8 @@ def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadlin
         return
     if reading.field != stored.field or str(reading.value) != str(stored.value):
         yield _finding(loaded, loc, "KH306", "error",
-                       f"Thời hạn của {owner} ghi «{deadline.text}» nhưng được hiểu là "
-                       f"{KIND_VI[stored.field]} {stored.value}",
-                       f"Chữ ghi trong văn bản đọc ra là {KIND_VI[reading.field]} {reading.value}; "
-                       "sửa cho hai phần khớp nhau.")
+                       f"Thời hạn của {owner} ghi «{deadline.text}» nhưng được hiểu là «{describe(stored)}»",
+                       f"Chữ ghi trong văn bản đọc ra là «{describe(reading)}»; sửa cho hai phần khớp nhau.")
 
 
 def _check_quarters(loaded: LoadedPlan) -> Iterator[Finding]:
@@ -165,7 +171,7 @@ def _check_quarters(loaded: LoadedPlan) -> Iterator[Finding]:
             yield _finding(loaded, ("tasks", index, "deadline"), "KH304", "warning",
                            f"Nhiệm vụ «{task.id}» nằm trong mục «{section.title}» nhưng thời hạn "
                            f"«{task.deadline.text if task.deadline and task.deadline.text else short_date(last)}» "
-                           f"thuộc quý {quarter_of(last)}",
+                           f"thuộc quý {roman(quarter_of(last))}",
                            "Văn bản gốc tự mâu thuẫn: giữ nguyên nếu đúng như bản đã ký, "
                            "hoặc chuyển nhiệm vụ sang đúng mục quý.")
 
@@ -182,7 +188,7 @@ class AgencyNames:
             for name in (agency.id, agency.name, *agency.short, *agency.abbr):
                 self.by_name.setdefault(fold(name), []).append(agency.id)
 
-    def suggest(self, value: str, namespace: str) -> Optional[str]:
+    def suggest(self, value: str, namespace: str) -> str | None:
         """The agency id most likely meant by `value`, preferring `namespace`."""
         matches = difflib.get_close_matches(fold(value), list(self.by_name), n=5, cutoff=0.6)
         candidates = [agency_id for match in matches for agency_id in self.by_name[match]]
@@ -190,7 +196,7 @@ class AgencyNames:
         return (preferred or candidates or [None])[0]
 
 
-def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, Optional[date]]]:
+def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, date | None]]:
     plan = loaded.plan
     sections = {s.id: s for s in plan.sections}
     issued = issue_date(loaded)
@@ -202,11 +208,11 @@ def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, O
     for index, task in enumerate(plan.tasks):
         last = due(effective_deadline(task, sections))
         for role in ("lead", "partners"):
-            for position, agency_id in enumerate(getattr(task, role)):
-                yield ("tasks", index, role, position), agency_id, last
+            for slot, agency_id in enumerate(getattr(task, role)):
+                yield ("tasks", index, role, slot), agency_id, last
     for index, duty in enumerate(plan.reporting):
-        for position, agency_id in enumerate(duty.reporters):
-            yield ("reporting", index, "reporters", position), agency_id, due(duty.deadline)
+        for slot, agency_id in enumerate(duty.reporters):
+            yield ("reporting", index, "reporters", slot), agency_id, due(duty.deadline)
         for role in ("recipient", "via"):
             if getattr(duty, role):
                 yield ("reporting", index, role), getattr(duty, role), due(duty.deadline)
@@ -248,12 +254,15 @@ def check_registry(corpus: Corpus) -> Iterator[Finding]:
                           f"Mã «{agency_id}» không bắt đầu bằng tên tệp danh mục «{namespace}/»",
                           "Mỗi tệp danh mục giữ các cơ quan của một địa bàn; đặt mã dạng "
                           f"«{namespace}/…» hoặc chuyển sang tệp đúng địa bàn.")
-        refs = [("parent", agency.parent), ("successor", agency.successor)] + [("groups", g) for g in agency.groups]
-        for role, ref in refs:
+        refs = [(("parent",), agency.parent), (("successor",), agency.successor)]
+        refs += [(("groups", index), group) for index, group in enumerate(agency.groups)]
+        for loc, ref in refs:
             if ref and ref not in agencies:
                 close = difflib.get_close_matches(ref, sorted(agencies), n=1)
-                yield Finding(shown, line, col, "KH404", "error",
-                              f"Cơ quan «{agency_id}» nhắc tới «{ref}» ({role}) nhưng mã này không có trong danh mục",
+                raw = corpus.agency_data.get(agency_id)
+                at_line, at_col = position(raw, loc) if raw is not None else (line, col)
+                yield Finding(shown, at_line, at_col, "KH404", "error",
+                              f"Cơ quan «{agency_id}» ghi «{loc[0]}: {ref}» nhưng mã này không có trong danh mục",
                               f"Có phải ý bạn là «{close[0]}»?" if close else "Khai báo cơ quan đó trong danh mục.")
 
 

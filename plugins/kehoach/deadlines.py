@@ -15,10 +15,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
 
 from .models import Deadline, Section, Task
-from .text import ROMAN, fold
+from .text import ROMAN, fold, roman
 
 KIND_VI = {
     "date": "đúng ngày", "before": "trước ngày", "by": "chậm nhất ngày", "month": "trong tháng",
@@ -27,7 +26,7 @@ KIND_VI = {
 }
 
 
-def kind(deadline: Optional[Deadline]) -> str:
+def kind(deadline: Deadline | None) -> str:
     """Name of what the deadline means: date, before, by, month, …, ongoing, none."""
     if deadline is None:
         return "none"
@@ -41,7 +40,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def span(deadline: Optional[Deadline]) -> Optional[tuple[date, date]]:
+def span(deadline: Deadline | None) -> tuple[date, date] | None:
     """First and last day of the time the deadline allows, or None when open."""
     which = kind(deadline)
     if which in ("none", "ongoing") or deadline is None:
@@ -71,20 +70,20 @@ def span(deadline: Optional[Deadline]) -> Optional[tuple[date, date]]:
     return date(first, 9, 1), date(second, 8, 31)
 
 
-def due(deadline: Optional[Deadline]) -> Optional[date]:
+def due(deadline: Deadline | None) -> date | None:
     """Last day of the deadline as written (before any shift for holidays)."""
     bounds = span(deadline)
     return bounds[1] if bounds else None
 
 
-def written_day(deadline: Optional[Deadline]) -> Optional[date]:
+def written_day(deadline: Deadline | None) -> date | None:
     """The day the text names, for deadlines that name a day; None for periods."""
     if deadline is None:
         return None
     return deadline.date or deadline.by or deadline.before
 
 
-def effective_deadline(task: Task, sections: dict[str, Section]) -> Optional[Deadline]:
+def effective_deadline(task: Task, sections: dict[str, Section]) -> Deadline | None:
     """The task's own deadline, or its section's period when it gives none."""
     if kind(task.deadline) != "none":
         return task.deadline
@@ -110,7 +109,7 @@ class Reading:
     value: object
 
 
-def _date(match: re.Match[str], year: int) -> Optional[date]:
+def _date(match: re.Match[str], year: int) -> date | None:
     day, month = int(match.group(1)), int(match.group(2))
     try:
         return date(int(match.group(3) or year), month, day)
@@ -118,7 +117,7 @@ def _date(match: re.Match[str], year: int) -> Optional[date]:
         return None
 
 
-def read_phrase(phrase: str, year: int) -> Optional[Reading]:
+def read_phrase(phrase: str, year: int) -> Reading | None:
     """Read a Vietnamese deadline phrase; `year` fills in a missing year.
 
     >>> read_phrase("trước ngày 15 tháng 3 năm 2023", 2023)
@@ -158,7 +157,24 @@ def read_phrase(phrase: str, year: int) -> Optional[Reading]:
     return None
 
 
-def meaning(deadline: Deadline) -> Optional[Reading]:
+def describe(reading: Reading) -> str:
+    """A meaning in words, as the plan would write it: "chậm nhất ngày 20/03/2025", "quý II/2025"."""
+    value = reading.value
+    if isinstance(value, date):
+        return f"{KIND_VI[reading.field]} {value.day:02d}/{value.month:02d}/{value.year}"
+    text = str(value)
+    if reading.field == "month":
+        return f"tháng {int(text[5:])}/{text[:4]}"
+    if reading.field == "quarter":
+        return f"quý {roman(int(text[-1]))}/{text[:4]}"
+    if reading.field == "half":
+        return f"6 tháng {'đầu' if text.endswith('1') else 'cuối'} năm {text[:4]}"
+    if reading.field == "school_year":
+        return f"năm học {text}"
+    return KIND_VI[reading.field]
+
+
+def meaning(deadline: Deadline) -> Reading | None:
     """The stored meaning of a deadline as a `Reading`, to compare with the text."""
     which = kind(deadline)
     if which == "none":

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import gc
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Union, get_args, get_origin
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -50,6 +51,7 @@ class Corpus:
     agencies: dict[str, Agency]
     agency_pos: dict[str, tuple[str, int, int]]
     findings: list[Finding]
+    agency_data: dict[str, Any] = field(default_factory=dict)  # id -> its YAML mapping, for positions
 
 
 def shown_path(path: Path, base: Path) -> str:
@@ -84,12 +86,13 @@ def discover(paths: list[Path]) -> list[Path]:
     return sorted(folders)
 
 
-def load_corpus(paths: list[Path], base: Optional[Path] = None) -> Corpus:
+def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
     """Load the registry and every plan under `paths`; report every problem found."""
     base = base or Path.cwd()
     root = find_root(paths[0] if paths else Path("plans"))
     findings: list[Finding] = []
-    agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings)
+    agency_data: dict[str, Any] = {}
+    agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data)
     plans = []
     gc_was_enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the cyclic GC only costs time here
@@ -101,20 +104,26 @@ def load_corpus(paths: list[Path], base: Optional[Path] = None) -> Corpus:
     finally:
         if gc_was_enabled:
             gc.enable()
-    return Corpus(root, plans, agencies, agency_pos, findings)
+    return Corpus(root, plans, agencies, agency_pos, findings, agency_data)
 
 
-def load_registry(folder: Path, base: Path, findings: list[Finding]) -> tuple[dict[str, Agency], dict[str, tuple[str, int, int]]]:
-    """Load every registry file; agencies by id and where each was declared."""
+def load_registry(folder: Path, base: Path, findings: list[Finding],
+                  raw: dict[str, Any] | None = None) -> tuple[dict[str, Agency], dict[str, tuple[str, int, int]]]:
+    """Load every registry file; agencies by id and where each was declared.
+
+    One bad entry does not lose the file: the entries that validate are kept, so
+    plans citing them are not flooded with "unknown agency" findings. `raw`, when
+    given, receives each agency's YAML mapping (for positions of its fields).
+    """
     agencies: dict[str, Agency] = {}
     where: dict[str, tuple[str, int, int]] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         shown = shown_path(path, base)
         data = _read_yaml(path, shown, findings)
-        registry = validate(Registry, data, shown, findings) if data is not None else None
-        if registry is None:
+        if data is None:
             continue
-        for index, agency in enumerate(registry.agencies):
+        registry = validate(Registry, data, shown, findings)
+        for index, agency in _agencies_of(registry, data):
             line, col = position(data, ("agencies", index, "id"))
             if agency.id in agencies:
                 first = where[agency.id]
@@ -124,10 +133,26 @@ def load_registry(folder: Path, base: Path, findings: list[Finding]) -> tuple[di
                 continue
             agencies[agency.id] = agency
             where[agency.id] = (shown, line, col)
+            if raw is not None:
+                raw[agency.id] = data["agencies"][index]
     return agencies, where
 
 
-def load_plan(folder: Path, base: Path, findings: list[Finding]) -> Optional[LoadedPlan]:
+def _agencies_of(registry: Registry | None, data: Mapping) -> list[tuple[int, Agency]]:
+    """The registry's agencies with their index; when the file failed, the entries that validate alone."""
+    if registry is not None:
+        return list(enumerate(registry.agencies))
+    items = data.get("agencies")
+    valid = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            valid.append((index, Agency.model_validate(item)))
+        except ValidationError:
+            continue  # already reported when the whole file was validated
+    return valid
+
+
+def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan | None:
     """Load one plan folder; None when it cannot be used (findings say why)."""
     yaml_path = folder / PLAN_FILE
     shown = shown_path(yaml_path, base)
@@ -169,6 +194,10 @@ def _read_yaml(path: Path, shown: str, findings: list[Finding]) -> Any:
         return None
     data, problems = parse_yaml(text, shown)
     findings.extend(problems)
+    if data is None and not problems:
+        findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML trống",
+                                "Điền nội dung theo mẫu, hoặc xóa tệp nếu không dùng."))
+        return None
     if data is not None and not isinstance(data, Mapping):
         findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML phải là một ánh xạ (các dòng «tên: giá trị»)",
                                 "Xem mẫu trong hướng dẫn soạn kế hoạch."))
@@ -184,17 +213,47 @@ def validate(model: type[BaseModel], data: Any, shown: str, findings: list[Findi
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        reported: set[tuple[Any, ...]] = set()
         for error in exc.errors(include_url=False):
             if isinstance(error.get("input"), BadValue):
                 continue  # already reported by the loader (impossible date)
-            findings.append(_finding_from(error, model, data, shown))
+            loc = _data_loc(error, data)
+            if (loc, error["type"] == "missing") in reported:
+                continue  # one value failing several members of a union: report it once
+            reported.add((loc, error["type"] == "missing"))
+            findings.append(_finding_from({**error, "loc": loc}, model, data, shown))
         return None
 
 
+def _data_loc(error: Any, data: Any) -> tuple[Any, ...]:
+    """The error's location without pydantic's union-member labels (the path that exists in the data)."""
+    loc = tuple(error["loc"])
+    node, kept = data, []
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            if error["type"] in ("missing", "extra_forbidden") and isinstance(step, str) and "[" not in step:
+                kept.append(step)
+            break
+        kept.append(step)
+    return tuple(kept)
+
+
+def where_of(loc: tuple[Any, ...]) -> str:
+    """A field path as users read it, items counted from 1: tasks[2].lead[1]."""
+    text = ""
+    for step in loc:
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
 def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> Finding:
-    loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and "[" in step))
+    loc = error["loc"]
     kind, value = error["type"], error.get("input")
-    where = ".".join(str(step) for step in loc) or "(gốc)"
+    where = where_of(loc)
     if kind == "extra_forbidden":
         line, col = position(data, loc, key=True)
         allowed = _fields_at(model, loc[:-1])
@@ -204,7 +263,8 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
     line, col = position(data, loc)
     if kind == "missing":
         line, col = position(data, loc[:-1])
-        return Finding(shown, line, col, "KH203", "error", f"Thiếu trường bắt buộc «{loc[-1]}» (tại {where[: -len(str(loc[-1])) - 1] or 'gốc'})",
+        place = f"trong «{where_of(loc[:-1])}»" if loc[:-1] else "ở cấp ngoài cùng của tệp"
+        return Finding(shown, line, col, "KH203", "error", f"Thiếu trường bắt buộc «{loc[-1]}» {place}",
                        "Thêm trường này; xem mẫu trong hướng dẫn soạn kế hoạch.")
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
@@ -213,14 +273,44 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Giá trị hợp lệ: {expected}."
         return Finding(shown, line, col, "KH204", "error", f"Giá trị «{value}» không hợp lệ cho «{where}»", hint)
     message, hint = _TYPE_MESSAGES.get(kind, (None, None)) or (None, None)
+    if kind == "string_pattern_mismatch":
+        hint = _pattern_hint(str(error.get("ctx", {}).get("pattern", "")))
     if message is None:
-        message = f"Giá trị không hợp lệ cho «{where}»: {error['msg']}"
-        hint = "Xem mẫu trong hướng dẫn soạn kế hoạch."
-        if kind == "value_error":
-            message = f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}"
+        message = f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}"
+        hint = _VALUE_HINTS.get(str(loc[-1]) if loc else "", "Xem mẫu trong hướng dẫn soạn kế hoạch.")
     else:
         message = message.format(where=where, value=_short(value))
+        hint = (hint or "").format(field=loc[-1] if loc else "")
+        written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+        if kind.startswith("date") and written:
+            day, month, year = written.groups()
+            hint = f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{int(month):02d}-{int(day):02d}."
     return Finding(shown, line, col, "KH202", "error", message, hint or "")
+
+
+def _pattern_hint(pattern: str) -> str:
+    for marker, hint in _PATTERN_HINTS:
+        if marker in pattern:
+            return hint
+    return "Xem mẫu trong hướng dẫn soạn kế hoạch."
+
+
+_PATTERN_HINTS = (
+    ("(/[a-z0-9-]+)+", "Mã cơ quan viết thường, không dấu, nối bằng «-», có tiền tố địa bàn: son-la/so-noi-vu."),
+    ("Q[1-4]", "Quý viết dạng NĂM-Q1 … NĂM-Q4, ví dụ 2024-Q3."),
+    ("H[12]", "Nửa năm viết dạng 2024-H1 (6 tháng đầu năm) hoặc 2024-H2 (6 tháng cuối năm)."),
+    (r"\d{4}-\d{4}", "Năm học viết dạng 2022-2023."),
+    (")?$", "Ngày chưa điền đủ viết dạng NĂM-THÁNG (2024-02) hoặc chỉ NĂM (2024); ngày đủ viết 2024-02-15."),
+    ("(0[1-9]|1[0-2])$", "Tháng viết dạng NĂM-THÁNG, ví dụ 2024-05."),
+    ("[a-z0-9-]*$", "Mã viết thường, không dấu, nối bằng «-», ví dụ tap-huan-nghiep-vu."),
+)
+
+_VALUE_HINTS = {
+    "deadline": "Giữ «text» (nguyên văn) và chỉ một trong các trường date, before, by, month, quarter, half, "
+                "school_year, ongoing.",
+    "period": "Giữ «text» (nguyên văn) và chỉ một trong các trường date, before, by, month, quarter, half, "
+              "school_year, ongoing.",
+}
 
 
 def _short(value: Any) -> str:
@@ -231,18 +321,18 @@ def _short(value: Any) -> str:
 _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
     "string_type": ("«{where}» phải là một chuỗi chữ, đang là «{value}»", "Đặt giá trị trong dấu ngoặc kép."),
     "string_too_short": ("«{where}» không được để trống", "Điền nội dung hoặc xóa cả dòng."),
-    "string_pattern_mismatch": ("«{where}» sai định dạng: «{value}»",
-                                "Mã viết thường, không dấu, nối bằng «-» (ví dụ son-la/so-noi-vu); "
-                                "tháng 2024-05; quý 2024-Q3; nửa năm 2024-H1; năm học 2022-2023."),
+    "string_pattern_mismatch": ("«{where}» sai định dạng: «{value}»", ""),
     "int_type": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
     "int_parsing": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
     "bool_type": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
     "bool_parsing": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
     "date_type": ("«{where}» phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "date_parsing": ("«{where}» phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
+    "date_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
+                     "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
     "date_from_datetime_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
                                    "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "list_type": ("«{where}» phải là một danh sách (các dòng bắt đầu bằng «- »)", "Ví dụ:\n      lead:\n        - son-la/so-noi-vu"),
+    "list_type": ("«{where}» phải là một danh sách, đang là «{value}»",
+                  "Viết «{field}: [mục 1, mục 2]», hoặc mỗi mục một dòng bắt đầu bằng «- »."),
     "model_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
     "dict_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
     "greater_than_equal": ("«{where}» quá nhỏ: «{value}»", "Kiểm tra lại năm."),

@@ -9,10 +9,11 @@ value can name its line and column. Aliases are refused before they expand, so a
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import yaml
 
@@ -94,7 +95,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 continue
             if key in data:
                 line, _ = data.key_pos[key]
-                self.problems.append((_at(key_node), "KH111", f"Trường «{key}» bị khai báo hai lần (lần đầu ở dòng {line})",
+                self.problems.append((_at(key_node), "KH111",
+                                      f"Trường «{key}» bị khai báo hai lần (lần đầu ở dòng {line})",
                                       "Xóa một trong hai dòng; YAML chỉ giữ giá trị sau cùng và làm mất giá trị kia."))
                 continue
             data[key] = self.construct_object(value_node, deep=True)
@@ -112,9 +114,17 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         try:
             return yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)
         except ValueError:
-            self.problems.append((_at(node), "KH301", f"Ngày không có thật: {node.value}",
-                                  "Kiểm tra lại ngày và tháng (ví dụ tháng 2 không có ngày 30, 31)."))
+            self.problems.append((_at(node), "KH301", f"Ngày không có thật: {node.value}", _date_hint(node.value)))
             return BadValue(node.value)
+
+
+def _date_hint(value: str) -> str:
+    parts = value[:10].split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        year, month = int(parts[0]), int(parts[1])
+        return (f"Tháng {month} năm {year} chỉ có {calendar.monthrange(year, month)[1]} ngày; "
+                "kiểm tra lại ngày với bản gốc (ngày viết dạng NĂM-THÁNG-NGÀY).")
+    return "Ngày viết dạng NĂM-THÁNG-NGÀY, tháng từ 01 đến 12, ví dụ 2024-03-15."
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_position_mapping)
@@ -122,7 +132,7 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_position_sequ
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_checked_timestamp)
 
 
-def read_text(path: Path, shown: str) -> tuple[Optional[str], list[Finding]]:
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     """Read a file as NFC UTF-8 text; report encoding problems instead of raising.
 
     Returns the text (None when it cannot be used) and the findings.
@@ -165,7 +175,8 @@ def read_text(path: Path, shown: str) -> tuple[Optional[str], list[Finding]]:
     if not unicodedata.is_normalized("NFC", text):
         line, col = _first_unnormalized(text)
         found.append(finding(line, col, "KH103", "Văn bản chưa ở dạng chuẩn Unicode NFC (dấu tổ hợp)",
-                             "Gõ lại bằng Unicode dựng sẵn, hoặc chạy «kehoach nfc TỆP» để chuẩn hóa."))
+                             "Gõ lại đoạn này bằng bảng mã Unicode dựng sẵn (Unikey: «Unicode dựng sẵn»), "
+                             "không dùng «Unicode tổ hợp»."))
         text = unicodedata.normalize("NFC", text)
     return text, found
 
@@ -183,18 +194,25 @@ def _first_unnormalized(text: str) -> Pos:
 def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
     """Parse YAML text into position-aware data; report problems as findings."""
     loader = _Loader(text)
+    node = None
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except _Refused as refused:
         (line, col), code, message, hint = refused.finding_args
         return None, [Finding(shown, line, col, code, "error", message, hint)]
+    except RecursionError:
+        line, col = _deepest(node)
+        return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
+                              "Một kế hoạch chỉ lồng vài cấp; kiểm tra các dấu «[» «{» và thụt lề.")]
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col_of_byte(text, exc.position) if FAST else _line_col_of_char(text, exc.position)
+        return None, [Finding(shown, line, col, "KH109", "error",
+                              f"Tệp chứa ký tự điều khiển không được phép (mã U+{exc.character:04X})"
+                              if isinstance(exc.character, int) else "Tệp chứa ký tự không được phép",
+                              "Xóa ký tự lạ này; có thể nó lẫn vào khi dán từ tệp Word hoặc PDF.")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = _PROBLEMS_VI.get(str(exc.problem), str(exc.problem))
-        return None, [Finding(shown, line, col, "KH105", "error", f"Lỗi cú pháp YAML: {problem}",
-                              "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu «:» sau tên trường "
-                              "và dấu ngoặc kép đóng mở đủ cặp.")]
+        return None, [_syntax_finding(exc, text, shown)]
     except yaml.YAMLError as exc:
         return None, [Finding(shown, 1, 1, "KH105", "error", f"Lỗi cú pháp YAML: {exc}",
                               "Kiểm tra lại cú pháp YAML của tệp.")]
@@ -205,10 +223,69 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
     return data, findings
 
 
+def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = str(exc.problem)
+    lines = text.splitlines()
+    hint = ("Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu «:» sau tên trường "
+            "và dấu ngoặc kép đóng mở đủ cặp.")
+    quote = _unclosed_quote(lines[: line - 1])
+    if "tab character" in problem or (line <= len(lines) and lines[line - 1][col - 1: col] == "\t"):
+        problem = "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"
+        hint = "Thay mỗi Tab bằng dấu cách (2 dấu cách mỗi cấp)."
+    elif problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+        problem = f"thẻ YAML «{tag}» không được dùng trong kế hoạch"
+        hint = "Xóa thẻ này; kế hoạch chỉ chứa chữ, số, ngày, danh sách và các dòng «tên: giá trị»."
+    elif quote:
+        (line, col), problem = quote, "dấu ngoặc kép mở ở đây nhưng không được đóng trên cùng dòng"
+        hint = "Thêm dấu ngoặc kép đóng ở cuối giá trị."
+    elif problem in _PROBLEMS_VI:
+        problem, hint = _PROBLEMS_VI[problem], _HINTS_VI.get(problem, hint)
+    return Finding(shown, line, col, "KH105", "error", f"Lỗi cú pháp YAML: {problem}", hint)
+
+
+def _unclosed_quote(lines: list[str]) -> Pos | None:
+    """Where a value opens a double quote that its line never closes, if any line before the error does."""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.lstrip(" -")
+        if stripped.startswith("#") or ': "' not in stripped and not stripped.startswith('"'):
+            continue
+        start = line.index('"')
+        if line[start + 1:].replace('\\"', "").count('"') == 0:
+            return number, start + 1
+    return None
+
+
+def _line_col_of_char(text: str, offset: int) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _line_col_of_byte(text: str, offset: int) -> Pos:
+    return _line_col_of_char(text, len(text.encode("utf-8")[:offset].decode("utf-8", "ignore")))
+
+
+def _deepest(node: yaml.Node | None) -> Pos:
+    """Position of the first node nested deeper than any plan needs (walked without recursion)."""
+    stack = [(node, 0)] if node is not None else []
+    while stack:
+        current, depth = stack.pop()
+        if depth > 50:
+            return _at(current)
+        children = current.value if isinstance(current.value, list) else []
+        for child in reversed(children):
+            for item in (child if isinstance(child, tuple) else (child,)):
+                stack.append((item, depth + 1))
+    return 1, 1
+
+
 _PROBLEMS_VI = {
-    "mapping values are not allowed in this context": "không được đặt «: » ở đây; chuỗi có dấu hai chấm phải đặt trong ngoặc kép",
-    "mapping values are not allowed here": "không được đặt «:» ở đây (thiếu dấu ngoặc kép quanh chuỗi có dấu hai chấm?)",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách",
+    "mapping values are not allowed in this context":
+        "không được đặt «: » ở đây; chuỗi có dấu hai chấm phải đặt trong ngoặc kép",
+    "mapping values are not allowed here":
+        "không được đặt «:» ở đây (thiếu dấu ngoặc kép quanh chuỗi có dấu hai chấm?)",
     "could not find expected ':'": "thiếu dấu «:» sau tên trường",
     "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)",
     "did not find expected key": "thụt lề không khớp hoặc thiếu tên trường",
@@ -218,6 +295,19 @@ _PROBLEMS_VI = {
     "expected <block end>, but found '<scalar>'": "thụt lề không khớp với dòng trên",
     "found undefined alias": "bí danh (*alias) không có neo tương ứng",
     "found unknown escape character": "chuỗi trong ngoặc kép có ký tự thoát «\\» không hợp lệ",
+    "did not find expected ',' or ']'": "thiếu dấu «]» đóng danh sách hoặc dấu phẩy giữa hai phần tử",
+    "did not find expected ',' or '}'": "thiếu dấu «}» đóng ánh xạ hoặc dấu phẩy giữa hai phần tử",
+    "but found another document": "tệp có nhiều hơn một tài liệu YAML (dòng «---» ở giữa tệp)",
+    "did not find expected node content": "thiếu giá trị ở đây",
+    "found character that cannot start any token": "có ký tự không được đứng đầu một giá trị (như «@», «`»)",
+}
+
+_QUOTE_IT = "Đặt cả giá trị trong ngoặc kép, ví dụ: title: \"Tỉnh X: Kế hoạch\"."
+_HINTS_VI = {
+    "mapping values are not allowed in this context": _QUOTE_IT,
+    "mapping values are not allowed here": _QUOTE_IT,
+    "but found another document": "Xóa dòng «---» và phần sau nó, hoặc tách phần đó sang tệp khác.",
+    "found character that cannot start any token": "Đặt giá trị trong ngoặc kép.",
 }
 
 

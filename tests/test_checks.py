@@ -1,0 +1,44 @@
+"""Golden tests: each bad plan under tests/cases/check/ gives exactly its expected report.
+
+Each case folder holds a tiny `plans/` tree and `expected.txt`: the first line
+`exit: N`, then the exact text `kehoach check plans` prints inside that folder.
+Regenerate after a deliberate change, then read every diff as a user would:
+
+    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_checks.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CASES, compare_with_file, run_kehoach
+
+CHECK_CASES = sorted(path for path in (CASES / "check").iterdir() if path.is_dir())
+
+
+def report(case: Path) -> str:
+    """What `kehoach check plans` prints in `case`, headed by its exit code."""
+    code, output = run_kehoach(["check", "plans"], case)
+    return f"exit: {code}\n{output}"
+
+
+@pytest.mark.parametrize("case", CHECK_CASES, ids=[path.name for path in CHECK_CASES])
+def test_check_reports_exactly_the_expected_findings(case: Path) -> None:
+    compare_with_file(report(case), case / "expected.txt")
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CHECK_CASES) >= 35
+
+
+@pytest.mark.parametrize("case", CHECK_CASES, ids=[path.name for path in CHECK_CASES])
+def test_every_finding_names_file_line_and_column(case: Path) -> None:
+    lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    findings = [line for line in lines[1:] if line and not line.startswith("    gợi ý:")][:-1]
+    for line in findings:
+        path, line_no, col, rest = line.split(":", 3)
+        assert (case / path).exists() or path.endswith("ke-hoach.yml"), line
+        assert int(line_no) >= 1 and int(col) >= 1, line
+        assert rest.startswith(" KH"), line
+    assert "Traceback" not in "\n".join(lines)
