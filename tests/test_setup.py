@@ -1,0 +1,165 @@
+"""The set-up plumbing: Makefile targets, .ci/run, and the README's two commands.
+
+Targets that install things are run for real against stand-in `apt-get`,
+`dpkg-query`, `id`, `npm` and `pytest` programs in a temporary folder, so the
+tests see exactly what would be installed without installing anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MAKE = shutil.which("make")
+DEBS = "calcurse chromium poppler-utils fonts-liberation2 fonts-croscore fonts-noto-core"
+
+
+def fake(folder: Path, name: str, script: str) -> None:
+    """Write an executable stand-in `name` that runs `script` under bash."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text("#!/bin/bash\n" + script + "\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def make(*args: str, path: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    if MAKE is None:
+        pytest.fail("GNU make is not installed: apt-get install make")
+    env = {**os.environ, "PATH": path}
+    return subprocess.run([MAKE, "-s", "-f", str(ROOT / "Makefile"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.fixture
+def bin_dir(tmp_path: Path) -> Path:
+    return tmp_path / "bin"
+
+
+def system(bin_dir: Path, *, uid: int, installed: set[str], log: Path) -> str:
+    """Stand-ins for a Debian machine where only `installed` packages are present."""
+    listed = " ".join(sorted(installed))
+    fake(bin_dir, "id", f'[ "$1" = -u ] && echo {uid}')
+    fake(bin_dir, "dpkg-query", f'for p in {listed}; do [ "${{@: -1}}" = "$p" ] && printf "install ok installed" '
+                                f"&& exit 0; done; exit 1")
+    fake(bin_dir, "apt-get", f'echo "DEBIAN_FRONTEND=$DEBIAN_FRONTEND apt-get $*" >> {log}')
+    fake(bin_dir, "npm", "exit 0")
+    return f"{bin_dir}:{os.environ['PATH']}"
+
+
+def test_system_deps_installs_only_what_is_missing_when_root(bin_dir: Path, tmp_path: Path):
+    log = tmp_path / "apt.log"
+    path = system(bin_dir, uid=0, installed=set(DEBS.split()) - {"calcurse", "fonts-croscore"}, log=log)
+    result = make("system-deps", path=path)
+    assert result.returncode == 0, result.stderr
+    assert log.read_text().splitlines() == [
+        "DEBIAN_FRONTEND=noninteractive apt-get update -q",
+        "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends calcurse fonts-croscore",
+    ]
+
+
+def test_system_deps_does_nothing_when_everything_is_there(bin_dir: Path, tmp_path: Path):
+    log = tmp_path / "apt.log"
+    result = make("system-deps", path=system(bin_dir, uid=0, installed=set(DEBS.split()), log=log))
+    assert result.returncode == 0, result.stderr
+    assert not log.exists()
+    assert "system packages present" in result.stdout
+
+
+def test_system_deps_without_root_fails_naming_the_apt_command(bin_dir: Path, tmp_path: Path):
+    log = tmp_path / "apt.log"
+    result = make("system-deps", path=system(bin_dir, uid=1000, installed={"calcurse"}, log=log))
+    assert result.returncode != 0
+    assert not log.exists()
+    missing = DEBS.replace("calcurse ", "")
+    assert f"sudo apt-get update && sudo apt-get install -y --no-install-recommends {missing}" in result.stderr
+    assert "Cần quyền root" in result.stderr and "needs root" in result.stderr
+
+
+def test_node_deps_is_a_no_op_without_a_package_json(tmp_path: Path):
+    result = make("node-deps", f"BROWSER_DIR={tmp_path / 'browser'}", path="/nonexistent")
+    assert result.returncode == 0, result.stderr
+    assert "no npm packages declared" in result.stdout
+
+
+def test_node_deps_fails_clearly_without_npm(tmp_path: Path):
+    browser = tmp_path / "browser"
+    browser.mkdir()
+    (browser / "package.json").write_text("{}", encoding="utf-8")
+    result = make("node-deps", f"BROWSER_DIR={browser}", path="/nonexistent")
+    assert result.returncode != 0
+    assert "Node.js and npm are required" in result.stderr
+
+
+def test_node_deps_runs_npm_ci_once_until_the_lock_file_changes(bin_dir: Path, tmp_path: Path):
+    browser, log = tmp_path / "browser", tmp_path / "npm.log"
+    browser.mkdir()
+    (browser / "package.json").write_text("{}", encoding="utf-8")
+    (browser / "package-lock.json").write_text("{}", encoding="utf-8")
+    fake(bin_dir, "npm", f'echo "npm $*" >> {log}; mkdir -p "$3/node_modules"')
+    path = f"{bin_dir}:{os.environ['PATH']}"
+    for _ in range(2):
+        assert make("node-deps", f"BROWSER_DIR={browser}", path=path).returncode == 0
+    later = (browser / "package-lock.json").stat().st_mtime + 5
+    os.utime(browser / "package-lock.json", (later, later))
+    assert make("node-deps", f"BROWSER_DIR={browser}", path=path).returncode == 0
+    assert log.read_text().splitlines() == [f"npm ci --prefix {browser} --no-audit --no-fund"] * 2
+
+
+def test_install_is_redone_only_when_pyproject_changes(tmp_path: Path):
+    stamp = tmp_path / "stamp"
+    stamp.touch()
+    fresh = make("-n", "install", f"STAMP={stamp}", path=os.environ["PATH"])
+    old = (ROOT / "pyproject.toml").stat().st_mtime - 60
+    os.utime(stamp, (old, old))
+    stale = make("-n", "install", f"STAMP={stamp}", path=os.environ["PATH"])
+    assert "pip install" not in fresh.stdout
+    assert "pip install --quiet -e '.[test]'" in stale.stdout
+
+
+def test_unit_fails_when_pytest_collects_nothing(bin_dir: Path, tmp_path: Path):
+    stamp = tmp_path / "stamp"
+    stamp.touch()
+    fake(bin_dir, "pytest", "echo 'no tests ran'; exit 5")
+    result = make("unit", f"BIN={bin_dir}", f"STAMP={stamp}", path=os.environ["PATH"])
+    assert result.returncode != 0
+    assert "pytest collected no tests" in result.stderr
+
+
+def test_make_test_runs_every_step_with_pytest_last():
+    result = make("-n", "test", path=os.environ["PATH"])
+    assert result.returncode == 0, result.stderr
+    steps = [".venv/bin/kehoach check plans", "mkdocs build --strict", "check-jsonschema --builtin-schema "
+             "vendor.github-workflows", "zizmor --offline", "ruff check plugins tests", ".venv/bin/pytest"]
+    positions = [result.stdout.find(step) for step in steps]
+    assert -1 not in positions, dict(zip(steps, positions, strict=True))
+    assert positions == sorted(positions)
+
+
+def test_help_documents_every_target():
+    result = make("help", path=os.environ["PATH"])
+    listed = {line.split()[0] for line in result.stdout.splitlines()[1:]}
+    assert {"install", "system-deps", "node-deps", "serve", "test", "check", "lint", "schema", "clean"} <= listed
+
+
+def test_ci_run_is_an_executable_bash_script_that_runs_make_test():
+    script = ROOT / ".ci" / "run"
+    assert os.access(script, os.X_OK)
+    lines = script.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#!/usr/bin/env bash"
+    assert "set -euo pipefail" in lines
+    assert lines[-1] == "exec make test"
+
+
+def test_readme_gives_exactly_the_two_commands_for_a_fresh_machine():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    vietnamese = text.split("## For engineers")[0]
+    commands = [line.strip() for line in vietnamese.splitlines() if line.strip().startswith("make ")]
+    assert commands == ["make serve", "make test"]
+    assert "http://127.0.0.1:8000" in vietnamese
+    assert "docs/huong-dan/soan-ke-hoach.md" in vietnamese
