@@ -272,7 +272,7 @@ def due_line(last: date, day: date) -> str:
     """The last day, and where it moved to when it is a weekend or holiday."""
     if last == day:
         return f"Hạn cuối: {day_text(last)} ({weekday_name(last)})"
-    return (f"Hạn ghi trong văn bản: {day_text(last)} ({why_closed(last)}); "
+    return (f"Hạn cuối theo văn bản: {day_text(last)} ({why_closed(last)}); "
             f"hạn tính theo Điều 148 BLDS: {day_text(day)}")
 
 
