@@ -98,7 +98,7 @@ def quarter_of(day: date) -> int:
 
 # --- reading Vietnamese phrases -------------------------------------------------
 
-_DATE = r"(\d{1,2})\s*(?:/|-|tháng|thang)\s*(\d{1,2})(?:\s*(?:/|-|năm|nam)\s*(\d{4}))?"
+_DATE = r"(\d{1,2})\s*(?:/|-|tháng|thang)\s*(\d{1,2})(?!\d)(?:\s*(?:/|-|năm|nam)\s*(\d{4}))?"
 
 
 @dataclass(frozen=True)
