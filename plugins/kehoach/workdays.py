@@ -15,7 +15,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib.resources import files
-from typing import Optional
 
 import holidays
 import yaml
@@ -40,7 +39,7 @@ def holidays_of(year: int) -> dict[date, str]:
     return found
 
 
-def holiday_name(day: date) -> Optional[str]:
+def holiday_name(day: date) -> str | None:
     """Name of the public holiday on `day`, or None."""
     return holidays_of(day.year).get(day)
 
@@ -52,7 +51,7 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in holidays_of(day.year)
 
 
-def why_closed(day: date) -> Optional[str]:
+def why_closed(day: date) -> str | None:
     """Why `day` is not a working day ("Chủ nhật", "Tết Nguyên đán"…), or None."""
     if is_working_day(day):
         return None
