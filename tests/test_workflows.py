@@ -7,6 +7,7 @@ asserts the rules the project holds every workflow to.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shutil
 import subprocess
@@ -174,3 +175,26 @@ def test_kehoach_check_hook_runs_on_plan_files_only():
     ignored = ["README.md", "docs/index.md", "plugins/kehoach/models.py", "plans/2024/x/scan.pdf", "mkdocs.yml"]
     assert [p for p in chosen if pattern.search(p)] == chosen
     assert [p for p in ignored if pattern.search(p)] == []
+
+
+def owners_of(path: str, rules: list[tuple[str, list[str]]]) -> list[str]:
+    """Owners GitHub gives `path`: the last matching glob rule wins."""
+    owners: list[str] = []
+    for pattern, names in rules:
+        glob = pattern.lstrip("/") + ("*" if pattern.endswith("/") else "")
+        if glob == "*" or fnmatch.fnmatchcase(path, glob):
+            owners = names
+    return owners
+
+
+def test_every_plan_folder_and_agency_file_has_its_own_code_owner():
+    lines = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = [(line.split()[0], line.split()[1:]) for line in lines if line.strip() and not line.startswith("#")]
+    assert all(names and all(name.startswith("@") for name in names) for _, names in rules)
+    default = owners_of("Makefile", rules)
+    plans = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "plans").glob("*/*/ke-hoach.yml"))
+    registries = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "plans" / "agencies").glob("*.yml"))
+    assert plans and registries
+    unowned = [path for path in plans + registries if owners_of(path, rules) in ([], default)]
+    assert unowned == [], "add a line for these to .github/CODEOWNERS (see DEVELOPING.md, Code owners)"
+    assert owners_of(".github/workflows/pr.yml", rules) == default
