@@ -151,7 +151,7 @@ def _event(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str, item:
     if isinstance(item, ReportingDuty):
         categories.append("Báo cáo")
     yield Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
-                sequence=(stamp - first).days, summary=item.title, description="\n".join(lines), url=url,
+                sequence=(stamp - first).days, summary=one_line(item.title), description="\n".join(lines), url=url,
                 categories=tuple(categories), plan_id=loaded.id, year=plan.year, roles=tuple(roles))
 
 
@@ -238,6 +238,11 @@ def document_label(document: Document) -> str:
     if document.symbol or document.number:
         label += f" số {document.number or '…'}" + (f"/{document.symbol}" if document.symbol else "")
     return label + (f" ngày {day_text(document.date)}" if isinstance(document.date, date) else "")
+
+
+def one_line(text: str) -> str:
+    """A title on one line: a SUMMARY with a line break is refused by clients (calcurse)."""
+    return " ".join(text.split())
 
 
 def _name(agency_id: str, agencies: dict[str, Agency]) -> str:

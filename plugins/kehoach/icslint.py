@@ -122,6 +122,8 @@ def _components(logical: list[tuple[int, str]], problems: list[Problem]) -> Comp
 def _check_text(name: str, value: str, number: int, problems: list[Problem]) -> None:
     if name in TEXT_PROPERTIES and _UNESCAPED.search(value):
         problems.append(Problem("escape", number, f"unescaped ',' or ';' in {name}"))
+    if name == "SUMMARY" and re.search(r"(?<!\\)(?:\\\\)*\\[nN]", value):
+        problems.append(Problem("summary-break", number, "line break in SUMMARY (calcurse refuses the event)"))
     if name == "CATEGORIES" and _UNESCAPED_SEMICOLON.search(value):
         problems.append(Problem("escape", number, "unescaped ';' in CATEGORIES"))
     escaped = _ESCAPE.findall(value) if name in TEXT_PROPERTIES or name == "CATEGORIES" else []
