@@ -1,0 +1,185 @@
+"""Who must do what by when: tasks and reporting duties as dated entries, per agency.
+
+An agency's list holds every task it leads or partners in, every report it owes,
+and the same for the groups it belongs to ("các cơ quan, đơn vị…"). Where an
+entry stands (overdue, this month, next month, later, ongoing, done) depends on
+`today`, which callers pass explicitly so that a build is reproducible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Optional
+
+from .deadlines import due, effective_deadline, kind
+from .loader import Corpus, LoadedPlan
+from .models import Agency, Deadline
+from .text import roman, short_date
+from .workdays import effective
+
+SOON_DAYS = 7  # "sắp đến hạn": due within this many days
+
+STATUS_VI = {
+    "done": "Hoàn thành", "overdue": "Quá hạn", "soon": "Sắp đến hạn",
+    "in_progress": "Đang thực hiện", "not_started": "Chưa thực hiện",
+}
+BUCKETS = (
+    ("overdue", "Quá hạn"), ("this_month", "Đến hạn tháng này"), ("next_month", "Đến hạn tháng sau"),
+    ("later", "Sau đó"), ("ongoing", "Thường xuyên, không ghi hạn"), ("done", "Đã hoàn thành"),
+)
+ROLE_VI = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A task or reporting duty of one plan, with the deadline that applies to it."""
+
+    plan_id: str
+    item_id: str
+    number: Optional[str]
+    title: str
+    is_report: bool
+    deadline: Optional[Deadline]
+    inherited: bool
+    due: Optional[date]
+    effective_due: Optional[date]
+    state: str
+    lead: tuple[str, ...]
+    partners: tuple[str, ...]
+
+    @property
+    def sort_key(self) -> tuple[date, str, str]:
+        """Earliest deadline first; undated last; then by plan and id for stable output."""
+        return (self.effective_due or date.max, self.plan_id, self.item_id)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One entry on one agency's list: its role, and the group it came through if any."""
+
+    entry: Entry
+    role: str
+    via: Optional[str] = None
+
+
+def _entry(loaded: LoadedPlan, item_id: str, number: Optional[str], title: str, deadline: Optional[Deadline],
+           inherited: bool, state: str, lead: Iterable[str], partners: Iterable[str], is_report: bool) -> Entry:
+    last = due(deadline)
+    return Entry(loaded.id, item_id, number, title, is_report, deadline, inherited, last,
+                 effective(last) if last else None, state, tuple(lead), tuple(partners))
+
+
+def plan_entries(loaded: LoadedPlan) -> list[Entry]:
+    """Every task, then every reporting duty, of a plan, in the plan's order."""
+    plan = loaded.plan
+    sections = {section.id: section for section in plan.sections}
+    entries = []
+    for task in plan.tasks:
+        deadline = effective_deadline(task, sections)
+        entries.append(_entry(loaded, task.id, task.number, task.title, deadline, deadline is not task.deadline,
+                              task.status.state, task.lead, task.partners, False))
+    for duty in plan.reporting:
+        entries.append(_entry(loaded, duty.id, None, duty.title, duty.deadline, False, "not_started",
+                              duty.reporters, [duty.recipient] if duty.recipient else [], True))
+    return entries
+
+
+def members_of(agencies: dict[str, Agency]) -> dict[str, list[str]]:
+    """Group id -> sorted ids of the agencies that declare they belong to it."""
+    members: dict[str, list[str]] = {}
+    for agency in sorted(agencies.values(), key=lambda a: a.id):
+        for group in agency.groups:
+            members.setdefault(group, []).append(agency.id)
+    return members
+
+
+def tasks_by_agency(corpus: Corpus) -> dict[str, list[Row]]:
+    """Agency id -> its rows across all plans, directly or through its groups, sorted."""
+    members = members_of(corpus.agencies)
+    rows: dict[str, dict[tuple[str, str], Row]] = {}
+
+    def add(agency_id: str, entry: Entry, role: str, via: Optional[str]) -> None:
+        seen = rows.setdefault(agency_id, {})
+        key = (entry.plan_id, entry.item_id)
+        if key not in seen or (seen[key].via is not None and via is None):
+            seen[key] = Row(entry, role, via)
+
+    for loaded in corpus.plans:
+        for entry in plan_entries(loaded):
+            roles = [("report" if entry.is_report else "lead", entry.lead)]
+            if not entry.is_report:
+                roles.append(("partner", entry.partners))
+            for role, ids in roles:
+                for agency_id in ids:
+                    add(agency_id, entry, role, None)
+                    for member in members.get(agency_id, []):
+                        add(member, entry, role, agency_id)
+    return {agency_id: sorted(found.values(), key=lambda r: r.entry.sort_key) for agency_id, found in sorted(rows.items())}
+
+
+def status(entry: Entry, today: date) -> str:
+    """done, overdue, soon, in_progress or not_started, as of `today`."""
+    if entry.state == "done":
+        return "done"
+    if entry.effective_due and entry.effective_due < today:
+        return "overdue"
+    if entry.effective_due and entry.effective_due <= today + timedelta(days=SOON_DAYS):
+        return "soon"
+    return entry.state
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def bucket(entry: Entry, today: date) -> str:
+    """Which part of an agency's list the entry belongs in, as of `today`."""
+    if entry.state == "done":
+        return "done"
+    if entry.effective_due is None:
+        return "ongoing"
+    if entry.effective_due < today:
+        return "overdue"
+    months = _month_index(entry.effective_due) - _month_index(today)
+    return "this_month" if months == 0 else "next_month" if months == 1 else "later"
+
+
+def grouped(rows: list[Row], today: date) -> list[tuple[str, str, list[Row]]]:
+    """Rows split into the buckets, in the fixed order; empty buckets kept (label, count 0)."""
+    parts: dict[str, list[Row]] = {key: [] for key, _ in BUCKETS}
+    for row in rows:
+        parts[bucket(row.entry, today)].append(row)
+    parts["overdue"].sort(key=lambda r: r.entry.sort_key)
+    return [(key, label, parts[key]) for key, label in BUCKETS]
+
+
+def deadline_label(deadline: Optional[Deadline]) -> str:
+    """The deadline as written, or as its meaning reads in Vietnamese when no text was kept."""
+    if deadline is None:
+        return ""
+    if deadline.text:
+        return deadline.text
+    which = kind(deadline)
+    if which in ("date", "before", "by"):
+        prefix = {"date": "Ngày", "before": "Trước ngày", "by": "Chậm nhất ngày"}[which]
+        return f"{prefix} {short_date(getattr(deadline, which))}"
+    if which == "month":
+        year, month = str(deadline.month).split("-")
+        return f"Tháng {int(month)}/{year}"
+    if which == "quarter":
+        return f"Quý {roman(int(str(deadline.quarter)[-1]))}/{str(deadline.quarter)[:4]}"
+    if which == "half":
+        half = str(deadline.half)
+        return f"6 tháng {'đầu' if half.endswith('1') else 'cuối'} năm {half[:4]}"
+    if which == "school_year":
+        return f"Năm học {deadline.school_year}"
+    return "Thường xuyên" if which == "ongoing" else ""
+
+
+def quarter_bounds(today: date) -> tuple[date, date]:
+    """First and last day of the quarter `today` falls in."""
+    first_month = 3 * ((today.month - 1) // 3) + 1
+    start = date(today.year, first_month, 1)
+    end = date(today.year + (first_month == 10), (first_month + 3) % 12, 1) - timedelta(days=1)
+    return start, end

@@ -1,0 +1,80 @@
+"""Where every generated page and feed lives, and relative links between them.
+
+The URL scheme is a contract shared with feeds and exports: plan pages at
+`ke-hoach/<year>/<slug>/`, agency pages at `co-quan/<agency-id>/`, year pages at
+`nam/<year>/`, feeds under `lich/`. Generated tables are raw HTML, which MkDocs
+does not rewrite, so links are computed here, relative to the page they sit on,
+so the site works under any path prefix and from any static server.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Optional
+
+HOME = "index.md"
+YEARS = "nam/index.md"
+AGENCIES = "co-quan/index.md"
+ALL_FEED = "lich/tat-ca.ics"
+
+
+def plan_page(plan_id: str) -> str:
+    """Docs path of a plan page: plan id "2024/slug" -> "ke-hoach/2024/slug.md"."""
+    return f"ke-hoach/{plan_id}.md"
+
+
+def agency_page(agency_id: str) -> str:
+    """Docs path of an agency page: "son-la/so-noi-vu" -> "co-quan/son-la/so-noi-vu.md"."""
+    return f"co-quan/{agency_id}.md"
+
+
+def year_page(year: int) -> str:
+    """Docs path of a year page."""
+    return f"nam/{year}.md"
+
+
+def plan_feed(plan_id: str) -> str:
+    """Path of a plan's calendar feed."""
+    return f"lich/ke-hoach/{plan_id}.ics"
+
+
+def agency_feed(agency_id: str) -> str:
+    """Path of an agency's calendar feed."""
+    return f"lich/co-quan/{agency_id}.ics"
+
+
+def year_feed(year: int) -> str:
+    """Path of a year's calendar feed."""
+    return f"lich/nam/{year}.ics"
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of a docs path, as MkDocs computes it; other files keep their path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+class Links:
+    """Relative links from one page to others."""
+
+    def __init__(self, page: str, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+        url = page_url(page, directory_urls)
+        self.folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+
+    def to(self, path: str, anchor: Optional[str] = None) -> str:
+        """Relative URL from this page to the docs path or file `path`, with an optional #anchor."""
+        target = page_url(path, self.directory_urls)
+        relative = posixpath.relpath(target or ".", self.folder or ".")
+        if target.endswith("/") or not target:
+            relative = "./" if relative == "." else relative + "/"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def absolute(self, site_url: str, path: str) -> str:
+        """Absolute URL of a file of the site, for feed subscriptions; "" without a site_url."""
+        return site_url.rstrip("/") + "/" + page_url(path, self.directory_urls) if site_url else ""

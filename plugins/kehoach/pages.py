@@ -1,0 +1,162 @@
+"""The pages around the plans: home, years, agencies, and each agency's task list.
+
+Lists that repeat what plan pages already say are marked `data-search-exclude`
+so Material's search index holds each task once (perf.md: the index is what
+makes a large site slow in the browser).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Optional
+
+from . import links
+from .agenda import ROLE_VI, Entry, Row, grouped, plan_entries, quarter_bounds
+from .loader import Corpus, LoadedPlan
+from .models import Agency
+from .render import Named, TaskView, feed_links, front_matter, render, task_view
+from .text import short_date
+
+if TYPE_CHECKING:
+    from .site import Options
+
+KIND_VI = {
+    "government": "Chính quyền", "council": "Hội đồng", "department": "Sở, ngành", "office": "Văn phòng",
+    "unit": "Đơn vị", "division": "Phòng, ban", "official": "Công chức, chức danh",
+    "mass-organisation": "Đoàn thể", "press": "Báo chí", "party": "Cơ quan Đảng", "group": "Nhóm cơ quan",
+    "ministry": "Bộ, ngành", "central-body": "Cơ quan trung ương",
+}
+HOME_OVERDUE_LIMIT = 30
+HORIZON_DAYS = 30
+
+
+def plan_title(loaded: LoadedPlan) -> str:
+    """The short name a plan goes by in lists."""
+    plan = loaded.plan
+    return plan.title or f"{plan.document.type} {plan.document.subject or ''}".strip()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A task on a list page: the task view plus where it comes from."""
+
+    view: TaskView
+    href: str
+    plan: str
+    plan_href: str
+    role: str = ""
+    via: Optional[Named] = None
+
+
+def _item(entry: Entry, corpus: Corpus, link: links.Links, options: Options, plans: dict[str, LoadedPlan],
+          row: Optional[Row] = None) -> Item:
+    loaded = plans[entry.plan_id]
+    via = None
+    if row and row.via:
+        via = Named(corpus.agencies[row.via].name if row.via in corpus.agencies else row.via,
+                    link.to(links.agency_page(row.via)) if row.via in corpus.agencies else None)
+    return Item(task_view(entry, None, corpus, link, options.today),
+                link.to(links.plan_page(entry.plan_id), entry.item_id), plan_title(loaded),
+                link.to(links.plan_page(entry.plan_id)), ROLE_VI[row.role] if row else "", via)
+
+
+def render_agency_page(agency: Agency, rows: list[Row], corpus: Corpus, options: Options) -> str:
+    """Every task an agency leads, partners in or reports on, grouped by when it is due."""
+    link = links.Links(links.agency_page(agency.id), options.directory_urls)
+    plans = {loaded.id: loaded for loaded in corpus.plans}
+    groups = [(key, label, [_item(r.entry, corpus, link, options, plans, r) for r in found])
+              for key, label, found in grouped(rows, options.today)]
+    members = sorted(a.id for a in corpus.agencies.values() if agency.id in a.groups)
+    context = {
+        "agency": agency, "kind": KIND_VI.get(agency.kind, agency.kind), "groups": groups,
+        "today_text": short_date(options.today), "total": len(rows),
+        "parent": _named(agency.parent, corpus, link), "successor": _named(agency.successor, corpus, link),
+        "member_of": [_named(g, corpus, link) for g in agency.groups],
+        "members": [_named(m, corpus, link) for m in members],
+        "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
+        "agencies_href": link.to(links.AGENCIES),
+    }
+    source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None
+    return front_matter(agency.name, source) + render("agency.md", **context)
+
+
+def _named(agency_id: Optional[str], corpus: Corpus, link: links.Links) -> Optional[Named]:
+    if agency_id is None:
+        return None
+    agency = corpus.agencies.get(agency_id)
+    return Named(agency.name, link.to(links.agency_page(agency_id))) if agency else Named(agency_id, None)
+
+
+def render_agencies_index(corpus: Corpus, by_agency: dict[str, list[Row]], options: Options) -> str:
+    """All agencies, parents before children, with how many tasks each has and any successor."""
+    link = links.Links(links.AGENCIES, options.directory_urls)
+    rows = []
+    for agency in sorted(corpus.agencies.values(), key=lambda a: a.id):
+        found = by_agency.get(agency.id, [])
+        rows.append({"agency": agency, "href": link.to(links.agency_page(agency.id)),
+                     "depth": agency.id.count("/") - 1, "kind": KIND_VI.get(agency.kind, agency.kind),
+                     "open": sum(r.entry.state != "done" for r in found), "total": len(found),
+                     "successor": _named(agency.successor, corpus, link)})
+    return front_matter("Cơ quan, đơn vị", None) + render("agencies.md", rows=rows)
+
+
+def _plan_rows(plans: list[LoadedPlan], link: links.Links, options: Options) -> list[dict[str, object]]:
+    rows = []
+    for loaded in sorted(plans, key=lambda p: p.id):
+        document, entries = loaded.plan.document, [e for e in plan_entries(loaded) if not e.is_report]
+        number = f"{document.number or '…'}/{document.symbol}" if document.symbol else (document.number or "")
+        rows.append({"title": plan_title(loaded), "href": link.to(links.plan_page(loaded.id)), "number": number,
+                     "issuer": document.issuer_name or "", "tasks": len(entries),
+                     "done": sum(e.state == "done" for e in entries)})
+    return rows
+
+
+def render_year_page(year: int, corpus: Corpus, options: Options) -> str:
+    """The plans of one year."""
+    link = links.Links(links.year_page(year), options.directory_urls)
+    plans = [loaded for loaded in corpus.plans if loaded.plan.year == year]
+    context = {"year": year, "plans": _plan_rows(plans, link, options),
+               "feed": feed_links(link, links.year_feed(year), options.site_url)}
+    return front_matter(f"Kế hoạch năm {year}", None) + render("year.md", **context)
+
+
+def render_years_index(corpus: Corpus, options: Options) -> str:
+    """Every year with its plans."""
+    link = links.Links(links.YEARS, options.directory_urls)
+    years = sorted({loaded.plan.year for loaded in corpus.plans}, reverse=True)
+    context = {"years": [(year, link.to(links.year_page(year)),
+                          _plan_rows([p for p in corpus.plans if p.plan.year == year], link, options))
+                         for year in years],
+               "feed": feed_links(link, links.ALL_FEED, options.site_url)}
+    return front_matter("Kế hoạch theo năm", None) + render("years.md", **context)
+
+
+def render_home(corpus: Corpus, options: Options) -> str:
+    """Due in the next 30 days, overdue, this quarter by lead agency; links to years and agencies."""
+    today, link = options.today, links.Links(links.HOME, options.directory_urls)
+    plans = {loaded.id: loaded for loaded in corpus.plans}
+    entries = sorted((e for loaded in corpus.plans for e in plan_entries(loaded) if e.state != "done"),
+                     key=lambda e: e.sort_key)
+    soon = [e for e in entries if e.effective_due and today <= e.effective_due <= today + timedelta(HORIZON_DAYS)]
+    overdue = sorted((e for e in entries if e.effective_due and e.effective_due < today),
+                     key=lambda e: (e.effective_due, e.plan_id, e.item_id), reverse=True)
+    start, end = quarter_bounds(today)
+    by_lead: dict[str, list[Item]] = {}
+    for entry in entries:
+        if entry.effective_due and start <= entry.effective_due <= end:
+            for agency_id in entry.lead or ("",):
+                by_lead.setdefault(agency_id, []).append(_item(entry, corpus, link, options, plans))
+    context = {
+        "today_text": short_date(today), "horizon": HORIZON_DAYS,
+        "soon": [_item(e, corpus, link, options, plans) for e in soon],
+        "overdue": [_item(e, corpus, link, options, plans) for e in overdue[:HOME_OVERDUE_LIMIT]],
+        "overdue_more": max(len(overdue) - HOME_OVERDUE_LIMIT, 0),
+        "quarter": [(_named(a, corpus, link) if a else Named("(không ghi cơ quan chủ trì)", None), items)
+                    for a, items in sorted(by_lead.items())],
+        "quarter_text": f"{short_date(start)} – {short_date(end)}",
+        "years": [(y, link.to(links.year_page(y))) for y in sorted({p.plan.year for p in corpus.plans}, reverse=True)],
+        "years_href": link.to(links.YEARS), "agencies_href": link.to(links.AGENCIES),
+        "feed": feed_links(link, links.ALL_FEED, options.site_url), "plan_count": len(corpus.plans),
+    }
+    return front_matter("Kế hoạch thi đua, khen thưởng", None) + render("home.md", **context)

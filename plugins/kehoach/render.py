@@ -1,0 +1,181 @@
+"""The plan page: a plan (and the decision issuing it) laid out as the official document.
+
+The page is Markdown: the plan's own Markdown body goes through MkDocs'
+Markdown as normal content, while everything taken from YAML (header, tasks,
+signature, notes) is emitted as HTML escaped by Jinja's autoescape. The marker
+line `<!-- nhiem-vu: SECTION -->` in the body is replaced by that section's tasks.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING, Optional
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import links
+from .agenda import STATUS_VI, Entry, deadline_label, plan_entries, status
+from .checks import MARKER, plan_period
+from .loader import Corpus, LoadedPlan
+from .models import Document, Task
+from .text import admin_date, pad_month, short_date
+from .timeline import render_timeline
+
+if TYPE_CHECKING:
+    from .site import Options
+
+ENV = Environment(loader=PackageLoader("kehoach"), undefined=StrictUndefined,
+                  autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
+                  keep_trailing_newline=True)
+BLANK = "\u00a0" * 6  # a number or day left blank in the source prints as a gap: "Số:      /KH-UBND"
+NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
+           "inference": "Suy luận khi chép"}
+
+
+def render(template: str, **context: object) -> str:
+    """Render one template of the package with the given context."""
+    return ENV.get_template(template).render(**context)
+
+
+def front_matter(title: str, source: Optional[str]) -> str:
+    """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
+    lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
+    if source:
+        lines.append(f"kehoach_source: {json.dumps(source, ensure_ascii=False)}")
+    return "\n".join([*lines, "---", ""])
+
+
+@dataclass(frozen=True)
+class Named:
+    """An agency as shown in a cell: its name and a link to its page (None when unknown)."""
+
+    name: str
+    href: Optional[str]
+
+
+def named(ids: tuple[str, ...] | list[str], corpus: Corpus, link: links.Links) -> list[Named]:
+    """Agencies by id, with their official names and page links."""
+    return [Named(corpus.agencies[i].name, link.to(links.agency_page(i))) if i in corpus.agencies
+            else Named(i, None) for i in ids]
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """What a task row or paragraph shows."""
+
+    entry: Entry
+    task: Optional[Task]
+    deadline: str
+    shifted: str
+    status: str
+    status_label: str
+    lead: list[Named]
+    partners: list[Named]
+
+    @property
+    def due_iso(self) -> str:
+        """Effective last day for the browser's badge script; empty when none."""
+        return self.entry.effective_due.isoformat() if self.entry.effective_due else ""
+
+
+def task_view(entry: Entry, task: Optional[Task], corpus: Corpus, link: links.Links, today: date) -> TaskView:
+    """Build the view of one entry as of `today`."""
+    shifted = ""
+    if entry.effective_due and entry.due and entry.effective_due != entry.due:
+        shifted = f"hạn thực tế {short_date(entry.effective_due)} (ngày {short_date(entry.due)} là ngày nghỉ)"
+    code = status(entry, today)
+    return TaskView(entry, task, deadline_label(entry.deadline), shifted, code, STATUS_VI[code],
+                    named(entry.lead, corpus, link), named(entry.partners, corpus, link))
+
+
+def date_line(document: Document) -> str:
+    """"Place, ngày … tháng … năm …", with blanks where the source left the day or month empty."""
+    value = document.date
+    if isinstance(value, date):
+        when = admin_date(value)
+    elif isinstance(value, str) and "-" in value:
+        year, month = value.split("-")
+        when = f"ngày {BLANK} tháng {pad_month(int(month))} năm {year}"
+    else:
+        when = f"ngày {BLANK} tháng {BLANK} năm {value or BLANK}"
+    return f"{document.place}, {when}" if document.place else when.capitalize()
+
+
+def number_line(document: Document) -> str:
+    """"Số: 274/KH-SNV"; a number the source left blank prints as a gap."""
+    number = document.number or BLANK
+    return f"Số: {number}/{document.symbol}" if document.symbol else f"Số: {number}"
+
+
+def document_view(document: Document, corpus: Corpus, link: links.Links) -> dict[str, object]:
+    """The header and signature parts of a document, ready for the template."""
+    signer = document.signer
+    return {
+        "doc": document, "number_line": number_line(document), "date_line": date_line(document),
+        "type_line": document.type.upper(),
+        "recipients": [(r.text, link.to(links.agency_page(r.agency)) if r.agency in corpus.agencies else None)
+                       for r in document.recipients],
+        "capacity": [f"{c.kind} {c.of}" for c in signer.capacity] if signer else [],
+        "signer": signer,
+    }
+
+
+def _body(loaded: LoadedPlan, document: Optional[Document], place_tasks: object) -> str:
+    if document is None or document.body is None:
+        return ""
+    text = loaded.bodies.get(document.body, "")
+    return MARKER.sub(lambda m: f"\n\n{place_tasks(m.group(1))}\n\n", text)  # type: ignore[operator]
+
+
+def render_plan_page(loaded: LoadedPlan, corpus: Corpus, options: Options) -> str:
+    """The whole Markdown page of one plan."""
+    plan = loaded.plan
+    title = plan.title or f"{plan.document.type} {plan.document.subject or ''}".strip()
+    return front_matter(title, loaded.yaml_path) + render("plan.md", **_plan_context(loaded, corpus, options))
+
+
+def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[str, object]:
+    plan, today = loaded.plan, options.today
+    link = links.Links(links.plan_page(loaded.id), options.directory_urls)
+    tasks = {task.id: task for task in plan.tasks}
+    views = [task_view(entry, tasks.get(entry.item_id), corpus, link, today) for entry in plan_entries(loaded)]
+    by_section = {s.id: [v for v in views if v.task and v.task.section == s.id] for s in plan.sections}
+    appendix = plan.appendix
+    placed = set(appendix.sections if appendix else [])
+    for text in loaded.bodies.values():
+        placed.update(MARKER.findall(text))
+
+    def place_tasks(section_id: str) -> str:
+        return render("tasks-in-place.html", views=by_section.get(section_id, [])).strip()
+
+    task_views = [v for v in views if not v.entry.is_report]
+    start, end = plan_period(loaded)
+    return {
+        "plan": plan, "options": options, "today_text": short_date(today),
+        "counts": {"tasks": len(task_views), "done": sum(v.status == "done" for v in task_views),
+                   "overdue": sum(v.status == "overdue" for v in task_views)},
+        "plan_doc": document_view(plan.document, corpus, link),
+        "decision": document_view(plan.decision, corpus, link) if plan.decision else None,
+        "decision_body": Markup(_body(loaded, plan.decision, place_tasks)),
+        "plan_body": Markup(_body(loaded, plan.document, place_tasks)),
+        "appendix": appendix,
+        "appendix_sections": [(s, by_section[s.id]) for s in plan.sections if s.id in placed and appendix
+                              and s.id in appendix.sections],
+        "unplaced": [(s, by_section[s.id]) for s in plan.sections if s.id not in placed and by_section[s.id]],
+        "reports": [v for v in views if v.entry.is_report],
+        "notes": [(NOTE_VI[note.kind], note.text) for note in plan.source],
+        "timeline": Markup(render_timeline([v.entry for v in views], start, end, today)),
+        "feed": feed_links(link, links.plan_feed(loaded.id), options.site_url),
+        "year_href": link.to(links.year_page(plan.year)),
+    }
+
+
+def feed_links(link: links.Links, path: str, site_url: str) -> dict[str, str]:
+    """Download link and, with a site URL, the https:// and webcal:// subscription addresses."""
+    https = link.absolute(site_url, path)
+    webcal = "webcal://" + https.split("://", 1)[1] if https else ""
+    return {"download": link.to(path), "https": https, "webcal": webcal}

@@ -1,0 +1,95 @@
+"""Every generated page of the site, as docs-relative path -> Markdown, without MkDocs.
+
+`build_pages` is the one code path behind both the MkDocs plugin (which hands
+the pages to MkDocs as generated files) and `kehoach build-docs OUTDIR` (which
+writes them as plain files for engines that run no MkDocs plugins). The build
+date is an explicit option, so the same plans and the same date give
+byte-identical pages.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Mapping, Optional
+
+from . import links
+from .agenda import tasks_by_agency
+from .errors import Finding, PlanError
+from .loader import Corpus
+from .pages import (render_agencies_index, render_agency_page, render_home, render_year_page,
+                    render_years_index)
+from .render import render_plan_page
+
+ASSETS = ("kehoach.css", "kehoach.js")
+ASSET_DIR = "assets/kehoach"
+TODAY_ENV = "KEHOACH_TODAY"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Site-wide settings of a build."""
+
+    today: date
+    site_url: str = ""
+    directory_urls: bool = True
+
+
+def build_pages(corpus: Corpus, options: Options) -> dict[str, str]:
+    """Every generated page: plans, years, agencies, their indexes and the home page, sorted by path."""
+    pages = {links.plan_page(loaded.id): render_plan_page(loaded, corpus, options) for loaded in corpus.plans}
+    for year in sorted({loaded.plan.year for loaded in corpus.plans}):
+        pages[links.year_page(year)] = render_year_page(year, corpus, options)
+    pages[links.YEARS] = render_years_index(corpus, options)
+    by_agency = tasks_by_agency(corpus)
+    for agency_id, agency in corpus.agencies.items():
+        pages[links.agency_page(agency_id)] = render_agency_page(agency, by_agency.get(agency_id, []), corpus, options)
+    pages[links.AGENCIES] = render_agencies_index(corpus, by_agency, options)
+    pages[links.HOME] = render_home(corpus, options)
+    return dict(sorted(pages.items()))
+
+
+def build_assets() -> dict[str, bytes]:
+    """The stylesheet and script the pages need, under assets/kehoach/."""
+    folder = files("kehoach") / "assets"
+    return {f"{ASSET_DIR}/{name}": (folder / name).read_bytes() for name in ASSETS}
+
+
+def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
+    """Every calendar feed (lich/…), from the calendar module."""
+    from .calendar import build_feeds as feeds
+
+    return feeds(corpus, site_url)
+
+
+def build_date(value: Optional[str], environ: Mapping[str, str] = os.environ) -> date:
+    """The build's "today": an explicit value, else $KEHOACH_TODAY, else the clock.
+
+    Pinning it makes a build reproducible; leaving it makes "overdue" true on the day of the build.
+    """
+    text = value or environ.get(TODAY_ENV, "")
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise PlanError([Finding(TODAY_ENV, 1, 1, "KH111", "error",
+                                 f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",
+                                 "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
+
+
+def write_tree(outdir: Path, content: Mapping[str, str | bytes]) -> list[Path]:
+    """Write path -> content under `outdir`; return the written paths in order."""
+    written = []
+    for relative, data in sorted(content.items()):
+        path = outdir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8", newline="\n")
+        else:
+            path.write_bytes(data)
+        written.append(path)
+    return written
