@@ -125,5 +125,27 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Thư mục ghi tệp; tệp nằm trong OUT/xuat/.")
+def export(paths: tuple[Path, ...], outdir: Path) -> None:
+    """Xuất kế hoạch ra DOCX (thể thức Nghị định 30/2020), XLSX, CSV, JSON; dừng nếu kế hoạch còn lỗi.
+
+    Ví dụ: kehoach export plans --out build
+    """
+    from .exports import export_files
+
+    corpus = load_corpus(list(paths) or [Path("plans")])
+    findings = check_corpus(corpus)
+    if has_errors(findings):
+        raise PlanError(f for f in findings if f.severity == "error")
+    files = export_files(corpus)
+    for relative, content in files.items():
+        path = outdir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    click.echo(f"Đã ghi {len(files)} tệp vào {outdir / 'xuat'}")
+
 if __name__ == "__main__":
     main()
