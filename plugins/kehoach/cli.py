@@ -125,6 +125,24 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--year", type=click.IntRange(2000, 2100), default=None,
+              help="Năm của kế hoạch, nếu văn bản không ghi rõ.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("plans"), show_default=True,
+              help="Thư mục kế hoạch (chứa agencies/).")
+@click.option("--slug", default=None, help="Tên thư mục kế hoạch mới; mặc định suy từ địa danh, loại và số.")
+def import_plan(file: Path, year: int | None, out: Path, slug: str | None) -> None:
+    """Soạn bản nháp thư mục kế hoạch từ văn bản có sẵn (.docx, .txt, .md); không ghi đè.
+
+    Ví dụ: kehoach import ke-hoach-2024.docx --year 2024
+    """
+    from .importer import report, write_draft
+
+    folder, draft = write_draft(file, out, year, slug)
+    click.echo(report(folder, draft), nl=False)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
