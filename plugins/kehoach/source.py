@@ -10,6 +10,7 @@ value can name its line and column. Aliases are refused before they expand, so a
 from __future__ import annotations
 
 import calendar
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -166,7 +167,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
         return None, found + [finding(line, col, "KH101", "Tệp không phải mã UTF-8",
                                       "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258); "
                                       "chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã).")]
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    for number, line_text in enumerate(lines_of(text), start=1):
         col = legacy_encoding_column(line_text)
         if col:
             found.append(finding(number, col, "KH104", "Dòng có dấu hiệu chữ Việt mã cũ (TCVN3/VNI) bị đọc sai",
@@ -181,8 +182,16 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     return text, found
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def lines_of(text: str) -> list[str]:
+    """Lines as YAML counts them (not str.splitlines, which also breaks at form feeds and \\x1c-\\x1e)."""
+    return _LINE_BREAK.split(text)
+
+
 def _first_unnormalized(text: str) -> Pos:
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    for number, line_text in enumerate(lines_of(text), start=1):
         if not unicodedata.is_normalized("NFC", line_text):
             for col, char in enumerate(line_text, start=1):
                 if unicodedata.combining(char):
@@ -227,7 +236,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = str(exc.problem)
-    lines = text.splitlines()
+    lines = lines_of(text)
     hint = ("Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu «:» sau tên trường "
             "và dấu ngoặc kép đóng mở đủ cặp.")
     quote = _unclosed_quote(lines[: line - 1])

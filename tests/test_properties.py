@@ -1,0 +1,122 @@
+"""Property-based tests: whatever bytes a plan or registry file holds, check answers without crashing.
+
+Each example is written into a small plans tree; loading and checking must give
+either a loaded plan or findings that name the file, a line and a column that
+exist, and never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import CASES, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kehoach.checks import check_corpus
+from kehoach.errors import Finding
+from kehoach.loader import load_corpus
+
+CLEAN = CASES / "check" / "clean-plan" / "plans"
+PLAN = "plans/2025/ke-hoach-tdkt/ke-hoach.yml"
+REGISTRY = "plans/agencies/x.yml"
+LINE_BREAKS = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _tree(root: Path) -> Path:
+    for source in sorted(CLEAN.rglob("*")):
+        target = root / "plans" / source.relative_to(CLEAN)
+        if source.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    return root
+
+
+def _check(root: Path, relative: str, raw: bytes) -> tuple[list[Finding], int]:
+    (root / relative).write_bytes(raw)
+    corpus = load_corpus([root / "plans"], base=root)
+    return check_corpus(corpus), len(corpus.plans)
+
+
+def _assert_findings_point_into_files(root: Path, findings: list[Finding]) -> None:
+    for finding in findings:
+        assert re.fullmatch(r"KH\d{3}", finding.code) and finding.message, finding
+        assert finding.line >= 1 and finding.col >= 1, finding
+        target = root / finding.path
+        assert target.exists(), finding
+        if target.is_file():
+            assert finding.line <= len(LINE_BREAKS.split(target.read_bytes())) + 1, finding
+
+
+def _assert_plan_or_error(findings: list[Finding], plans: int, relative: str) -> None:
+    about_plan = [f for f in findings if f.severity == "error" and f.path.startswith(relative.rsplit("/", 1)[0])]
+    assert plans == 1 or about_plan, findings
+
+
+@SETTINGS
+@given(raw=st.binary(max_size=2000))
+def test_any_bytes_as_a_plan_give_a_plan_or_clear_findings(tmp_path: Path, raw: bytes) -> None:
+    root = _tree(tmp_path)
+    findings, plans = _check(root, PLAN, raw)
+    _assert_findings_point_into_files(root, findings)
+    _assert_plan_or_error(findings, plans, PLAN)
+
+
+@SETTINGS
+@given(raw=st.binary(max_size=2000))
+def test_any_bytes_as_a_registry_give_clear_findings(tmp_path: Path, raw: bytes) -> None:
+    root = _tree(tmp_path)
+    findings, _ = _check(root, REGISTRY, raw)
+    _assert_findings_point_into_files(root, findings)
+
+
+@SETTINGS
+@given(text=st.text(max_size=500))
+def test_any_text_as_a_plan_gives_a_plan_or_clear_findings(tmp_path: Path, text: str) -> None:
+    root = _tree(tmp_path)
+    findings, plans = _check(root, PLAN, text.encode("utf-8", "surrogatepass"))
+    _assert_findings_point_into_files(root, findings)
+    _assert_plan_or_error(findings, plans, PLAN)
+
+
+def _fragments() -> list[str]:
+    lines = (CLEAN / "2025/ke-hoach-tdkt/ke-hoach.yml").read_text(encoding="utf-8").splitlines()
+    for real in sorted((ROOT / "plans").glob("[0-9]*/*/ke-hoach.yml"))[:2]:
+        lines += real.read_text(encoding="utf-8").splitlines()[:120]
+    return sorted(set(lines))
+
+
+FRAGMENTS = _fragments()
+MUTATED_LINE = st.tuples(st.sampled_from(FRAGMENTS), st.integers(-3, 3), st.sampled_from(["", "\t", ":", "\"", "'",
+                                                                                          "- ", "&a ", "*a", "[", "{"]))
+
+
+def _yamlish(parts: list[tuple[str, int, str]]) -> str:
+    lines = []
+    for line, shift, extra in parts:
+        line = " " * max(0, shift) + line[max(0, -shift):]
+        position = len(line) // 2
+        lines.append(line[:position] + extra + line[position:])
+    return "\n".join(lines) + "\n"
+
+
+@SETTINGS
+@given(parts=st.lists(MUTATED_LINE, max_size=60))
+def test_yamlish_text_from_real_plan_lines_never_crashes(tmp_path: Path, parts: list[tuple[str, int, str]]) -> None:
+    root = _tree(tmp_path)
+    findings, plans = _check(root, PLAN, _yamlish(parts).encode("utf-8"))
+    _assert_findings_point_into_files(root, findings)
+    _assert_plan_or_error(findings, plans, PLAN)
+
+
+@SETTINGS
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), max_size=80))
+def test_shuffled_real_plan_lines_never_crash(tmp_path: Path, parts: list[str]) -> None:
+    root = _tree(tmp_path)
+    findings, plans = _check(root, PLAN, ("\n".join(parts) + "\n").encode("utf-8"))
+    _assert_findings_point_into_files(root, findings)
+    _assert_plan_or_error(findings, plans, PLAN)
