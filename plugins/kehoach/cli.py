@@ -101,6 +101,28 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--days", type=click.IntRange(0), default=14, show_default=True, help="Số ngày tới cần nhắc.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Tính như thể hôm nay là ngày này.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+@click.option("--site-url", default="", help="Địa chỉ gốc của trang, để liên kết tới nhiệm vụ.")
+def digest(paths: tuple[Path, ...], days: int, today: object, fmt: str, site_url: str) -> None:
+    """Nhắc việc từng cơ quan: việc quá hạn và việc đến hạn trong số ngày tới.
+
+    Ví dụ: kehoach digest --days 14 --today 2024-05-08 --format markdown
+    """
+    import datetime as dt
+
+    from .digest import build_digest, render_markdown, render_text
+
+    day = today.date() if isinstance(today, dt.datetime) else dt.date.today()
+    corpus = load_corpus(list(paths) or [Path("plans")])
+    found = build_digest(corpus, day, days)
+    click.echo(render_markdown(found, corpus, day, days, site_url) if fmt == "markdown"
+               else render_text(found, corpus, day, days), nl=False)
+
+
 @main.command("build-docs")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),

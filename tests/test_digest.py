@@ -1,0 +1,67 @@
+"""`kehoach digest`: per agency, what is overdue and what falls due soon, as of a given day.
+
+The case under tests/cases/digest/ has a group («các đơn vị») with two members, a
+done task, an ongoing task, a section period, a written day on a Saturday and two
+reporting duties. Regenerate the expected files after a deliberate change:
+
+    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_digest.py
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import CASES, ROOT, compare_with_file, run_kehoach
+
+from kehoach.digest import build_digest
+from kehoach.loader import load_corpus
+
+CASE = CASES / "digest"
+ARGS = ["digest", "plans", "--today", "2024-03-20", "--days", "14"]
+
+
+def test_digest_as_text_matches_the_expected_file() -> None:
+    code, output = run_kehoach(ARGS, CASE)
+    assert code == 0
+    compare_with_file(output, CASE / "expected.txt")
+
+
+def test_digest_as_markdown_matches_the_expected_file() -> None:
+    code, output = run_kehoach([*ARGS, "--format", "markdown"], CASE)
+    assert code == 0
+    compare_with_file(output, CASE / "expected.md")
+
+
+def _rows(today: date, days: int = 14) -> dict[str, tuple[list[str], list[str]]]:
+    found = build_digest(load_corpus([CASE / "plans"], base=CASE), today, days)
+    return {item.agency_id: ([r.entry.item_id for r in item.overdue], [r.entry.item_id for r in item.soon])
+            for item in found}
+
+
+def test_members_get_the_tasks_of_their_group() -> None:
+    rows = _rows(date(2024, 3, 20))
+    assert "ngay-nghi" in rows["thu/cac-don-vi"][0]
+    assert "ngay-nghi" in rows["thu/van-phong"][0]
+    assert "ngay-nghi" in rows["thu/cc-van-hoa"][0]
+
+
+def test_done_ongoing_and_past_reports_are_never_listed() -> None:
+    listed = {item for overdue, soon in _rows(date(2024, 3, 20), days=400).values() for item in overdue + soon}
+    assert not listed & {"xong-roi", "thuong-xuyen", "bao-cao-dau-nam"}
+    assert "con-xa" in listed
+
+
+def test_a_saturday_deadline_is_due_on_the_next_monday() -> None:
+    assert "ngay-nghi" in _rows(date(2024, 3, 18), days=0)["thu/cac-don-vi"][1]
+    assert "ngay-nghi" in _rows(date(2024, 3, 19))["thu/cac-don-vi"][0]
+
+
+def test_digest_is_the_same_on_every_run() -> None:
+    runs = {run_kehoach(ARGS, CASE)[1] for _ in range(3)}
+    assert len(runs) == 1
+
+
+def test_digest_of_the_real_plans_runs_without_error() -> None:
+    code, output = run_kehoach(["digest", "plans", "--today", "2024-05-08"], ROOT)
+    assert code == 0
+    assert output.startswith("Nhắc việc ngày 08/05/2024")
