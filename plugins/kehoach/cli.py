@@ -102,6 +102,23 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
 
 
 @main.command()
+@click.argument("base")
+@click.argument("head")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="Dạng kết quả; markdown dùng cho tóm tắt của GitHub Actions.")
+@click.option("--site-url", default="", help="Địa chỉ gốc của trang, để liên kết tới nhiệm vụ.")
+def diff(base: str, head: str, fmt: str, site_url: str) -> None:
+    """So sánh kế hoạch giữa hai phiên bản git (hoặc hai thư mục chứa plans/).
+
+    Ví dụ: kehoach diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from .diff import compare_specs, render_markdown, render_text
+
+    report = compare_specs(base, head)
+    click.echo(render_markdown(report, site_url) if fmt == "markdown" else render_text(report), nl=False)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--days", type=click.IntRange(0), default=14, show_default=True, help="Số ngày tới cần nhắc.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Tính như thể hôm nay là ngày này.")
