@@ -148,7 +148,8 @@ def test_nightly_writes_the_digest_and_mails_only_when_smtp_is_set():
     workflow = load(WORKFLOW_DIR / "nightly.yml")
     assert {"schedule", "workflow_dispatch"} <= set(triggers(workflow))
     scripts = [step.get("run", "") for _, step in steps(workflow)]
-    assert any("kehoach digest --days 14" in s and "--format markdown" in s and "GITHUB_STEP_SUMMARY" in s for s in scripts)
+    assert any("kehoach digest --days 14" in s and "--format markdown" in s and "GITHUB_STEP_SUMMARY" in s
+               for s in scripts)
     mail = next(s for s in scripts if "smtplib" in s)
     assert 'echo "::notice::' in mail and "exit 0" in mail
 
@@ -198,3 +199,13 @@ def test_every_plan_folder_and_agency_file_has_its_own_code_owner():
     unowned = [path for path in plans + registries if owners_of(path, rules) in ([], default)]
     assert unowned == [], "add a line for these to .github/CODEOWNERS (see DEVELOPING.md, Code owners)"
     assert owners_of(".github/workflows/pr.yml", rules) == default
+
+
+def test_code_owners_follow_a_plan_into_next_year():
+    lines = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = [(line.split()[0], line.split()[1:]) for line in lines if line.strip() and not line.startswith("#")]
+    assert owners_of("plans/2026/quyet-thang-ke-hoach-tdkt/ke-hoach.yml", rules) == \
+        owners_of("plans/2024/quyet-thang-ke-hoach-tdkt/ke-hoach.yml", rules) == ["@to-chuc/tdkt-quyet-thang"]
+    facility = "plans/2025/son-la-co-so-dieu-tri-nghien-tdkt/noi-dung.md"
+    assert owners_of(facility, rules) == ["@to-chuc/tdkt-son-la-co-so"]
+    assert owners_of("plans/2024/son-la-quyet-dinh-43-tdkt/quyet-dinh.md", rules) == ["@to-chuc/tdkt-son-la"]
