@@ -23,7 +23,7 @@ from .docx_text import Block, is_header_row, read_blocks
 from .errors import Finding, PlanError
 from .loader import AGENCY_DIR, SCHEMA_LINE, load_registry
 from .models import Agency, Plan
-from .text import fold, slugify
+from .text import fold, legacy_encoding_column, slugify
 
 SCHEMA = SCHEMA_LINE + "../../../schema/ke-hoach.schema.json"
 SKIPPED = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc")
@@ -55,6 +55,7 @@ class Draft:
     unmatched: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
     namespace: str | None = None
+    odd: list[str] = field(default_factory=list)
 
 
 class Agencies:
@@ -190,6 +191,8 @@ class Reader:
 
     def paragraph(self, text: str) -> None:
         folded = fold(text)
+        if legacy_encoding_column(text):
+            self.draft.odd.append(text if len(text) <= 70 else text[:69] + "…")
         for handler in (self._type_line, self._header_line, self._ending, self._appendix_line):
             if handler(text, folded):
                 return
@@ -541,7 +544,9 @@ def report(folder: Path, draft: Draft) -> str:
     for heading, items in (("Cơ quan chưa khớp danh mục (giữ nguyên văn ở lead_text/partners_text):",
                             draft.unmatched),
                            ("Thời hạn chưa hiểu (chỉ giữ nguyên văn ở deadline.text):", draft.unread),
-                           ("Dòng chưa xếp được chỗ (chưa có trong bản nháp):", draft.unplaced)):
+                           ("Dòng chưa xếp được chỗ (chưa có trong bản nháp):", draft.unplaced),
+                           ("Dòng có ký tự lạ (mã cũ TCVN3/VNI hoặc lỗi OCR; «kehoach check» sẽ báo KH104), "
+                            "cần gõ lại:", draft.odd)):
         unique = list(dict.fromkeys(items))
         if unique:
             lines.append(heading)
