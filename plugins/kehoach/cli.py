@@ -164,6 +164,21 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 
+@main.command()
+@click.argument("year", type=click.IntRange(2000, 2100))
+@click.option("--from", "source", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Thư mục kế hoạch năm trước: plans/2024/ten-ke-hoach")
+@click.option("--slug", default=None, help="Tên thư mục mới (mặc định: như năm trước, đổi năm nếu có).")
+def new(year: int, source: Path, slug: str | None) -> None:
+    """Tạo kế hoạch năm mới từ kế hoạch năm trước; in danh sách việc cần người quyết định.
+
+    Ví dụ: kehoach new 2025 --from plans/2024/quyet-thang-ke-hoach-tdkt
+    """
+    from .rollover import roll_forward
+
+    click.echo("\n".join(roll_forward(source, year, slug).checklist))
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--year", type=click.IntRange(2000, 2100), default=None,

@@ -1,0 +1,119 @@
+"""`kehoach new YEAR --from PLAN`: next year's plan from last year's, and its checklist.
+
+The small plan under tests/cases/rollover/plans/ has comments, quoting, folded
+lines, every kind of deadline, 29/02, a cited decree, a school year, a multi-year
+period, done statuses and an agency that closes mid-year. The expected files are
+the new plan byte for byte and the printed checklist. Regenerate after a
+deliberate change, then read the diff:
+
+    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_rollover.py
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CASES, ROOT, compare_with_file, run_kehoach
+
+from kehoach.checks import check_corpus
+from kehoach.loader import load_corpus
+from kehoach.rollover import YearShift, roll_forward
+
+CASE = CASES / "rollover"
+SOURCE = "plans/2024/thi-dua-xa-thu"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A copy of the small case's plans/ to create next year's plan in."""
+    shutil.copytree(CASE / "plans", tmp_path / "plans")
+    return tmp_path
+
+
+def test_new_plan_and_checklist_match_the_expected_files(tree: Path) -> None:
+    code, output = run_kehoach(["new", "2025", "--from", SOURCE], tree)
+    assert code == 0, output
+    created = tree / "plans/2025/thi-dua-xa-thu"
+    compare_with_file(output, CASE / "expected/checklist.txt")
+    compare_with_file((created / "ke-hoach.yml").read_text(encoding="utf-8"), CASE / "expected/ke-hoach.yml")
+    compare_with_file((created / "noi-dung.md").read_text(encoding="utf-8"), CASE / "expected/noi-dung.md")
+
+
+def test_new_plan_keeps_every_comment_line(tree: Path) -> None:
+    run_kehoach(["new", "2025", "--from", SOURCE], tree)
+    def comments(path: Path) -> list[str]:
+        return re.findall(r"#.*", path.read_text(encoding="utf-8"))
+    assert comments(tree / SOURCE / "ke-hoach.yml") == comments(tree / "plans/2025/thi-dua-xa-thu/ke-hoach.yml")
+
+
+def test_existing_folder_is_never_overwritten(tree: Path) -> None:
+    (tree / "plans/2025/thi-dua-xa-thu").mkdir(parents=True)
+    (tree / "plans/2025/thi-dua-xa-thu/ke-hoach.yml").write_text("giữ nguyên\n", encoding="utf-8")
+    code, output = run_kehoach(["new", "2025", "--from", SOURCE], tree)
+    assert code == 1
+    assert "đã có; kehoach new không ghi đè" in output
+    assert (tree / "plans/2025/thi-dua-xa-thu/ke-hoach.yml").read_text(encoding="utf-8") == "giữ nguyên\n"
+
+
+def test_slug_option_names_the_new_folder(tree: Path) -> None:
+    code, _ = run_kehoach(["new", "2025", "--from", SOURCE, "--slug", "ke-hoach-2025"], tree)
+    assert code == 0
+    assert (tree / "plans/2025/ke-hoach-2025/ke-hoach.yml").is_file()
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("năm 2024", "năm 2025"),
+    ("khen thưởng năm 2023", "khen thưởng năm 2024"),
+    ("trước ngày 15/6", "trước ngày 15/6"),
+    ("trước ngày 15 tháng 3 năm 2024", "trước ngày 15 tháng 3 năm 2025"),
+    ("năm học 2023 - 2024", "năm học 2024 - 2025"),
+    ("năm học 2022-2023", "năm học 2023-2024"),
+    ("giai đoạn 2021-2025", "giai đoạn 2021-2025"),
+    ("Nghị định số 98/2023/NĐ-CP ngày 31/12/2023", "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023"),
+    ("Kế hoạch số 33/KH-UBND, ngày 08/01/2024 của UBND", "Kế hoạch số 33/KH-UBND, ngày 08/01/2024 của UBND"),
+    ("Quyết định số 43 ngày 10 tháng 01 năm 2024", "Quyết định số 43 ngày 10 tháng 01 năm 2024"),
+    ("Luật Thi đua, Khen thưởng ngày 15/6/2022", "Luật Thi đua, Khen thưởng ngày 15/6/2022"),
+    ("Nghị định 152/2025", "Nghị định 152/2025"),
+    ("tháng 5/2024", "tháng 5/2025"),
+    ("Quý I/2025", "Quý I/2026"),
+    ("chậm nhất ngày 29/02/2024", "chậm nhất ngày 28/02/2025"),
+    ("ngày 29 tháng 02 năm 2024", "ngày 28 tháng 02 năm 2025"),
+    ("năm 2019", "năm 2019"),
+])
+def test_years_in_text_move_only_where_they_belong_to_the_plan(before: str, after: str) -> None:
+    assert YearShift(2024, 1).text(before) == after
+
+
+def test_leap_day_moves_to_the_last_day_of_february() -> None:
+    from datetime import date
+    assert YearShift(2024, 1).date(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert YearShift(2023, 1).date(date(2023, 2, 28)) == date(2024, 2, 28)
+
+
+REAL_PLANS = sorted(path for path in (ROOT / "plans").glob("[0-9]*/*") if (path / "ke-hoach.yml").is_file())
+
+
+@pytest.mark.parametrize("source", REAL_PLANS, ids=[f"{p.parent.name}/{p.name}" for p in REAL_PLANS])
+def test_every_real_plan_rolls_forward_and_passes_check(source: Path, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "plans/agencies", tmp_path / "plans/agencies")
+    result = roll_forward(source, int(source.parent.name) + 1, plans_root=tmp_path / "plans", base=tmp_path)
+    checklist = "\n".join(result.checklist)
+    errors = [f for f in check_corpus(load_corpus([tmp_path / "plans"], base=tmp_path)) if f.severity == "error"]
+    for finding in errors:
+        assert finding.code == "KH402", finding.as_text()
+        name = re.search(r"«(.+?)»", finding.message)
+        assert name and name.group(1) in checklist, f"{finding.as_text()}\nkhông có trong danh sách:\n{checklist}"
+
+
+def test_real_plans_exist_for_the_roll_forward_test() -> None:
+    assert len(REAL_PLANS) >= 1
+
+
+def test_agency_closing_in_the_new_year_is_the_only_error_and_is_named(tree: Path) -> None:
+    _, checklist = run_kehoach(["new", "2025", "--from", SOURCE], tree)
+    errors = [f for f in check_corpus(load_corpus([tree / "plans"], base=tree)) if f.severity == "error"]
+    assert [(f.code, f.path) for f in errors] == [("KH402", "plans/2025/thi-dua-xa-thu/ke-hoach.yml")]
+    assert "Phòng Nội vụ huyện Thử (thu/phong-huyen): hoạt động đến hết 30/06/2025" in checklist
