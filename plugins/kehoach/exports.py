@@ -38,7 +38,7 @@ from typing import Optional
 
 from .calendar import members, phrase, plan_base, plan_label, plan_title
 from .deadlines import KIND_VI, due, effective_deadline, kind
-from .docx_export import plan_docx, stable_zip
+from .docx_export import plan_docx, section_heading, stable_zip
 from .loader import Corpus, LoadedPlan
 from .models import Agency, DocRef, Plan, Task
 from .text import short_date
@@ -106,7 +106,7 @@ def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[TaskRow]:
         deadline = effective_deadline(task, sections)
         last = due(deadline)
         section = sections.get(task.section)
-        heading = " ".join(p for p in (section.number, section.title) if p) if section else task.section
+        heading = section_heading(section) if section else task.section
         rows.append(TaskRow(loaded.id, task, heading, phrase(deadline) if deadline else "", kind(deadline), last,
                             effective(last) if last else None, named(task.lead, agencies),
                             named(task.partners, agencies)))
