@@ -15,9 +15,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
+from conftest import CASES, REGEN, ROOT, compare_with_file
 
-from conftest import CASES, REGEN, ROOT
 from kehoach.checks import check_corpus
 from kehoach.deadlines import meaning
 from kehoach.importer import report, write_draft
@@ -158,3 +157,52 @@ def test_import_refuses_to_overwrite_an_existing_plan(tmp_path: Path, kehoach: A
     assert (code, code_again) == (0, 1)
     assert "đã có; không ghi đè" in output
     assert (plans / "2023" / "dong-nai-ke-hoach-274" / "ke-hoach.yml").read_text(encoding="utf-8") == written
+
+
+def build_docx(path: Path) -> None:
+    """A small plan as Word writes it: header table, paragraphs, a Phụ lục table, nơi nhận beside the signer."""
+    from docx import Document
+
+    document = Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH SƠN LA\nSỞ NỘI VỤ\nSố: 12/KH-SNV"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" \
+                             "Sơn La, ngày 05 tháng 01 năm 2024"
+    for text in ("KẾ HOẠCH", "Công tác thi đua, khen thưởng năm 2024",
+                 "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành "
+                 "một số điều của Luật Thi đua, khen thưởng;",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "Thực hiện tốt công tác thi đua.", "II. NỘI DUNG",
+                 "1. Nhiệm vụ thực hiện trong Quý I",
+                 "- Xây dựng kế hoạch của đơn vị, gửi Sở Nội vụ trước ngày 15 tháng 3 năm 2024.",
+                 "III. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ", "- Theo dõi, đôn đốc thực hiện kế hoạch.",
+                 "Định kỳ báo cáo kết quả trước ngày 15/5/2024 (đối với báo cáo 6 tháng).",
+                 "PHỤ LỤC", "NHIỆM VỤ TRỌNG TÂM NĂM 2024"):
+        document.add_paragraph(text)
+    rows = [("TT", "Nội dung", "Thời gian", "Chủ trì", "Phối hợp"),
+            ("I", "Nhiệm vụ thực hiện trong quý II", "", "", ""),
+            ("1", "Phát động cuộc thi viết", "tháng 5/2024", "Sở Nội vụ", "Văn phòng UBND tỉnh"),
+            ("2", "Tập huấn nghiệp vụ", "15/6/2024", "Sở Nội vụ", "Ban Không Có Trong Danh Mục"),
+            ("II", "Nhiệm vụ thường xuyên trong năm 2024", "", "", ""),
+            ("1", "Khen thưởng ngành giáo dục", "năm học 2023 - 2024", "Sở Nội vụ", ""),
+            ("2", "Thẩm định hồ sơ", "khi có yêu cầu", "Sở Nội vụ", "")]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    ending = document.add_table(rows=1, cols=2)
+    ending.cell(0, 0).text = "Nơi nhận:\n- Ban TĐKT Trung ương;\n- Lưu: VT."
+    ending.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A"
+    document.save(str(path))
+
+
+def test_a_docx_plan_imports_with_its_tables(tmp_path: Path, kehoach: Any) -> None:
+    source = tmp_path / "ke-hoach.docx"
+    build_docx(source)
+    plans = plans_tree(tmp_path)
+    code, output = kehoach(["import", str(source), "--out", "plans"], tmp_path)
+    folder = plans / "2024" / "son-la-ke-hoach-12"
+    assert code == 0, output
+    compare_with_file(output, CASES / "import" / "docx" / "report.txt")
+    compare_with_file((folder / "ke-hoach.yml").read_text(encoding="utf-8"), CASES / "import" / "docx" / "ke-hoach.yml")
+    compare_with_file((folder / "noi-dung.md").read_text(encoding="utf-8"), CASES / "import" / "docx" / "noi-dung.md")
+    assert [f.as_text() for f in check_corpus(load_corpus([plans])) if f.severity == "error"] == []

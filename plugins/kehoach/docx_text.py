@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Union
 
 from .text import fold, nfc
 
-Block = Union[str, list[str]]
+Block = str | list[str]
 
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _STRUCTURAL = re.compile(
@@ -48,8 +47,8 @@ def docx_blocks(path: Path) -> list[Block]:
             blocks.extend(_lines(item.text))
         elif isinstance(item, Table):
             rows = [_row_cells(row) for row in item.rows]
-            if rows and is_header_row(rows[0]):
-                blocks.extend(rows)
+            if rows and is_header_row([" ".join(cell.split()) for cell in rows[0]]):
+                blocks.extend([[" ".join(cell.split()) for cell in row] for row in rows])
             else:
                 for row in rows:
                     for cell in row:
@@ -64,7 +63,7 @@ def _row_cells(row: object) -> list[str]:
         if cell._tc is previous:  # a merged cell repeats; keep it once
             continue
         previous = cell._tc
-        cells.append(" ".join(nfc(cell.text).split()))
+        cells.append(nfc(cell.text))
     return cells
 
 

@@ -93,7 +93,7 @@ class Agencies:
             if agency and agency not in found and not any(s < at + len(key) and at < e for s, e in taken):
                 found.append(agency)
                 taken.append((at, at + len(key)))
-        return [a for _, a in sorted(zip([s for s, _ in taken], found))]
+        return [a for _, a in sorted(zip([s for s, _ in taken], found, strict=True))]
 
 
 def guess_namespace(blocks: list[Block], agencies: dict[str, Agency]) -> str | None:
@@ -114,7 +114,7 @@ def guess_namespace(blocks: list[Block], agencies: dict[str, Agency]) -> str | N
 
 _DOC_TYPES = ("Luật", "Nghị định", "Nghị quyết", "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Tờ trình",
               "Công văn", "Hướng dẫn", "Thông báo")
-_REF_START = re.compile(r"[;,]\s*(?=(?:%s)\b)" % "|".join(_DOC_TYPES))
+_REF_START = re.compile(r"[;,]\s*(?=(?:{})\b)".format("|".join(_DOC_TYPES)))
 _REF_DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})")
 
 
@@ -344,7 +344,7 @@ class Reader:
             section = self._add_section(cells[0], cells[1], _period(cells[1], self._year()))
             self.draft.appendix["sections"].append(section)
         elif re.fullmatch(r"\d+\.?", cells[0].strip()) and len(cells) >= 2:
-            self._row_task(dict(zip(self.columns, cells)))
+            self._row_task(dict(zip(self.columns, cells, strict=False)))
         else:
             self.draft.unplaced.append(" | ".join(cells))
 
@@ -459,7 +459,7 @@ def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:
 
 def _number_from_attachment(draft: Draft) -> None:
     """A decision without its own header takes number and date from "(Ban hành kèm theo Quyết định số 43 ngày …)"."""
-    for before, after in zip(draft.docs, draft.docs[1:]):
+    for before, after in zip(draft.docs, draft.docs[1:], strict=False):
         cited = re.search(r"Quyết định số\s+([\w/.-]+)(?:\s+ngày\s+(\d{1,2}) tháng (\d{1,2}) năm (\d{4}))?",
                           after.get("attached_to") or "")
         if cited and before.get("type") == "Quyết định" and not before.get("number"):
@@ -472,7 +472,7 @@ def _number_from_attachment(draft: Draft) -> None:
 
 def plan_data(draft: Draft, year: int, source_name: str) -> tuple[dict[str, Any], dict[str, str]]:
     """The ke-hoach.yml mapping and the Markdown files of a draft."""
-    docs = [(d, b) for d, b in zip(draft.docs, draft.bodies) if d.get("type") or d.get("subject") or b]
+    docs = [(d, b) for d, b in zip(draft.docs, draft.bodies, strict=True) if d.get("type") or d.get("subject") or b]
     plan_doc, plan_body = docs[-1] if docs else ({}, [])
     decision = docs[0] if len(docs) > 1 else None
     files = {"noi-dung.md": "\n\n".join(plan_body) + "\n"}
