@@ -8,12 +8,18 @@ tests see exactly what would be installed without installing anything.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
+import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
+
+from kehoach.models import Deadline, Task
 
 ROOT = Path(__file__).resolve().parents[1]
 MAKE = shutil.which("make")
@@ -163,3 +169,42 @@ def test_readme_gives_exactly_the_two_commands_for_a_fresh_machine():
     assert commands == ["make serve", "make test"]
     assert "http://127.0.0.1:8000" in vietnamese
     assert "docs/huong-dan/soan-ke-hoach.md" in vietnamese
+
+
+GUIDE = ROOT / "docs" / "huong-dan" / "soan-ke-hoach.md"
+
+
+def test_the_editing_guide_explains_every_rule_code_and_no_other():
+    emitted = set()
+    for source in (ROOT / "plugins" / "kehoach").glob("*.py"):
+        emitted |= set(re.findall(r"\"(KH\d{3})\"", source.read_text(encoding="utf-8")))
+    rows = set(re.findall(r"^\| (KH\d{3}) \|", GUIDE.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    assert sorted(emitted - rows) == [], "explain these codes in docs/huong-dan/soan-ke-hoach.md"
+    assert sorted(rows - emitted) == [], "these codes are no longer emitted"
+
+
+def yaml_examples() -> list[object]:
+    blocks = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return [yaml.safe_load(textwrap.dedent(block)) for block in blocks]
+
+
+def test_the_guides_task_examples_are_valid_tasks_and_deadlines():
+    tasks, deadlines = [], []
+    for example in yaml_examples():
+        items = example if isinstance(example, list) else next(iter(example.values()))
+        items = items if isinstance(items, list) else [example]
+        tasks += [Task.model_validate(item) for item in items if "section" in item]
+        deadlines += [Deadline.model_validate(item["deadline"]) for item in items if "deadline" in item]
+    assert [task.status.state for task in tasks] == ["not_started", "done"]
+    assert tasks[1].status.proof is not None and tasks[1].status.proof.number
+    assert [deadline.ongoing or deadline.before or deadline.date for deadline in deadlines] == [
+        True, date(2024, 5, 15), date(2024, 11, 1)]
+
+
+def test_the_guides_examples_from_the_real_plan_are_copied_word_for_word():
+    plan = (ROOT / "plans" / "2024" / "quyet-thang-ke-hoach-tdkt" / "ke-hoach.yml").read_text(encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
+    first_task = re.search(r"```yaml\ntasks:\n(.*?)```", guide, flags=re.DOTALL)
+    assert first_task and first_task.group(1) in plan
+    report = re.search(r"```yaml\nreporting:\n(.*?)```", guide, flags=re.DOTALL)
+    assert report and report.group(1) in plan
