@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from conftest import CASES, ROOT, compare_with_file
 from docx.enum.section import WD_ORIENT
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -29,8 +30,6 @@ from kehoach.exports import export_files, stamp
 from kehoach.loader import Corpus, LoadedPlan, load_corpus
 from kehoach.text import admin_date
 from kehoach.workdays import effective
-
-from conftest import CASES, ROOT, compare_with_file
 
 FIXTURE = CASES / "exports"
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

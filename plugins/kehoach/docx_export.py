@@ -20,8 +20,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Callable, Optional
 
 from docx import Document as new_document
 from docx.document import Document as DocxDocument
@@ -158,9 +158,9 @@ def _table(box: DocxDocument, widths: tuple[float, ...], rows: int = 1, grid: bo
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Mm(width)
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
     return table
 
@@ -213,7 +213,7 @@ def _page(section: object, restart: bool = False) -> None:
 
 # --- the parts of a document -----------------------------------------------------------
 
-def number_line(document: Document) -> Optional[str]:
+def number_line(document: Document) -> str | None:
     """ "Số: 274/KH-UBND"; a blank number prints as a gap; None when neither number nor symbol."""
     if not document.number and not document.symbol:
         return None
@@ -221,7 +221,7 @@ def number_line(document: Document) -> Optional[str]:
     return f"Số: {number}/{document.symbol}" if document.symbol else f"Số: {number}"
 
 
-def date_line(document: Document) -> Optional[str]:
+def date_line(document: Document) -> str | None:
     """ "Đồng Nai, ngày 23 tháng 12 năm 2022", blanks where the source left them; None when no date."""
     value = document.date
     if value is None and document.place is None:
@@ -236,7 +236,7 @@ def date_line(document: Document) -> Optional[str]:
     return f"{document.place or BLANK}, {when}"
 
 
-def issuer_line(document: Document, agencies: dict[str, Agency]) -> Optional[str]:
+def issuer_line(document: Document, agencies: dict[str, Agency]) -> str | None:
     """The issuer as printed, else its registry name in capitals."""
     if document.issuer_name:
         return document.issuer_name
@@ -360,7 +360,7 @@ def _appendix(doc: DocxDocument, loaded: LoadedPlan, agencies: dict[str, Agency]
     _rule(doc, 45, TEXT_MM)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     table = _table(doc, APPENDIX_MM, grid=True)
-    for cell, name in zip(table.rows[0].cells, APPENDIX_HEAD):
+    for cell, name in zip(table.rows[0].cells, APPENDIX_HEAD, strict=True):
         _cell(cell, name, bold=True, align=CENTER)
     _repeat_header(table)
     sections = {s.id: s for s in plan.sections}
@@ -373,13 +373,13 @@ def _appendix(doc: DocxDocument, loaded: LoadedPlan, agencies: dict[str, Agency]
 
 
 def _task_row(cells: list[_Cell], task: Task, agencies: dict[str, Agency]) -> None:
-    def names(ids: list[str], text: Optional[str]) -> str:
+    def names(ids: list[str], text: str | None) -> str:
         return text or "; ".join(agencies[i].name if i in agencies else i for i in ids)
 
     own = phrase(task.deadline) if task.deadline and (task.deadline.text or kind(task.deadline) != "none") else ""
     values = (task.number or "", task.title, own, names(task.lead, task.lead_text),
               names(task.partners, task.partners_text))
-    for cell, value, align in zip(cells, values, (CENTER, JUSTIFY, CENTER, LEFT, LEFT)):
+    for cell, value, align in zip(cells, values, (CENTER, JUSTIFY, CENTER, LEFT, LEFT), strict=True):
         _cell(cell, value, align=align)
 
 

@@ -34,13 +34,12 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
 
 from .calendar import members, phrase, plan_base, plan_label, plan_title
 from .deadlines import KIND_VI, due, effective_deadline, kind
 from .docx_export import plan_docx, section_heading, stable_zip
 from .loader import Corpus, LoadedPlan
-from .models import Agency, DocRef, Plan, Task
+from .models import Agency, DocRef, Plan, ReportingDuty, Task
 from .text import short_date
 from .workdays import effective
 from .xlsx_sheets import agency_workbook, plan_workbook
@@ -59,8 +58,8 @@ class TaskRow:
     section: str  # "1. Nhiệm vụ thực hiện trong Quý I"
     deadline_text: str
     kind: str
-    due: Optional[date]
-    effective_due: Optional[date]
+    due: date | None
+    effective_due: date | None
     lead: list[tuple[str, str]]  # (id, name)
     partners: list[tuple[str, str]]
 
@@ -88,7 +87,7 @@ def named(ids: list[str], agencies: dict[str, Agency]) -> list[tuple[str, str]]:
     return [(i, agencies[i].name if i in agencies else i) for i in ids]
 
 
-def doc_ref_label(ref: Optional[DocRef]) -> str:
+def doc_ref_label(ref: DocRef | None) -> str:
     """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ"; empty when no document."""
     if ref is None:
         return ""
@@ -108,9 +107,14 @@ def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[TaskRow]:
         section = sections.get(task.section)
         heading = section_heading(section) if section else task.section
         rows.append(TaskRow(loaded.id, task, heading, phrase(deadline) if deadline else "", kind(deadline), last,
-                            effective(last) if last else None, named(task.lead, agencies),
+                            working_due(last), named(task.lead, agencies),
                             named(task.partners, agencies)))
     return rows
+
+
+def working_due(day: date | None) -> date | None:
+    """The last day moved past weekends and holidays (BLDS 2015 Điều 148 k5); None stays None."""
+    return effective(day) if day else None
 
 
 def stamp(plan: Plan) -> date:
@@ -120,7 +124,7 @@ def stamp(plan: Plan) -> date:
 
 # --- JSON -----------------------------------------------------------------------------
 
-def _iso(day: Optional[date]) -> Optional[str]:
+def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
@@ -135,6 +139,14 @@ def _task_json(row: TaskRow) -> dict[str, object]:
         "conditional": task.conditional, "note": task.note, "status": task.status.state,
         "status_vi": row.status, "proof": row.proof or None,
     }
+
+
+def _report_json(duty: ReportingDuty, agencies: dict[str, Agency]) -> dict[str, object]:
+    last = due(duty.deadline)
+    return {"id": duty.id, "title": duty.title, "deadline_text": phrase(duty.deadline), "kind": kind(duty.deadline),
+            "due": _iso(last), "effective_due": _iso(working_due(last)),
+            "reporters": [{"id": i, "name": n} for i, n in named(duty.reporters, agencies)],
+            "recipient": duty.recipient, "via": duty.via, "text": duty.text}
 
 
 def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
@@ -154,13 +166,9 @@ def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
     sections = [{"id": s.id, "number": s.number, "title": s.title,
                  "period_text": phrase(s.period) if s.period and kind(s.period) != "none" else None}
                 for s in plan.sections]
-    reporting = [{"id": r.id, "title": r.title, "deadline_text": phrase(r.deadline), "kind": kind(r.deadline),
-                  "due": _iso(due(r.deadline)), "effective_due": _iso(effective(due(r.deadline)))
-                  if due(r.deadline) else None, "reporters": [{"id": i, "name": n} for i, n in
-                                                                named(r.reporters, agencies)],
-                  "recipient": r.recipient, "via": r.via} for r in plan.reporting]
     data = {"schema": SCHEMA, "plan": header, "sections": sections,
-            "tasks": [_task_json(row) for row in task_rows(loaded, agencies)], "reporting": reporting}
+            "tasks": [_task_json(row) for row in task_rows(loaded, agencies)],
+            "reporting": [_report_json(duty, agencies) for duty in plan.reporting]}
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 

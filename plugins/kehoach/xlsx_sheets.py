@@ -46,7 +46,7 @@ def _table(ws: Worksheet, titles: list[str], header: list[str], widths: list[int
         cell = ws.cell(row=index, column=1, value=line)
         cell.font = Font(name=FONT, size=14 if index == 1 else 12, bold=index == 1, italic=index > 1)
     top = TITLE_ROWS + 1
-    for column, (name, width) in enumerate(zip(header, widths), start=1):
+    for column, (name, width) in enumerate(zip(header, widths, strict=True), start=1):
         cell = ws.cell(row=top, column=column, value=name)
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
