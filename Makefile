@@ -26,7 +26,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install system-deps node-deps serve build test check lint workflows unit schema clean
+.PHONY: help install system-deps node-deps serve build test check lint workflows unit bench schema clean
 
 help: ## Liệt kê các lệnh / list the targets
 	@echo "Cách dùng / usage: make <target>"
@@ -133,6 +133,9 @@ test: install system-deps node-deps ## Cài đặt và chạy mọi kiểm tra, 
 	fi
 	@$(MAKE) lint
 	@$(MAKE) unit
+
+bench: install ## Chạy các bài đo thời gian trong bench/ / run the benchmarks under bench/
+	@for script in $(sort $(wildcard bench/bench_*.py)); do echo "==> $$script"; $(BIN)/python $$script; done
 
 schema: install ## Sinh lại lược đồ JSON trong schema/ / regenerate schema/
 	@echo "==> kehoach schema --out schema"
