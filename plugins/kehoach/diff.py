@@ -368,8 +368,8 @@ def render_markdown(report: Report, site_url: str = "") -> str:
     if report.empty:
         return "\n".join(lines + [NOTHING]) + "\n"
     if report.problems:
-        lines += ["> [!WARNING]"] + [f"> - {line[2:]}" if line.startswith("  ") else f"> {line}"
-                                     for line in _problem_lines(report)] + [""]
+        lines += [f"> - {line[2:]}" if line.startswith("  ") else f"> **{line}**" for line in _problem_lines(report)]
+        lines.append("")
     for plan in report.plans:
         url = f"{base}ke-hoach/{plan.plan_id}/"
         gone = plan.changes[0].sign == "-" and plan.changes[0].verb == "Bỏ kế hoạch"
