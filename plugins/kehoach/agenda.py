@@ -8,9 +8,9 @@ entry stands (overdue, this month, next month, later, ongoing, done) depends on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Optional
 
 from .deadlines import due, effective_deadline, kind
 from .loader import Corpus, LoadedPlan
@@ -28,7 +28,7 @@ BUCKETS = (
     ("overdue", "Quá hạn"), ("this_month", "Đến hạn tháng này"), ("next_month", "Đến hạn tháng sau"),
     ("later", "Sau đó"), ("ongoing", "Thường xuyên, không ghi hạn"), ("done", "Đã hoàn thành"),
 )
-ROLE_VI = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo"}
+ROLE_VI = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo", "receive": "Nhận báo cáo"}
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,13 @@ class Entry:
 
     plan_id: str
     item_id: str
-    number: Optional[str]
+    number: str | None
     title: str
     is_report: bool
-    deadline: Optional[Deadline]
+    deadline: Deadline | None
     inherited: bool
-    due: Optional[date]
-    effective_due: Optional[date]
+    due: date | None
+    effective_due: date | None
     state: str
     lead: tuple[str, ...]
     partners: tuple[str, ...]
@@ -60,10 +60,10 @@ class Row:
 
     entry: Entry
     role: str
-    via: Optional[str] = None
+    via: str | None = None
 
 
-def _entry(loaded: LoadedPlan, item_id: str, number: Optional[str], title: str, deadline: Optional[Deadline],
+def _entry(loaded: LoadedPlan, item_id: str, number: str | None, title: str, deadline: Deadline | None,
            inherited: bool, state: str, lead: Iterable[str], partners: Iterable[str], is_report: bool) -> Entry:
     last = due(deadline)
     return Entry(loaded.id, item_id, number, title, is_report, deadline, inherited, last,
@@ -99,7 +99,7 @@ def tasks_by_agency(corpus: Corpus) -> dict[str, list[Row]]:
     members = members_of(corpus.agencies)
     rows: dict[str, dict[tuple[str, str], Row]] = {}
 
-    def add(agency_id: str, entry: Entry, role: str, via: Optional[str]) -> None:
+    def add(agency_id: str, entry: Entry, role: str, via: str | None) -> None:
         seen = rows.setdefault(agency_id, {})
         key = (entry.plan_id, entry.item_id)
         if key not in seen or (seen[key].via is not None and via is None):
@@ -107,15 +107,15 @@ def tasks_by_agency(corpus: Corpus) -> dict[str, list[Row]]:
 
     for loaded in corpus.plans:
         for entry in plan_entries(loaded):
-            roles = [("report" if entry.is_report else "lead", entry.lead)]
-            if not entry.is_report:
-                roles.append(("partner", entry.partners))
+            roles = [("report", entry.lead), ("receive", entry.partners)] if entry.is_report else [
+                ("lead", entry.lead), ("partner", entry.partners)]
             for role, ids in roles:
                 for agency_id in ids:
                     add(agency_id, entry, role, None)
                     for member in members.get(agency_id, []):
                         add(member, entry, role, agency_id)
-    return {agency_id: sorted(found.values(), key=lambda r: r.entry.sort_key) for agency_id, found in sorted(rows.items())}
+    return {agency_id: sorted(found.values(), key=lambda r: r.entry.sort_key)
+            for agency_id, found in sorted(rows.items())}
 
 
 def status(entry: Entry, today: date) -> str:
@@ -154,7 +154,7 @@ def grouped(rows: list[Row], today: date) -> list[tuple[str, str, list[Row]]]:
     return [(key, label, parts[key]) for key, label in BUCKETS]
 
 
-def deadline_label(deadline: Optional[Deadline]) -> str:
+def deadline_label(deadline: Deadline | None) -> str:
     """The deadline as written, or as its meaning reads in Vietnamese when no text was kept."""
     if deadline is None:
         return ""

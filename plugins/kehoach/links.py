@@ -10,7 +10,6 @@ so the site works under any path prefix and from any static server.
 from __future__ import annotations
 
 import posixpath
-from typing import Optional
 
 HOME = "index.md"
 YEARS = "nam/index.md"
@@ -67,7 +66,7 @@ class Links:
         url = page_url(page, directory_urls)
         self.folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
 
-    def to(self, path: str, anchor: Optional[str] = None) -> str:
+    def to(self, path: str, anchor: str | None = None) -> str:
         """Relative URL from this page to the docs path or file `path`, with an optional #anchor."""
         target = page_url(path, self.directory_urls)
         relative = posixpath.relpath(target or ".", self.folder or ".")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from . import links
 from .agenda import ROLE_VI, Entry, Row, grouped, plan_entries, quarter_bounds
@@ -46,11 +46,11 @@ class Item:
     plan: str
     plan_href: str
     role: str = ""
-    via: Optional[Named] = None
+    via: Named | None = None
 
 
 def _item(entry: Entry, corpus: Corpus, link: links.Links, options: Options, plans: dict[str, LoadedPlan],
-          row: Optional[Row] = None) -> Item:
+          row: Row | None = None) -> Item:
     loaded = plans[entry.plan_id]
     via = None
     if row and row.via:
@@ -81,7 +81,7 @@ def render_agency_page(agency: Agency, rows: list[Row], corpus: Corpus, options:
     return front_matter(agency.name, source) + render("agency.md", **context)
 
 
-def _named(agency_id: Optional[str], corpus: Corpus, link: links.Links) -> Optional[Named]:
+def _named(agency_id: str | None, corpus: Corpus, link: links.Links) -> Named | None:
     if agency_id is None:
         return None
     agency = corpus.agencies.get(agency_id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Any, Optional
 from urllib.parse import urljoin
 
 from mkdocs.config import base
@@ -19,7 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .checks import check_corpus
 from .errors import PlanError, has_errors
@@ -83,7 +84,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
         return files
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """Point "Edit this page" of a generated page at the plan or registry file it comes from."""
         source = page.meta.get("kehoach_source")
         if page.file.generated_by is not None:
@@ -98,7 +100,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         if index.is_file():
             index.write_text(fold_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
 
-    def _edit_root(self, config: MkDocsConfig) -> Optional[str]:
+    def _edit_root(self, config: MkDocsConfig) -> str | None:
         """Edit URL of the repository root, derived from edit_uri, or the explicit option."""
         explicit = self.config.source_edit_uri
         if explicit:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -41,7 +41,7 @@ def render(template: str, **context: object) -> str:
     return ENV.get_template(template).render(**context)
 
 
-def front_matter(title: str, source: Optional[str]) -> str:
+def front_matter(title: str, source: str | None) -> str:
     """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
     lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
     if source:
@@ -54,7 +54,7 @@ class Named:
     """An agency as shown in a cell: its name and a link to its page (None when unknown)."""
 
     name: str
-    href: Optional[str]
+    href: str | None
 
 
 def named(ids: tuple[str, ...] | list[str], corpus: Corpus, link: links.Links) -> list[Named]:
@@ -68,7 +68,7 @@ class TaskView:
     """What a task row or paragraph shows."""
 
     entry: Entry
-    task: Optional[Task]
+    task: Task | None
     deadline: str
     shifted: str
     status: str
@@ -82,11 +82,11 @@ class TaskView:
         return self.entry.effective_due.isoformat() if self.entry.effective_due else ""
 
 
-def task_view(entry: Entry, task: Optional[Task], corpus: Corpus, link: links.Links, today: date) -> TaskView:
+def task_view(entry: Entry, task: Task | None, corpus: Corpus, link: links.Links, today: date) -> TaskView:
     """Build the view of one entry as of `today`."""
     shifted = ""
     if entry.effective_due and entry.due and entry.effective_due != entry.due:
-        shifted = f"hạn thực tế {short_date(entry.effective_due)} (ngày {short_date(entry.due)} là ngày nghỉ)"
+        shifted = f"hạn thực tế {short_date(entry.effective_due)}"
     code = status(entry, today)
     return TaskView(entry, task, deadline_label(entry.deadline), shifted, code, STATUS_VI[code],
                     named(entry.lead, corpus, link), named(entry.partners, corpus, link))
@@ -124,7 +124,7 @@ def document_view(document: Document, corpus: Corpus, link: links.Links) -> dict
     }
 
 
-def _body(loaded: LoadedPlan, document: Optional[Document], place_tasks: object) -> str:
+def _body(loaded: LoadedPlan, document: Document | None, place_tasks: object) -> str:
     if document is None or document.body is None:
         return ""
     text = loaded.bodies.get(document.body, "")

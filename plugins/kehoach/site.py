@@ -10,18 +10,17 @@ byte-identical pages.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import Mapping, Optional
 
 from . import links
 from .agenda import tasks_by_agency
 from .errors import Finding, PlanError
 from .loader import Corpus
-from .pages import (render_agencies_index, render_agency_page, render_home, render_year_page,
-                    render_years_index)
+from .pages import render_agencies_index, render_agency_page, render_home, render_year_page, render_years_index
 from .render import render_plan_page
 
 ASSETS = ("kehoach.css", "kehoach.js")
@@ -65,7 +64,7 @@ def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     return feeds(corpus, site_url)
 
 
-def build_date(value: Optional[str], environ: Mapping[str, str] = os.environ) -> date:
+def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> date:
     """The build's "today": an explicit value, else $KEHOACH_TODAY, else the clock.
 
     Pinning it makes a build reproducible; leaving it makes "overdue" true on the day of the build.

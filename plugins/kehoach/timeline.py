@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from html import escape
-from typing import Optional
 
 from .agenda import Entry, deadline_label
 from .deadlines import kind, span
@@ -81,7 +80,8 @@ def _mark(entry: Entry, scale: Scale, y: int) -> str:
         return (f'<path class="kh-tl-day kh-tl-{state}" '
                 f'd="M{cx} {cy - 7}L{round(cx + 7, 1)} {cy}L{cx} {cy + 7}L{round(cx - 7, 1)} {cy}Z"/>')
     x0, x1 = scale.x(first), scale.x(last + timedelta(days=1))
-    return f'<rect class="kh-tl-bar kh-tl-{state}" x="{x0}" y="{y + 5}" width="{round(max(x1 - x0, 2), 1)}" height="12"/>'
+    width = round(max(x1 - x0, 2), 1)
+    return f'<rect class="kh-tl-bar kh-tl-{state}" x="{x0}" y="{y + 5}" width="{width}" height="12"/>'
 
 
 def _row(entry: Entry, scale: Scale, y: int, href: str) -> str:
@@ -93,7 +93,7 @@ def _row(entry: Entry, scale: Scale, y: int, href: str) -> str:
             f'{_mark(entry, scale, y)}</g></a>')
 
 
-def render_timeline(entries: list[Entry], start: date, end: date, today: Optional[date] = None) -> str:
+def render_timeline(entries: list[Entry], start: date, end: date, today: date | None = None) -> str:
     """The SVG picture of `entries` over the period start..end; today's line when inside it."""
     scale, months = Scale(start, end), _months(start, end)
     height = HEAD + ROW * len(entries) + 6

@@ -1,0 +1,223 @@
+"""The generated site: pages against expected files, and real MkDocs builds of a tiny site and of this repo.
+
+Regenerate the expected pages after a deliberate change, then review the diff:
+    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_site.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import CASES, REGEN, ROOT, compare_with_file
+
+from kehoach.loader import load_corpus
+from kehoach.site import Options, build_date, build_pages
+
+CASE = CASES / "site"
+TODAY = "2024-06-10"
+SITE_URL = "https://intranet.example/kehoach/"
+EDIT_ROOT = "https://git.example/org/ke-hoach/edit/main/"
+PLAN_PAGE = "ke-hoach/2024/ke-hoach-mau.md"
+TASK_IDS = ("tuyen-truyen", "phat-dong", "so-ket", "kinh-phi", "tap-huan", "bao-cao-nam")
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    """The tiny plans tree's pages, built in-process as the plugin builds them."""
+    old = Path.cwd()
+    os.chdir(CASE)
+    try:
+        corpus = load_corpus([Path("plans")])
+    finally:
+        os.chdir(old)
+    return build_pages(corpus, Options(date.fromisoformat(TODAY), SITE_URL))
+
+
+def test_build_docs_writes_the_expected_pages(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    code, output = kehoach(["build-docs", str(tmp_path / "out"), "--today", TODAY, "--site-url", SITE_URL], CASE)
+    assert code == 0, output
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
+    expected_dir = CASE / "expected"
+    if REGEN:
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        for name in written:
+            (expected_dir / name).parent.mkdir(parents=True, exist_ok=True)
+    for name in written:
+        compare_with_file((tmp_path / "out" / name).read_text(encoding="utf-8"), expected_dir / name)
+    assert written == sorted(p.relative_to(expected_dir).as_posix() for p in expected_dir.rglob("*.md"))
+    assert (tmp_path / "out/assets/kehoach/kehoach.css").is_file()
+    assert (tmp_path / "out/lich/ke-hoach/2024/ke-hoach-mau.ics").is_file()
+    assert (tmp_path / "out/lich/co-quan/thu-nghiem/so-noi-vu.ics").is_file()
+
+
+def test_build_docs_and_the_plugin_share_one_code_path(tmp_path: Path, kehoach, pages) -> None:  # type: ignore[no-untyped-def]
+    kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--site-url", SITE_URL], CASE)
+    for name, text in pages.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+def test_same_plans_and_date_give_identical_pages(pages: dict[str, str]) -> None:
+    old = Path.cwd()
+    os.chdir(CASE)
+    try:
+        corpus = load_corpus([Path("plans/2024"), Path("plans")])
+        again = build_pages(corpus, Options(date.fromisoformat(TODAY), SITE_URL))
+    finally:
+        os.chdir(old)
+    assert again == pages
+
+
+def test_every_task_and_report_has_its_anchor(pages: dict[str, str]) -> None:
+    for task_id in TASK_IDS:
+        assert pages[PLAN_PAGE].count(f'id="{task_id}"') == 1, task_id
+
+
+def test_yaml_text_is_escaped_everywhere(pages: dict[str, str]) -> None:
+    for name, text in pages.items():
+        assert "<script" not in text and "<b>" not in text and "<i>" not in text, name
+    plan = pages[PLAN_PAGE]
+    assert 'title: "Kế hoạch &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; mẫu &amp; thử"' in plan
+    assert "Công tác thi đua, khen thưởng năm 2024 &lt;b&gt;đậm&lt;/b&gt;" in plan
+
+
+def test_blank_number_and_day_print_as_gaps(pages: dict[str, str]) -> None:
+    plan = pages[PLAN_PAGE]
+    assert '<p class="kh-number">Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-SNV</p>' in plan
+    assert "Thử Nghiệm, ngày \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 tháng 01 năm 2024" in plan
+    assert "Thử Nghiệm, ngày 05 tháng 01 năm 2024" in plan  # the decision, dated in full
+
+
+def test_decision_comes_first_and_links_to_its_plan(pages: dict[str, str]) -> None:
+    plan = pages[PLAN_PAGE]
+    assert plan.index('id="quyet-dinh"') < plan.index('id="ke-hoach"') < plan.index('id="phu-luc"')
+    assert '<a href="#ke-hoach">' in plan and '<a href="#quyet-dinh">' in plan
+
+
+def test_markers_are_replaced_by_the_sections_tasks(pages: dict[str, str]) -> None:
+    plan = pages[PLAN_PAGE]
+    assert "nhiem-vu:" not in plan
+    place = plan.index('<div class="kh-task" id="tuyen-truyen">')
+    assert plan.index("## II. TỔ CHỨC THỰC HIỆN") < place < plan.index("Trên đây là Kế hoạch")
+
+
+def test_agency_page_has_group_tasks_and_its_buckets(pages: dict[str, str]) -> None:
+    page = pages["co-quan/thu-nghiem/so-tai-chinh.md"]
+    assert "Phát động phong trào thi đua năm 2024" in page  # given to the group "các sở"
+    assert 'qua <a href="../cac-so/">Các sở, ban, ngành tỉnh</a>' in page
+    headings = re.findall(r"^## (.+)$", page, flags=re.M)
+    assert headings == ["Quá hạn", "Đến hạn tháng này", "Đến hạn tháng sau", "Sau đó",
+                        "Thường xuyên, không ghi hạn", "Đã hoàn thành"]
+
+
+def test_merged_agency_names_its_successor(pages: dict[str, str]) -> None:
+    page = pages["co-quan/thu-nghiem/so-cu.md"]
+    assert "Hoạt động đến hết ngày 28/02/2025" in page
+    assert 'Cơ quan kế thừa: <a href="../so-noi-vu/">Sở Nội vụ tỉnh Thử Nghiệm</a>' in page
+
+
+def test_build_date_comes_from_option_then_environment() -> None:
+    assert build_date("2024-03-01", {"KEHOACH_TODAY": "2020-01-01"}) == date(2024, 3, 1)
+    assert build_date(None, {"KEHOACH_TODAY": "2020-01-01"}) == date(2020, 1, 1)
+
+
+# --- real MkDocs builds ------------------------------------------------------------
+
+TINY_CONFIG = f"""\
+site_name: Thử nghiệm
+site_url: {SITE_URL}
+edit_uri: {EDIT_ROOT}docs/
+theme:
+  name: material
+  language: vi
+  font: false
+  features: [content.action.edit]
+plugins:
+  - search
+  - kehoach:
+      today: "{TODAY}"
+markdown_extensions:
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
+  - admonition
+nav:
+  - Trang chủ: index.md
+  - Năm: nam/index.md
+  - Cơ quan: co-quan/index.md
+  - Hướng dẫn: huong-dan.md
+"""
+EXTERNAL = re.compile(r"<(?:link|script|img|iframe)\b[^>]*\b(?:href|src)=\"((?:https?:)?//[^/\"]+)", re.I)
+
+
+def mkdocs_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` as a user would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_dir / "mkdocs.yml"),
+                           "-d", str(site_dir)], cwd=config_dir, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny plans tree built by MkDocs with the plugin, as a site folder."""
+    root = tmp_path_factory.mktemp("tiny")
+    shutil.copytree(CASE / "plans", root / "plans")
+    (root / "docs").mkdir()
+    (root / "docs/huong-dan.md").write_text("# Hướng dẫn\n\n## Đăng ký lịch\n\nXem [trang chủ](index.md).\n",
+                                            encoding="utf-8")
+    (root / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+    result = mkdocs_build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_tiny_site_builds_strict_with_every_page(tiny_site: Path) -> None:
+    for url in ("index.html", "nam/2024/index.html", "co-quan/index.html", PLAN_PAGE[:-3] + "/index.html",
+                "co-quan/thu-nghiem/so-noi-vu/index.html", "lich/tat-ca.ics", "assets/kehoach/kehoach.js"):
+        assert (tiny_site / url).is_file(), url
+
+
+def test_edit_links_open_the_plans_own_source(tiny_site: Path) -> None:
+    plan = (tiny_site / "ke-hoach/2024/ke-hoach-mau/index.html").read_text(encoding="utf-8")
+    assert f'href="{EDIT_ROOT}plans/2024/ke-hoach-mau/ke-hoach.yml"' in plan
+    agency = (tiny_site / "co-quan/thu-nghiem/so-cu/index.html").read_text(encoding="utf-8")
+    assert f'href="{EDIT_ROOT}plans/agencies/thu-nghiem.yml"' in agency
+    year = (tiny_site / "nam/2024/index.html").read_text(encoding="utf-8")
+    assert "/edit/" not in year  # a page with no source of its own has no edit button
+    guide = (tiny_site / "huong-dan/index.html").read_text(encoding="utf-8")
+    assert f'href="{EDIT_ROOT}docs/huong-dan.md"' in guide
+
+
+def test_html_has_anchors_escaped_title_and_unicode_slugs(tiny_site: Path) -> None:
+    plan = (tiny_site / "ke-hoach/2024/ke-hoach-mau/index.html").read_text(encoding="utf-8")
+    for task_id in TASK_IDS:
+        assert f'id="{task_id}"' in plan
+    assert "<script>alert" not in plan and "&lt;script&gt;alert" in plan
+    assert 'id="ii-tổ-chức-thực-hiện"' in plan
+
+
+def test_navigation_stays_small(tiny_site: Path) -> None:
+    home = (tiny_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "ke-hoach/2024" not in nav and "thu-nghiem" not in nav
+    assert len(re.findall(r'class="md-nav__link', nav)) <= 12
+
+
+def test_no_page_loads_anything_from_another_host(tiny_site: Path) -> None:
+    own = "//" + SITE_URL.split("/")[2]
+    for page in tiny_site.rglob("*.html"):
+        found = EXTERNAL.findall(page.read_text(encoding="utf-8"))
+        hosts = {h for h in found if h.removeprefix("https:").removeprefix("http:") != own}
+        assert not hosts, (page, hosts)
+
+
+def test_real_repository_builds_strict(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/ke-hoach/2024/quyet-thang-ke-hoach-tdkt/index.html").is_file()
