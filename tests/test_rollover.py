@@ -64,6 +64,13 @@ def test_slug_option_names_the_new_folder(tree: Path) -> None:
     assert (tree / "plans/2025/ke-hoach-2025/ke-hoach.yml").is_file()
 
 
+def test_slug_with_diacritics_or_spaces_is_refused(tree: Path) -> None:
+    code, output = run_kehoach(["new", "2025", "--from", SOURCE, "--slug", "Kế hoạch"], tree)
+    assert code == 1
+    assert "Tên thư mục «Kế hoạch» không hợp lệ" in output
+    assert not (tree / "plans/2025").exists()
+
+
 @pytest.mark.parametrize(("before", "after"), [
     ("năm 2024", "năm 2025"),
     ("khen thưởng năm 2023", "khen thưởng năm 2024"),

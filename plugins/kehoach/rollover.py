@@ -256,6 +256,9 @@ def _load_one(source: Path, base: Path) -> LoadedPlan:
 
 def _refuse(old: LoadedPlan, folder: Path, year: int, base: Path) -> None:
     shown = shown_path(folder, base)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder.name):
+        raise PlanError([Finding(shown, 1, 1, "KH108", "error", f"Tên thư mục «{folder.name}» không hợp lệ",
+                                 "Chỉ dùng chữ thường không dấu, chữ số và «-», ví dụ ke-hoach-tdkt-2025.")])
     if folder.exists():
         raise PlanError([Finding(shown, 1, 1, "KH108", "error", f"Thư mục {shown} đã có; kehoach new không ghi đè",
                                  "Chọn tên khác bằng --slug, hoặc xóa thư mục đó nếu chắc chắn không cần.")])
