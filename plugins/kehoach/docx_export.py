@@ -313,8 +313,12 @@ def _signature(doc: DocxDocument, document: Document) -> None:
     signer = document.signer
     if not document.recipients and signer is None:
         return
-    doc.add_paragraph().paragraph_format.space_after = Pt(0)
-    left, right = _table(doc, SIGN_MM).rows[0].cells
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the last lines go with the signature
+    _para(doc, keep=True)
+    table = _table(doc, SIGN_MM)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # signature and Nơi nhận stay together
+    left, right = table.rows[0].cells
     if document.recipients:
         _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
         for recipient in document.recipients:
