@@ -76,8 +76,9 @@ def test_icalendar_validates_and_round_trips_every_text(key: str) -> None:
         prefixes = ROLES.values() if agency_feed else [""]
         assert str(event["SUMMARY"]) in [prefix + summary for prefix in prefixes]
         assert str(event["DESCRIPTION"]) == description
-        assert [str(alarm["DESCRIPTION"]) for alarm in event.walk("VALARM")] == [
-            f"Còn 7 ngày đến hạn: {summary}", f"Ngày mai đến hạn: {summary}"]
+        assert [(str(alarm["ACTION"]), alarm["TRIGGER"].to_ical(), str(alarm["DESCRIPTION"]))
+                for alarm in event.walk("VALARM")] == [("DISPLAY", b"-P7D", "Còn 7 ngày đến hạn"),
+                                                      ("DISPLAY", b"-P1D", "Ngày mai đến hạn")]
 
 
 @pytest.mark.parametrize("key", IDS)

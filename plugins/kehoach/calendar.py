@@ -36,6 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .deadlines import due, effective_deadline, kind, quarter_of
 from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
@@ -105,13 +106,45 @@ def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
 
 def events(corpus: Corpus, site_url: str) -> list[Event]:
     """Every event of the corpus, sorted by day, plan and item id."""
-    found = [event for loaded in corpus.plans for event in plan_events(loaded, corpus.agencies, site_url)]
+    names: dict[tuple[str, ...], str] = {}
+    found = [event for loaded in corpus.plans for event in plan_events(loaded, corpus.agencies, site_url, names)]
     return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
 
 
-def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str) -> Iterator[Event]:
+@dataclass(frozen=True)
+class PlanContext:
+    """What every event of one plan shares, worked out once per plan."""
+
+    loaded: LoadedPlan
+    agencies: dict[str, Agency]
+    page: str  # the plan page's URL; a task URL adds "#<task-id>"
+    heading: str  # the description's first lines: plan label and title
+    title: str
+    first: date  # plan_base: SEQUENCE counts days from here
+    revised: date  # the later of `first` and `updated:`
+    names: dict[tuple[str, ...], str]  # cache of agency lists as text, shared by all plans
+
+    def names_of(self, ids: list[str]) -> str:
+        """ "Sở Nội vụ tỉnh Sơn La; Văn phòng …": registry names, or the id when unknown."""
+        key = tuple(ids)
+        text = self.names.get(key)
+        if text is None:
+            text = self.names[key] = "; ".join(_name(agency_id, self.agencies) for agency_id in ids)
+        return text
+
+    @classmethod
+    def of(cls, loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
+           names: dict[tuple[str, ...], str] | None = None) -> PlanContext:
+        plan, first = loaded.plan, plan_base(loaded.plan)
+        return cls(loaded, agencies, f"{site_url}ke-hoach/{loaded.id}/",
+                   f"{plan_label(plan, agencies)}\n{plan_title(loaded)}", plan_title(loaded), first,
+                   max(first, plan.updated or first), {} if names is None else names)
+
+
+def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
+                names: dict[tuple[str, ...], str] | None = None) -> Iterator[Event]:
     """The events of one plan: its dated tasks, then its dated reporting duties."""
-    plan = loaded.plan
+    plan, context = loaded.plan, PlanContext.of(loaded, agencies, site_url, names)
     sections = {section.id: section for section in plan.sections}
     for task in plan.tasks:
         deadline = effective_deadline(task, sections)
@@ -120,59 +153,58 @@ def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str) 
         note = f" (thời hạn chung của mục {section.number or section.title})" if inherited and section else ""
         roles = [(a, "lead") for a in task.lead] + [(a, "partner") for a in task.partners]
         people = [("Chủ trì", task.lead), ("Phối hợp", task.partners)]
-        yield from _event(loaded, agencies, site_url, task, deadline, note, roles, people)
+        yield from _event(context, task, deadline, note, roles, people)
     for duty in plan.reporting:
         roles = [(a, "report") for a in duty.reporters]
         roles += [(a, "receive") for a in (duty.recipient, duty.via) if a]
         people = [("Đơn vị báo cáo", duty.reporters), ("Gửi", [duty.recipient] if duty.recipient else []),
                   ("Qua", [duty.via] if duty.via else [])]
-        yield from _event(loaded, agencies, site_url, duty, duty.deadline, "", roles, people)
+        yield from _event(context, duty, duty.deadline, "", roles, people)
 
 
-def _event(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str, item: Task | ReportingDuty,
-           deadline: Deadline | None, note: str, roles: list[tuple[str, str]],
-           people: list[tuple[str, list[str]]]) -> Iterator[Event]:
+def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline | None, note: str,
+           roles: list[tuple[str, str]], people: list[tuple[str, list[str]]]) -> Iterator[Event]:
     last = due(deadline)
     if last is None or deadline is None:
         return  # ongoing or undated: nothing to put on a calendar
-    plan = loaded.plan
-    day = effective(last)
-    url = f"{site_url}ke-hoach/{loaded.id}/#{item.id}"
+    day, url = effective(last), context.page + "#" + item.id
     status = item.status if isinstance(item, Task) else None
-    first, stamp = plan_base(plan), item_stamp(plan, item)
-    lines = [plan_label(plan, agencies), plan_title(loaded)]
-    lines += [f"{label}: {'; '.join(_name(a, agencies) for a in ids)}" for label, ids in people if ids]
+    stamp = max(context.revised, status.proof.date if status and status.proof and status.proof.date else day.min)
+    lines = [context.heading]
+    lines += [f"{label}: {context.names_of(ids)}" for label, ids in people if ids]
     lines.append(f"{'Thời hạn ghi trong văn bản' if deadline.text else 'Thời hạn'}: {phrase(deadline)}{note}")
     lines.append(due_line(last, day))
     if status and status.state in STATES:
         lines.append(f"Tình trạng: {STATES[status.state]}")
     lines.append(f"Chi tiết: {url}")
-    categories = [plan_title(loaded), f"Quý {roman(quarter_of(last))}/{last.year}"]
+    categories: tuple[str, ...] = (context.title, f"Quý {roman(quarter_of(last))}/{last.year}")
     if isinstance(item, ReportingDuty):
-        categories.append("Báo cáo")
+        categories += ("Báo cáo",)
+    loaded = context.loaded
     yield Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
-                sequence=(stamp - first).days, summary=one_line(item.title), description="\n".join(lines), url=url,
-                categories=tuple(categories), plan_id=loaded.id, year=plan.year, roles=tuple(roles))
+                sequence=(stamp - context.first).days, summary=one_line(item.title), description="\n".join(lines),
+                url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=tuple(roles))
 
 
 def _agency_texts(found: list[Event], pieces: list[tuple[bytes, bytes]],
                   agencies: dict[str, Agency]) -> dict[str, list[bytes]]:
     """Each agency's events, in feed order, with the role prefix on the summary."""
     reach = members(agencies)
+    prefixes = list(ROLES.values())
     texts: dict[str, list[bytes]] = defaultdict(list)
-    summaries: dict[tuple[int, str], bytes] = {}
-    for index, event in enumerate(found):
-        best: dict[str, str] = {}
+    for event, (head, tail) in zip(found, pieces, strict=True):
+        best: dict[str, int] = {}  # agency -> rank of its most important role
         for agency_id, role in event.roles:
+            rank = RANK[role]
             for member in reach.get(agency_id, ()):
-                if member not in best or RANK[role] < RANK[best[member]]:
-                    best[member] = role
-        head, tail = pieces[index]
-        for member, role in best.items():
-            line = summaries.get((index, role))
-            if line is None:
-                line = summaries[index, role] = text_line("SUMMARY", ROLES[role] + event.summary)
-            texts[member] += (head, line, tail)  # joined once, by write_calendar
+                if best.get(member, rank + 1) > rank:
+                    best[member] = rank
+        written: dict[int, bytes] = {}  # one text per role: agencies with the same role share it
+        for member, rank in best.items():
+            text = written.get(rank)
+            if text is None:
+                text = written[rank] = head + text_line("SUMMARY", prefixes[rank] + event.summary) + tail
+            texts[member].append(text)
     return texts
 
 
@@ -210,13 +242,6 @@ def plan_base(plan: Plan) -> date:
     decided = plan.decision.date if plan.decision else None
     issued = [day for day in (_as_day(plan.document.date), _as_day(decided)) if day]
     return max(issued, default=date(plan.year, 1, 1))
-
-
-def item_stamp(plan: Plan, item: Task | ReportingDuty) -> date:
-    """DTSTAMP day: the latest of the plan's base day, `updated:` and the task's proof date."""
-    proof = item.status.proof if isinstance(item, Task) else None
-    days = [plan_base(plan), plan.updated, proof.date if proof else None]
-    return max(day for day in days if day)
 
 
 def plan_title(loaded: LoadedPlan) -> str:
@@ -273,6 +298,7 @@ def phrase(deadline: Deadline) -> str:
     return f"năm học {value}"
 
 
+@lru_cache(maxsize=4096)
 def due_line(last: date, day: date) -> str:
     """The last day, and where it moved to when it is a weekend or holiday."""
     if last == day:

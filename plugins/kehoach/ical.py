@@ -12,6 +12,8 @@ and always inserts its own space (a fold at an existing space would lose it).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,25 +30,24 @@ def escape(text: str) -> str:
     A colon needs no escape. Carriage returns are dropped so that "\\r\\n",
     "\\r" and "\\n" all become one escaped newline.
     """
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
+    if "\\" in text:
+        text = text.replace("\\", "\\\\")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+# Up to 74 octets, ending where the next octet does not continue a UTF-8
+# character. Every physical line, the first included, is at most 74 + 1 octets
+# (a continuation line's leading space), so none exceeds 75.
+_CHUNK = re.compile(rb".{1,74}(?![\x80-\xbf])", re.DOTALL)
 
 
 def fold(line: bytes) -> bytes:
     """Fold one unfolded content line at 75 octets on UTF-8 boundaries; add CRLF."""
-    size = len(line)
-    if size <= LIMIT:
+    if len(line) <= LIMIT:
         return line + CRLF
-    parts = []
-    start, room = 0, LIMIT
-    while size - start > room:
-        cut = start + room
-        while line[cut] & 0xC0 == 0x80:  # never cut inside a multi-octet character
-            cut -= 1
-        parts.append(line[start:cut])
-        start, room = cut, LIMIT - 1  # a continuation line spends one octet on its space
-    parts.append(line[start:])
-    return FOLD.join(parts) + CRLF
+    return FOLD.join(_CHUNK.findall(line)) + CRLF
 
 
 def text_line(name: str, value: str) -> bytes:
@@ -54,7 +55,7 @@ def text_line(name: str, value: str) -> bytes:
     return fold(f"{name}:{escape(value)}".encode())
 
 
-def list_line(name: str, values: list[str]) -> bytes:
+def list_line(name: str, values: Iterable[str]) -> bytes:
     """A property with a list of TEXT values (CATEGORIES): each escaped, joined by ","."""
     return fold((name + ":" + ",".join(escape(value) for value in values)).encode())
 
@@ -66,7 +67,7 @@ def raw_line(name: str, value: str) -> bytes:
 
 def day_value(day: date) -> str:
     """A DATE value: 20240701."""
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+    return day.isoformat().replace("-", "")
 
 
 def stamp_value(day: date) -> str:
@@ -103,24 +104,19 @@ def write_event(event: VEvent) -> tuple[bytes, bytes]:
 
     All-day: DTSTART and DTEND are DATE values and DTEND is the day after
     (exclusive end). Transparent, so deadlines never block free/busy time. Two
-    display alarms, 7 days and 1 day before.
+    display alarms, 7 days and 1 day before (clients show the event's summary
+    with an alarm, so the alarm's own text stays short).
     """
-    head = b"".join((
-        b"BEGIN:VEVENT\r\n",
-        raw_line("UID", event.uid),
-        raw_line("DTSTAMP", stamp_value(event.stamp)),
-        raw_line("SEQUENCE", str(event.sequence)),
-        raw_line("DTSTART;VALUE=DATE", day_value(event.day)),
-        raw_line("DTEND;VALUE=DATE", day_value(event.day + timedelta(days=1))),
-    ))
+    # These four lines are short by construction (at most 41 octets): no folding needed.
+    dates = (f"DTSTAMP:{stamp_value(event.stamp)}\r\nSEQUENCE:{event.sequence}\r\n"
+             f"DTSTART;VALUE=DATE:{day_value(event.day)}\r\n"
+             f"DTEND;VALUE=DATE:{day_value(event.day + timedelta(days=1))}\r\n")
+    head = b"BEGIN:VEVENT\r\n" + raw_line("UID", event.uid) + dates.encode()
     tail = b"".join((
         text_line("DESCRIPTION", event.description),
         raw_line("URL", event.url),
-        list_line("CATEGORIES", list(event.categories)),
-        b"TRANSP:TRANSPARENT\r\n",
-        alarm("-P7D", f"Còn 7 ngày đến hạn: {event.summary}"),
-        alarm("-P1D", f"Ngày mai đến hạn: {event.summary}"),
-        b"END:VEVENT\r\n",
+        list_line("CATEGORIES", event.categories),
+        TRANSPARENT_AND_ALARMS,
     ))
     return head, tail
 
@@ -129,6 +125,10 @@ def alarm(trigger: str, text: str) -> bytes:
     """A display VALARM `trigger` before the start (a negative DURATION such as -P7D)."""
     return (b"BEGIN:VALARM\r\nACTION:DISPLAY\r\n" + text_line("DESCRIPTION", text)
             + raw_line("TRIGGER", trigger) + b"END:VALARM\r\n")
+
+
+TRANSPARENT_AND_ALARMS = (b"TRANSP:TRANSPARENT\r\n" + alarm("-P7D", "Còn 7 ngày đến hạn")
+                          + alarm("-P1D", "Ngày mai đến hạn") + b"END:VEVENT\r\n")
 
 
 def write_calendar(meta: CalendarMeta, events: list[bytes]) -> bytes:
