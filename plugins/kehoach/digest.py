@@ -1,7 +1,7 @@
 """The nightly digest: per agency, what is overdue and what falls due in the next days.
 
 Built on `agenda.tasks_by_agency`, so an agency sees the same tasks here as on
-its page: those it leads or partners in, the reports it owes, and those given to
+its page: those it leads or partners in, the reports it owes or receives, those given to
 groups it belongs to. Dates are effective dates (a limit ending on a weekend or
 holiday runs to the next working day, BLDS 2015 Điều 148 k5). `today` is always
 passed in, so the digest is the same on every run for the same day.
