@@ -194,9 +194,19 @@ def test_plan_and_year_feeds_have_no_role_prefix() -> None:
         assert not [s for s in summaries(feeds[path]) if s.startswith("[")]
 
 
-def test_an_agency_without_events_has_no_feed_and_a_merged_one_names_its_successor() -> None:
+def test_every_plan_year_and_agency_has_a_feed_even_without_events() -> None:
+    loaded = corpus()
+    feeds = build_feeds(loaded, SITE)
+    assert sorted(feeds) == sorted([ALL_FEED_PATH, year_feed_path(2024), year_feed_path(2025)]
+                                   + [plan_feed_path(plan) for plan in loaded.plans]
+                                   + [agency_feed_path(agency_id) for agency_id in loaded.agencies])
+    empty = icalendar.Calendar.from_ical(feeds[agency_feed_path("thu-nghiem/khong-nhiem-vu")])
+    assert [component.name for component in empty.subcomponents] == ["VTIMEZONE"]
+    assert str(empty["NAME"]) == "Hạn nhiệm vụ: Ban Dân tộc tỉnh Thử Nghiệm"
+
+
+def test_a_merged_agency_feed_names_its_successor() -> None:
     feeds = build_feeds(corpus(), SITE)
-    assert agency_feed_path("thu-nghiem/khong-nhiem-vu") not in feeds
     calendar = icalendar.Calendar.from_ical(feeds[agency_feed_path("thu-nghiem/so-cu")])
     assert str(calendar["X-WR-CALDESC"]).endswith("Cơ quan đã được thay bằng Sở Tài chính tỉnh Thử Nghiệm.")
     assert summaries(feeds[agency_feed_path("thu-nghiem/so-cu")]) == ["[Chủ trì] Tổng kết năm học 2023-2024"]

@@ -14,9 +14,9 @@ Feeds: `lich/tat-ca.ics` (all), `lich/nam/<year>.ics` (plans of that year),
 `lich/ke-hoach/<year>/<slug>.ics` (one plan), `lich/co-quan/<agency-id>.ics`
 (what an agency leads, partners in, reports or receives, including what is
 given to the groups it belongs to, transitively, see `members`). A merged or
-dissolved agency keeps its own feed; its description names the successor. A
-feed with no event is not written (RFC 5545 requires at least one component),
-so the site links a feed only when its path is among `build_feeds`' keys.
+dissolved agency keeps its own feed; its description names the successor.
+Every plan, year and registry agency has a feed, empty or not (see
+`ical.write_calendar` for how an empty one stays valid).
 
 Updates: the UID is `<item-id>.<year>-<slug>@kehoach`, never a position, so a
 client that re-fetches the feed (every 12 hours, REFRESH-INTERVAL) replaces the
@@ -32,6 +32,7 @@ and no VTIMEZONE is needed. No METHOD: PUBLISH would require an ORGANIZER.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,30 +79,42 @@ class Event(VEvent):
 def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     """Every feed as relative path -> bytes, identical whatever order plans were read in.
 
-    `site_url` is the site's public address ("https://intranet/kehoach/"); event
-    URLs point at the task anchors of the plan pages under it.
+    There is a feed for every plan, every year that has a plan and every agency
+    of the registry, even with no event yet, so that every page's subscribe
+    link works and a subscription made today picks up next year's deadlines.
+    `site_url` is the site's public address ("https://intranet/kehoach/");
+    event URLs point at the task anchors of the plan pages under it.
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of short-lived objects, none in a cycle
+    try:
+        return _build(corpus, base)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build(corpus: Corpus, base: str) -> dict[str, bytes]:
     found = events(corpus, base)
     pieces = [write_event(event) for event in found]
     plain = [head + text_line("SUMMARY", event.summary) + tail
              for event, (head, tail) in zip(found, pieces, strict=True)]
-    plans = {loaded.id: loaded for loaded in corpus.plans}
-    feeds = {ALL_FEED_PATH: write_calendar(_all_meta(base), plain)}
-    by_year: dict[int, list[bytes]] = defaultdict(list)
-    by_plan: dict[str, list[bytes]] = defaultdict(list)
+    by_year: dict[int, list[bytes]] = {loaded.plan.year: [] for loaded in corpus.plans}
+    by_plan: dict[str, list[bytes]] = {loaded.id: [] for loaded in corpus.plans}
     for event, text in zip(found, plain, strict=True):
         by_year[event.year].append(text)
         by_plan[event.plan_id].append(text)
+    by_agency = _agency_texts(found, pieces, corpus.agencies)
+    feeds = {ALL_FEED_PATH: write_calendar(_all_meta(base), plain)}
     for year in sorted(by_year):
         feeds[year_feed_path(year)] = write_calendar(_year_meta(year, base), by_year[year])
-    for plan_id in sorted(by_plan):
-        loaded = plans[plan_id]
-        feeds[plan_feed_path(loaded)] = write_calendar(_plan_meta(loaded, corpus.agencies, base), by_plan[plan_id])
-    for agency_id, texts in sorted(_agency_texts(found, pieces, corpus.agencies).items()):
-        agency = corpus.agencies[agency_id]
-        feeds[agency_feed_path(agency_id)] = write_calendar(_agency_meta(agency, corpus.agencies, base), texts)
-    return feeds if found else {}
+    for loaded in sorted(corpus.plans, key=lambda loaded: loaded.id):
+        feeds[plan_feed_path(loaded)] = write_calendar(_plan_meta(loaded, corpus.agencies, base), by_plan[loaded.id])
+    for agency_id in sorted(corpus.agencies):
+        meta = _agency_meta(corpus.agencies[agency_id], corpus.agencies, base)
+        feeds[agency_feed_path(agency_id)] = write_calendar(meta, by_agency.get(agency_id, []))
+    return feeds
 
 
 def events(corpus: Corpus, site_url: str) -> list[Event]:

@@ -131,6 +131,11 @@ TRANSPARENT_AND_ALARMS = (b"TRANSP:TRANSPARENT\r\n" + alarm("-P7D", "Còn 7 ngà
                           + alarm("-P1D", "Ngày mai đến hạn") + b"END:VEVENT\r\n")
 
 
+# Vietnam (Asia/Ho_Chi_Minh) has kept +07:00 without daylight saving since 13/6/1975.
+PLACEHOLDER = (b"BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\nBEGIN:STANDARD\r\nDTSTART:19750613T000000\r\n"
+               b"TZOFFSETFROM:+0800\r\nTZOFFSETTO:+0700\r\nTZNAME:+07\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
+
+
 def write_calendar(meta: CalendarMeta, events: list[bytes]) -> bytes:
     """A VCALENDAR around already written events.
 
@@ -138,6 +143,11 @@ def write_calendar(meta: CalendarMeta, events: list[bytes]) -> bytes:
     X-WR-CALDESC; REFRESH-INTERVAL needs its VALUE=DURATION parameter. No METHOD
     (PUBLISH would need an ORGANIZER on every event) and no VTIMEZONE, because
     every value is a DATE or a UTC DATE-TIME and no TZID is used.
+
+    A calendar with no event yet still needs one component (RFC 5545 §3.6;
+    `icalendar` refuses an empty one): it gets the VTIMEZONE of Vietnam, which
+    is true, harmless and no client shows, so its URL works before the first
+    deadline is added.
     """
     head = b"".join((
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
@@ -148,4 +158,4 @@ def write_calendar(meta: CalendarMeta, events: list[bytes]) -> bytes:
         raw_line("URL", meta.page), raw_line("SOURCE;VALUE=URI", meta.source),
         raw_line("REFRESH-INTERVAL;VALUE=DURATION", REFRESH), raw_line("X-PUBLISHED-TTL", REFRESH),
     ))
-    return head + b"".join(events) + b"END:VCALENDAR\r\n"
+    return head + (b"".join(events) if events else PLACEHOLDER) + b"END:VCALENDAR\r\n"
