@@ -1,0 +1,46 @@
+"""The search box finds the same plan pages whether a query is typed with diacritics or without."""
+
+from __future__ import annotations
+
+import pytest
+from browser_site import path_of
+from site_search import search
+
+pytestmark = pytest.mark.browser
+
+PAIRS = [
+    ("thi đua", "thi dua"),
+    ("khen thưởng", "khen thuong"),
+    ("Sở Nội vụ", "so noi vu"),
+    ("Đồng Nai", "dong nai"),
+]
+
+
+def plan_pages(page, base_url: str, query: str) -> list[str]:
+    """Plan pages among the results of `query`, in result order, each once."""
+    paths = [path_of(url, base_url) for url in search(page, query)]
+    return list(dict.fromkeys(path for path in paths if path.startswith("ke-hoach/")))
+
+
+def required(query: str) -> str:
+    """The query with every word required (`+word`): no page matches on one word alone."""
+    return " ".join(f"+{word}" for word in query.split())
+
+
+def test_queries_with_and_without_diacritics_find_the_same_plan_pages(page, base_url):
+    page.goto("")
+    found = {query: plan_pages(page, base_url, query) for pair in PAIRS for query in pair}
+    report = "\n".join(f"{query!r}: {pages}" for query, pages in found.items())
+    for accented, plain in PAIRS:
+        assert found[accented], f"{accented!r} found no plan page\n{report}"
+        assert sorted(found[plain]) == sorted(found[accented]), f"{accented!r} and {plain!r} differ\n{report}"
+
+
+def test_unaccented_words_are_matched_one_by_one(page, base_url):
+    """With every word required, a match needs each folded word itself in the index, not one lucky prefix."""
+    page.goto("")
+    for accented, plain in PAIRS:
+        with_marks = plan_pages(page, base_url, required(accented))
+        without = plan_pages(page, base_url, required(plain))
+        assert with_marks, f"{required(accented)!r} found no plan page"
+        assert set(with_marks) <= set(without), f"{required(plain)!r} misses {set(with_marks) - set(without)}"
