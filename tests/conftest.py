@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,3 +42,17 @@ def compare_with_file(actual: str, expected_path: Path) -> None:
     assert expected_path.exists(), (f"{expected_path} is missing; create it with "
                                     "KEHOACH_REGEN=1 .venv/bin/pytest tests/ and review it")
     assert actual == expected_path.read_text(encoding="utf-8")
+
+
+_THIS_MODULE = sys.modules[__name__]
+
+
+def pytest_collectstart(collector: pytest.Collector) -> None:
+    """Keep `from conftest import …` pointing here for the test modules of this folder.
+
+    pytest imports each folder's conftest.py under the one name `conftest` and drops
+    the previous one from sys.modules (tests/browser/ has its own), so test modules
+    imported after it would get the wrong file.
+    """
+    if isinstance(collector, pytest.Module) and collector.path.parent == ROOT / "tests":
+        sys.modules["conftest"] = _THIS_MODULE

@@ -76,8 +76,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Refused((_at(node), "KH106", "Tệp YAML dùng bí danh (*alias) trỏ tới neo (&anchor)",
-                            "Viết đầy đủ giá trị thay cho &neo và *bí-danh; kehoach không nhận bí danh YAML."))
+            raise _Refused((_at(node), "KH106", "Giá trị có neo YAML (&tên) ở đây được dùng lại bằng bí danh (*tên)",
+                            "Xóa «&tên» ở đây và viết đầy đủ giá trị vào chỗ mỗi «*tên»; "
+                            "kehoach không nhận bí danh YAML."))
         return super().construct_object(node, deep=deep)
 
     def construct_position_mapping(self, node: yaml.MappingNode) -> Any:

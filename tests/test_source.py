@@ -1,0 +1,143 @@
+"""Reading files: encodings, YAML with positions, and hostile input that must fail fast and small."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from conftest import CASES
+
+from kehoach.loader import load_corpus
+from kehoach.source import MAX_BYTES, BadValue, Mapping, Sequence, is_date, parse_yaml, position, read_text
+
+
+def test_yaml_values_remember_their_line_and_column() -> None:
+    data, findings = parse_yaml("year: 2024\ntasks:\n  - id: a\n    lead: [x/b, x/c]\n", "f.yml")
+    assert findings == []
+    assert isinstance(data, Mapping) and isinstance(data["tasks"], Sequence)
+    assert data.key_pos["tasks"] == (2, 1)
+    assert position(data, ("tasks", 0, "lead", 1)) == (4, 17)
+    assert position(data, ("tasks", 0, "id"), key=True) == (3, 5)
+
+
+def test_position_falls_back_to_the_nearest_known_parent() -> None:
+    data, _ = parse_yaml("document:\n  type: Kế hoạch\n", "f.yml")
+    assert position(data, ("document", "signer", "name")) == (2, 3)
+    assert position(data, ("nowhere",)) == (1, 1)
+
+
+def test_an_impossible_date_is_reported_and_kept_as_text() -> None:
+    data, findings = parse_yaml("date: 2023-02-29\n", "f.yml")
+    assert isinstance(data["date"], BadValue) and not is_date(data["date"])
+    assert [(f.line, f.col, f.code) for f in findings] == [(1, 7, "KH301")]
+    assert "Tháng 2 năm 2023 chỉ có 28 ngày" in findings[0].hint
+
+
+def test_real_dates_are_dates() -> None:
+    data, _ = parse_yaml("date: 2024-02-29\n", "f.yml")
+    assert data["date"] == date(2024, 2, 29) and is_date(data["date"])
+
+
+def test_duplicate_keys_are_reported_with_the_first_line() -> None:
+    data, findings = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yml")
+    assert data == {"a": 1, "b": 2}
+    assert [(f.line, f.code) for f in findings] == [(3, "KH111")]
+    assert "lần đầu ở dòng 1" in findings[0].message
+
+
+def test_aliases_and_merge_keys_are_refused() -> None:
+    assert parse_yaml("a: &x 1\nb: *x\n", "f.yml")[1][0].code == "KH106"
+    assert parse_yaml("a: &x {c: 1}\nb:\n  <<: *x\n", "f.yml")[1][0].code == "KH106"
+
+
+def test_deep_nesting_is_a_finding_not_a_recursion_error() -> None:
+    data, findings = parse_yaml("a: " + "[" * 3000 + "]" * 3000 + "\n", "f.yml")
+    assert data is None and findings[0].code == "KH105" and "lồng nhau quá sâu" in findings[0].message
+
+
+def test_control_characters_are_located_by_character_not_byte() -> None:
+    _, findings = parse_yaml("tiêu đề: \x07\n", "f.yml")
+    assert [(f.line, f.col, f.code) for f in findings] == [(1, 10, "KH109")]
+
+
+def test_unclosed_quote_is_reported_where_it_opens() -> None:
+    _, findings = parse_yaml('a: "mở\nb: 1\nc: "đóng"\nd: 2\n', "f.yml")
+    assert [(f.line, f.col) for f in findings] == [(1, 4)]
+
+
+def test_read_text_strips_and_reports_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_bytes(b"\xef\xbb\xbfyear: 2024\n")
+    text, findings = read_text(path, "a.yml")
+    assert text == "year: 2024\n"
+    assert [(f.line, f.col, f.code) for f in findings] == [(1, 1, "KH102")]
+
+
+def test_read_text_normalises_to_nfc_and_reports_where(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_text("a: 1\ntitle: " + unicodedata.normalize("NFD", "Kế hoạch") + "\n", encoding="utf-8")
+    text, findings = read_text(path, "a.yml")
+    assert text == "a: 1\ntitle: Kế hoạch\n"
+    assert [(f.line, f.col, f.code) for f in findings] == [(2, 9, "KH103")]
+
+
+def test_read_text_refuses_non_utf8_at_the_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_bytes("a: 1\ntitle: Ke\u0302\u0301 hoa\u0323ch\n".encode("utf-8").replace(b"\xcc\x82", b"\xe2"))
+    text, findings = read_text(path, "a.yml")
+    assert text is None
+    assert [(f.line, f.col, f.code) for f in findings] == [(2, 10, "KH101")]
+
+
+def test_read_text_refuses_binary_files(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_bytes(b"a: 1\nb: 2\x00\x01")
+    assert [(f.line, f.code) for f in read_text(path, "a.yml")[1]] == [(2, "KH109")]
+
+
+def _measured(action):  # type: ignore[no-untyped-def]
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = action()
+        return result, time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_billion_laughs_fails_fast_in_small_memory() -> None:
+    case = CASES / "check" / "yaml-billion-laughs"
+    corpus, seconds, peak = _measured(lambda: load_corpus([case / "plans"], base=case))
+    assert [(f.path, f.line, f.code) for f in corpus.findings] == [
+        ("plans/2025/ke-hoach-tdkt/ke-hoach.yml", 2, "KH106")]
+    assert seconds < 1.0
+    assert peak < 50 * 1024 * 1024
+
+
+def test_billion_laughs_in_the_registry_fails_fast_too(tmp_path: Path) -> None:
+    folder = tmp_path / "plans" / "agencies"
+    folder.mkdir(parents=True)
+    lines = ['a0: &a0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    (folder / "x.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus, seconds, peak = _measured(lambda: load_corpus([tmp_path / "plans"], base=tmp_path))
+    assert [(f.line, f.code) for f in corpus.findings] == [(1, "KH106")]
+    assert seconds < 1.0 and peak < 50 * 1024 * 1024
+
+
+def test_a_file_of_several_megabytes_is_refused_without_reading_it(tmp_path: Path) -> None:
+    folder = tmp_path / "plans" / "2025" / "lon"
+    folder.mkdir(parents=True)
+    (tmp_path / "plans" / "agencies").mkdir()
+    row = "  - Tổ chức tập huấn nghiệp vụ công tác thi đua, khen thưởng cho cán bộ làm công tác thi đua\n"
+    (folder / "ke-hoach.yml").write_text("year: 2025\nnotes:\n" + row * (5 * 1024 * 1024 // len(row.encode())),
+                                         encoding="utf-8")
+    assert (folder / "ke-hoach.yml").stat().st_size > 4 * 1024 * 1024
+    corpus, seconds, peak = _measured(lambda: load_corpus([tmp_path / "plans"], base=tmp_path))
+    assert [(f.path, f.line, f.col, f.code) for f in corpus.findings] == [
+        ("plans/2025/lon/ke-hoach.yml", 1, 1, "KH107")]
+    assert str(MAX_BYTES // 1024) in corpus.findings[0].message
+    assert seconds < 1.0 and peak < 5 * 1024 * 1024
