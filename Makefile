@@ -26,7 +26,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install system-deps node-deps serve build test check lint workflows unit bench schema clean
+.PHONY: help install system-deps node-deps serve build site test check lint workflows unit bench schema clean
 
 help: ## Liệt kê các lệnh / list the targets
 	@echo "Cách dùng / usage: make <target>"
@@ -120,19 +120,23 @@ unit: install ## Chạy toàn bộ pytest (gồm kiểm thử trình duyệt) / 
 	  if [ $$status -eq 5 ]; then echo "pytest không thu được kiểm thử nào / pytest collected no tests" >&2; fi; \
 	  exit $$status; }
 
-# pytest runs last so its summary is the run's closing line.
-test: install system-deps node-deps ## Cài đặt và chạy mọi kiểm tra, kiểm thử / set up and run every check and test
-	@$(MAKE) check
+site: install ## Dựng thử trang --strict vào thư mục tạm / strict trial build into a temporary folder
 	@if [ -f mkdocs.yml ]; then \
-	  out=$$(mktemp -d); \
+	  out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
 	  echo "==> mkdocs build --strict -d $$out"; \
 	  $(BIN)/mkdocs build --strict -d "$$out"; \
-	  rm -rf "$$out"; \
 	else \
 	  echo "==> Chưa có mkdocs.yml: chưa dựng trang / no mkdocs.yml yet: site build not run"; \
 	fi
-	@$(MAKE) lint
-	@$(MAKE) unit
+
+# Every step runs even when an earlier one fails, so one run shows every problem;
+# pytest runs last so that, when all pass, its summary is the run's closing line.
+test: install system-deps node-deps ## Cài đặt và chạy mọi kiểm tra, kiểm thử / set up and run every check and test
+	@failed=(); \
+	for step in check site lint unit; do $(MAKE) $$step || failed+=("$$step"); done; \
+	if [ $${#failed[@]} -gt 0 ]; then \
+	  echo "==> Bước hỏng / failed steps: $${failed[*]}" >&2; exit 1; \
+	fi
 
 bench: install ## Chạy các bài đo thời gian trong bench/ / run the benchmarks under bench/
 	@for script in $(sort $(wildcard bench/bench_*.py)); do echo "==> $$script"; $(BIN)/python $$script; done

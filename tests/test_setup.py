@@ -208,3 +208,15 @@ def test_the_guides_examples_from_the_real_plan_are_copied_word_for_word():
     assert first_task and first_task.group(1) in plan
     report = re.search(r"```yaml\nreporting:\n(.*?)```", guide, flags=re.DOTALL)
     assert report and report.group(1) in plan
+
+
+def test_make_test_runs_every_step_after_a_failure_and_names_the_failed_ones(bin_dir: Path, tmp_path: Path):
+    stamp, log = tmp_path / "stamp", tmp_path / "steps.log"
+    stamp.touch()
+    for name in ("kehoach", "mkdocs", "check-jsonschema", "zizmor", "ruff", "pytest"):
+        fake(bin_dir, name, f'echo {name} >> {log}' + ("; exit 1" if name in ("kehoach", "ruff") else ""))
+    result = make("test", f"BIN={bin_dir}", f"STAMP={stamp}", "DEBS=", f"BROWSER_DIR={tmp_path}",
+                  path=os.environ["PATH"])
+    assert result.returncode != 0
+    assert log.read_text().split() == ["kehoach", "mkdocs", "check-jsonschema", "zizmor", "ruff", "pytest"]
+    assert "failed steps: check lint" in result.stderr
