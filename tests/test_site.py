@@ -110,7 +110,7 @@ def test_markers_are_replaced_by_the_sections_tasks(pages: dict[str, str]) -> No
 def test_agency_page_has_group_tasks_and_its_buckets(pages: dict[str, str]) -> None:
     page = pages["co-quan/thu-nghiem/so-tai-chinh.md"]
     assert "Phát động phong trào thi đua năm 2024" in page  # given to the group "các sở"
-    assert 'qua <a href="../cac-so/">Các sở, ban, ngành tỉnh</a>' in page
+    assert 'qua <a href="../../../co-quan/thu-nghiem/cac-so/">Các sở, ban, ngành tỉnh</a>' in page
     headings = re.findall(r"^## (.+)$", page, flags=re.M)
     assert headings == ["Quá hạn", "Đến hạn tháng này", "Đến hạn tháng sau", "Sau đó",
                         "Thường xuyên, không ghi hạn", "Đã hoàn thành"]
@@ -119,7 +119,7 @@ def test_agency_page_has_group_tasks_and_its_buckets(pages: dict[str, str]) -> N
 def test_merged_agency_names_its_successor(pages: dict[str, str]) -> None:
     page = pages["co-quan/thu-nghiem/so-cu.md"]
     assert "Hoạt động đến hết ngày 28/02/2025" in page
-    assert 'Cơ quan kế thừa: <a href="../so-noi-vu/">Sở Nội vụ tỉnh Thử Nghiệm</a>' in page
+    assert 'Cơ quan kế thừa: <a href="../../../co-quan/thu-nghiem/so-noi-vu/">Sở Nội vụ tỉnh Thử Nghiệm</a>' in page
 
 
 def test_build_date_comes_from_option_then_environment() -> None:

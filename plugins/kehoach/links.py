@@ -59,20 +59,23 @@ def page_url(path: str, directory_urls: bool = True) -> str:
 
 
 class Links:
-    """Relative links from one page to others."""
+    """Relative links from one page to others.
+
+    A link climbs to the site root and descends to the target ("../../co-quan/x/"):
+    not always the shortest form, but cheap to compute for the tens of thousands of
+    links a large site has, and it never depends on where the pages have folders in common.
+    """
 
     def __init__(self, page: str, directory_urls: bool = True):
         self.directory_urls = directory_urls
         url = page_url(page, directory_urls)
-        self.folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+        folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+        self.root = "../" * folder.count("/")
 
     def to(self, path: str, anchor: str | None = None) -> str:
         """Relative URL from this page to the docs path or file `path`, with an optional #anchor."""
-        target = page_url(path, self.directory_urls)
-        relative = posixpath.relpath(target or ".", self.folder or ".")
-        if target.endswith("/") or not target:
-            relative = "./" if relative == "." else relative + "/"
-        return relative + (f"#{anchor}" if anchor else "")
+        relative = self.root + page_url(path, self.directory_urls)
+        return (relative or "./") + (f"#{anchor}" if anchor else "")
 
     def absolute(self, site_url: str, path: str) -> str:
         """Absolute URL of a file of the site, for feed subscriptions; "" without a site_url."""
