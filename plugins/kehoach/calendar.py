@@ -180,7 +180,7 @@ def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline 
     last = due(deadline)
     if last is None or deadline is None:
         return  # ongoing or undated: nothing to put on a calendar
-    day, url = effective(last), context.page + "#" + item.id
+    day, url = shifted(last), context.page + "#" + item.id
     status = item.status if isinstance(item, Task) else None
     stamp = max(context.revised, status.proof.date if status and status.proof and status.proof.date else day.min)
     lines = [context.heading]
@@ -190,7 +190,7 @@ def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline 
     if status and status.state in STATES:
         lines.append(f"Tình trạng: {STATES[status.state]}")
     lines.append(f"Chi tiết: {url}")
-    categories: tuple[str, ...] = (context.title, f"Quý {roman(quarter_of(last))}/{last.year}")
+    categories: tuple[str, ...] = (context.title, quarter_label(last))
     if isinstance(item, ReportingDuty):
         categories += ("Báo cáo",)
     loaded = context.loaded
@@ -309,6 +309,18 @@ def phrase(deadline: Deadline) -> str:
     if which == "half":
         return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {year}"
     return f"năm học {value}"
+
+
+@lru_cache(maxsize=4096)
+def shifted(last: date) -> date:
+    """`workdays.effective`, remembered: thousands of tasks share a few hundred last days."""
+    return effective(last)
+
+
+@lru_cache(maxsize=4096)
+def quarter_label(day: date) -> str:
+    """The quarter category of a day: "Quý III/2024"."""
+    return f"Quý {roman(quarter_of(day))}/{day.year}"
 
 
 @lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 LIMIT = 75  # octets per physical line, line break excluded (RFC 5545 §3.1)
 CRLF = b"\r\n"
@@ -58,6 +59,12 @@ def text_line(name: str, value: str) -> bytes:
 def list_line(name: str, values: Iterable[str]) -> bytes:
     """A property with a list of TEXT values (CATEGORIES): each escaped, joined by ","."""
     return fold((name + ":" + ",".join(escape(value) for value in values)).encode())
+
+
+@lru_cache(maxsize=1024)
+def categories_line(values: tuple[str, ...]) -> bytes:
+    """CATEGORIES, remembered: the events of one plan and quarter share the same line."""
+    return list_line("CATEGORIES", values)
 
 
 def raw_line(name: str, value: str) -> bytes:
@@ -115,7 +122,7 @@ def write_event(event: VEvent) -> tuple[bytes, bytes]:
     tail = b"".join((
         text_line("DESCRIPTION", event.description),
         raw_line("URL", event.url),
-        list_line("CATEGORIES", event.categories),
+        categories_line(event.categories),
         TRANSPARENT_AND_ALARMS,
     ))
     return head, tail
