@@ -47,7 +47,7 @@ from .text import pad_day, pad_month, roman, weekday_name
 from .workdays import effective, why_closed
 
 ALL_FEED_PATH = "lich/tat-ca.ics"
-ROLES = {"lead": "[Chủ trì] ", "report": "[Báo cáo] ", "partner": "[Phối hợp] ", "receive": "[Nhận báo cáo] "}
+ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
 RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
 STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
 
