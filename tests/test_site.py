@@ -63,6 +63,18 @@ def test_build_docs_and_the_plugin_share_one_code_path(tmp_path: Path, kehoach, 
         assert (tmp_path / name).read_text(encoding="utf-8") == text
 
 
+def test_exports_are_published_and_linked_only_on_request(tmp_path: Path, kehoach, pages) -> None:  # type: ignore[no-untyped-def]
+    assert not any("xuat/" in text for text in pages.values())
+    code, output = kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--exports"], CASE)
+    assert code == 0, output
+    plan = (tmp_path / PLAN_PAGE).read_text(encoding="utf-8")
+    for ext in ("docx", "xlsx", "csv", "json"):
+        assert (tmp_path / f"xuat/ke-hoach/2024/ke-hoach-mau.{ext}").is_file()
+        assert f'href="../../../xuat/ke-hoach/2024/ke-hoach-mau.{ext}" download' in plan
+    agency = (tmp_path / "co-quan/thu-nghiem/so-noi-vu.md").read_text(encoding="utf-8")
+    assert 'href="../../../xuat/co-quan/thu-nghiem/so-noi-vu.xlsx" download' in agency
+
+
 def test_same_plans_and_date_give_identical_pages(pages: dict[str, str]) -> None:
     old = Path.cwd()
     os.chdir(CASE)

@@ -147,20 +147,24 @@ def digest(paths: tuple[Path, ...], days: int, today: object, fmt: str, site_url
 @click.option("--site-url", default="", help="Địa chỉ gốc của trang, cho liên kết đăng ký lịch.")
 @click.option("--today", default=None, help="Ngày lập trang NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
 @click.option("--no-directory-urls", is_flag=True, help="Liên kết dạng trang.html thay vì trang/.")
-def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, no_directory_urls: bool) -> None:
+@click.option("--exports", is_flag=True, help="Ghi cả tệp DOCX, XLSX, CSV, JSON (xuat/) và liên kết tới chúng.")
+def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, no_directory_urls: bool,
+               exports: bool) -> None:
     """Ghi các trang được tạo (Markdown), lịch và tệp giao diện vào OUTDIR, không cần MkDocs.
 
     Cùng mã với plugin; dùng khi dựng trang bằng công cụ không chạy plugin MkDocs.
     Ví dụ: kehoach build-docs build/docs --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
-    from .site import Options, build_assets, build_date, build_feeds, build_pages, write_tree
+    from .site import Options, build_assets, build_date, build_exports, build_feeds, build_pages, write_tree
 
     corpus = load_corpus([plans_dir])
     findings = check_corpus(corpus)
     if has_errors(findings):
         raise PlanError(f for f in findings if f.severity == "error")
-    options = Options(build_date(today), site_url, not no_directory_urls)
-    written = write_tree(outdir, {**build_pages(corpus, options), **build_assets(), **build_feeds(corpus, site_url)})
+    files: dict[str, str | bytes] = {**build_exports(corpus)} if exports else {}
+    options = Options(build_date(today), site_url, not no_directory_urls, frozenset(files))
+    files.update({**build_pages(corpus, options), **build_assets(), **build_feeds(corpus, site_url)})
+    written = write_tree(outdir, files)
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 

@@ -15,7 +15,7 @@ from . import links
 from .agenda import ROLE_VI, Entry, Row, grouped, plan_entries, quarter_bounds
 from .loader import Corpus, LoadedPlan
 from .models import Agency
-from .render import Named, TaskView, feed_links, front_matter, render, task_view
+from .render import Named, TaskView, downloads, feed_links, front_matter, render, task_view
 from .text import short_date
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ def render_agency_page(agency: Agency, rows: list[Row], corpus: Corpus, options:
         "member_of": [_named(g, corpus, link) for g in agency.groups],
         "members": [_named(m, corpus, link) for m in members],
         "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
+        "files": downloads(link, f"xuat/co-quan/{agency.id}", options),
         "agencies_href": link.to(links.AGENCIES),
     }
     source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None

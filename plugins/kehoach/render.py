@@ -169,9 +169,17 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
         "reports": [v for v in views if v.entry.is_report],
         "notes": [(NOTE_VI[note.kind], note.text) for note in plan.source],
         "timeline": Markup(render_timeline([v.entry for v in views], start, end, today)),
+        "today_inside": start <= today <= end,
         "feed": feed_links(link, links.plan_feed(loaded.id), options.site_url),
+        "files": downloads(link, f"xuat/ke-hoach/{loaded.id}", options),
         "year_href": link.to(links.year_page(plan.year)),
     }
+
+
+def downloads(link: links.Links, base: str, options: Options) -> list[tuple[str, str]]:
+    """(label, href) of the export files of one plan or agency that the build publishes."""
+    return [(ext.upper(), link.to(f"{base}.{ext}")) for ext in ("docx", "xlsx", "csv", "json")
+            if f"{base}.{ext}" in options.downloads]
 
 
 def feed_links(link: links.Links, path: str, site_url: str) -> dict[str, str]:

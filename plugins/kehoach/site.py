@@ -35,6 +35,7 @@ class Options:
     today: date
     site_url: str = ""
     directory_urls: bool = True
+    downloads: frozenset[str] = frozenset()  # export files published with the site (xuat/…), linked from pages
 
 
 def build_pages(corpus: Corpus, options: Options) -> dict[str, str]:
@@ -62,6 +63,13 @@ def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     from .calendar import build_feeds as feeds
 
     return feeds(corpus, site_url)
+
+
+def build_exports(corpus: Corpus) -> dict[str, bytes]:
+    """Every export (xuat/…: DOCX, XLSX, CSV, JSON), from the exports module; slow, so optional."""
+    from .exports import export_files
+
+    return export_files(corpus)
 
 
 def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> date:
