@@ -108,8 +108,8 @@ def test_blank_number_and_day_print_as_gaps(pages: dict[str, str]) -> None:
 
 def test_decision_comes_first_and_links_to_its_plan(pages: dict[str, str]) -> None:
     plan = pages[PLAN_PAGE]
-    assert plan.index('id="quyet-dinh"') < plan.index('id="ke-hoach"') < plan.index('id="phu-luc"')
-    assert '<a href="#ke-hoach">' in plan and '<a href="#quyet-dinh">' in plan
+    assert plan.index('id="kh-quyet-dinh"') < plan.index('id="kh-ke-hoach"') < plan.index('id="kh-phu-luc"')
+    assert '<a href="#kh-ke-hoach">' in plan and '<a href="#kh-quyet-dinh">' in plan
 
 
 def test_markers_are_replaced_by_the_sections_tasks(pages: dict[str, str]) -> None:
@@ -153,7 +153,7 @@ theme:
 plugins:
   - search
   - kehoach:
-      today: "{TODAY}"
+      today: {TODAY}
 markdown_extensions:
   - toc:
       slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
@@ -233,3 +233,26 @@ def test_real_repository_builds_strict(tmp_path: Path) -> None:
     result = mkdocs_build(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/ke-hoach/2024/quyet-thang-ke-hoach-tdkt/index.html").is_file()
+
+
+@pytest.mark.parametrize(("page", "target", "directory_urls", "expected"), [
+    ("ke-hoach/2024/x.md", "co-quan/son-la/so-noi-vu.md", True, "../../../co-quan/son-la/so-noi-vu/"),
+    ("ke-hoach/2024/x.md", "index.md", True, "../../../"),
+    ("index.md", "nam/index.md", True, "nam/"),
+    ("index.md", "index.md", True, "./"),
+    ("co-quan/a/b.md", "lich/co-quan/a/b.ics", True, "../../../lich/co-quan/a/b.ics"),
+    ("ke-hoach/2024/x.md", "co-quan/a/b.md", False, "../../co-quan/a/b.html"),
+    ("nam/index.md", "index.md", False, "../index.html"),
+])
+def test_links_between_pages_are_relative(page: str, target: str, directory_urls: bool, expected: str) -> None:
+    from kehoach.links import Links
+
+    assert Links(page, directory_urls).to(target) == expected
+
+
+def test_link_paths_match_the_calendar_feeds(pages: dict[str, str]) -> None:
+    from kehoach import calendar, links
+
+    assert links.agency_feed("a/b") == calendar.agency_feed_path("a/b")
+    assert links.year_feed(2024) == calendar.year_feed_path(2024)
+    assert links.ALL_FEED == calendar.ALL_FEED_PATH

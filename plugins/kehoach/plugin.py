@@ -9,6 +9,7 @@ own source, and folds diacritics in the search index after the build.
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -36,7 +37,7 @@ class KehoachConfig(base.Config):
     plans_dir = opt.Dir(exists=True, default="plans")
     """Folder of the plans (`<year>/<slug>/ke-hoach.yml`) and of `agencies/`, relative to mkdocs.yml."""
 
-    today = opt.Optional(opt.Type(str))
+    today = opt.Optional(opt.Type((str, date)))
     """Build date (YYYY-MM-DD) that decides "overdue" and "due soon"; default $KEHOACH_TODAY, else today."""
 
     feeds = opt.Type(bool, default=True)
@@ -75,9 +76,9 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         for finding in findings:  # warnings are normal in transcribed plans; they must not fail --strict
             log.info(finding.as_text())
         exports = build_exports(corpus) if self.config.exports else {}
+        today = str(self.config.today) if self.config.today else None
         try:
-            options = Options(build_date(self.config.today), config.site_url or "", config.use_directory_urls,
-                              frozenset(exports))
+            options = Options(build_date(today), config.site_url or "", config.use_directory_urls, frozenset(exports))
         except PlanError as exc:
             raise PluginError(str(exc)) from None
         generated: dict[str, str | bytes] = {**build_pages(corpus, options), **build_assets(), **exports}

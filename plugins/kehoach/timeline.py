@@ -88,9 +88,9 @@ def _row(entry: Entry, scale: Scale, y: int, href: str) -> str:
     tip = f"{entry.title} — {deadline_label(entry.deadline) or 'không ghi thời hạn'}"
     if entry.effective_due and entry.due and entry.effective_due != entry.due:
         tip += f" (hạn thực tế {short_date(entry.effective_due)})"
-    return (f'<a href="{escape(href)}"><g class="kh-tl-row"><title>{escape(tip)}</title>'
+    return (f'<a class="kh-tl-row" href="{escape(href)}"><title>{escape(tip)}</title>'
             f'<text class="kh-tl-label" x="4" y="{y + 15}">{escape(_label(entry))}</text>'
-            f'{_mark(entry, scale, y)}</g></a>')
+            f'{_mark(entry, scale, y)}</a>')
 
 
 def render_timeline(entries: list[Entry], start: date, end: date, today: date | None = None) -> str:
@@ -98,7 +98,7 @@ def render_timeline(entries: list[Entry], start: date, end: date, today: date | 
     scale, months = Scale(start, end), _months(start, end)
     height = HEAD + ROW * len(entries) + 6
     parts = [f'<svg class="kh-timeline" viewBox="0 0 {WIDTH} {height}" '
-             f'width="100%" role="img" aria-label="Dòng thời gian các nhiệm vụ từ {short_date(start)} '
+             f'width="100%" role="group" aria-label="Dòng thời gian các nhiệm vụ từ {short_date(start)} '
              f'đến {short_date(end)}">']
     parts.extend(f'<rect class="kh-tl-stripe" x="0" y="{HEAD + ROW * index}" width="{WIDTH}" height="{ROW}"/>'
                  for index in range(1, len(entries), 2))
