@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach.search import FOLD_MARK, fold_search_index, fold_search_index_file, words
+from kehoach.search import FOLD_MARK, fold_search_index, fold_search_index_file, tokens
 from kehoach.text import fold
 
 CASES = Path(__file__).parent / "cases" / "search"
@@ -23,14 +24,18 @@ def docs(index_text: str) -> list[dict[str, str]]:
 
 
 def searchable(entry: dict[str, str]) -> set[str]:
-    """The words lunr can match in an entry (Material's tokenizer skips tags)."""
-    return set(words(entry["title"])) | set(words(entry["text"]))
+    """The tokens lunr indexes for an entry (Material's tokenizer skips tags, splits on spaces and hyphens)."""
+    return set(tokens(entry["title"])) | set(tokens(entry["text"]))
 
 
 def matches(entry: dict[str, str], query: str) -> bool:
-    """Every query word is a prefix of a searchable word, as Material's `term*` query does."""
+    """Every query word matches a token, as Material queries: `word*` (a prefix), `+word` (exactly)."""
     found = searchable(entry)
-    return all(any(word.startswith(term) for word in found) for term in query.lower().split())
+    for term in query.lower().split():
+        exact = term.startswith("+")
+        if not any(token == term[1:] if exact else token.startswith(term) for token in found):
+            return False
+    return True
 
 
 def test_folded_index_matches_expected_file():
@@ -48,10 +53,21 @@ def test_unaccented_and_accented_queries_find_the_same_entries():
     ]
     folded = docs(fold_search_index(material_index()))
     for accented, plain in pairs:
-        with_marks = [entry["location"] for entry in folded if matches(entry, accented)]
-        without = [entry["location"] for entry in folded if matches(entry, plain)]
-        assert with_marks, accented
-        assert with_marks == without, (accented, plain)
+        for query_marked, query_plain in [(accented, plain), (required(accented), required(plain))]:
+            with_marks = [entry["location"] for entry in folded if matches(entry, query_marked)]
+            without = [entry["location"] for entry in folded if matches(entry, query_plain)]
+            assert with_marks, query_marked
+            assert with_marks == without, (query_marked, query_plain)
+
+
+def required(query: str) -> str:
+    return " ".join(f"+{word}" for word in query.split())
+
+
+def test_a_word_inside_an_address_does_not_hide_the_folded_word():
+    """ "dong" inside ".../co-quan/dong-nai/..." is no token of its own: "Đồng" must still add "dong"."""
+    (agency,) = [entry for entry in docs(fold_search_index(material_index())) if "Đồng Nai</p>" in entry["text"]]
+    assert matches(agency, "+dong +nai +so +noi +vu")
 
 
 def test_unaccented_queries_find_nothing_before_folding():
@@ -73,12 +89,11 @@ def test_entries_without_diacritics_are_left_unchanged():
     ]
 
 
-def test_d_with_stroke_folds_to_d_and_markup_is_not_indexed():
+def test_d_with_stroke_folds_to_d_and_tags_are_not_tokens():
     first, second = docs(fold_search_index(material_index()))[:2]
-    expected = "ke hoach cong tac dua thuong nam so noi vu chu tri phoi hop dong ngay thang"
+    expected = "ke hoach cong tac dua, thuong nam so noi vu chu tri; dua phoi hop. dong ngay thang"
     assert first["text"].endswith(f"{FOLD_MARK}{expected}</span>")
-    assert "amp" not in searchable(second)
-    assert "code" not in searchable(second)
+    assert not {"code", "<code>", "span", "hidden"} & searchable(second)
 
 
 def test_folding_twice_changes_nothing():
@@ -113,9 +128,16 @@ VIETNAMESE = st.text(
 
 
 @given(title=VIETNAMESE, text=VIETNAMESE)
-def test_every_word_is_searchable_folded_and_folding_is_idempotent(title, text):
+def test_every_token_is_searchable_folded_and_folding_is_idempotent(title, text):
+    # Material escapes the text of titles and texts (html.escape, quote=False) before writing the index.
+    title, text = escape(title, quote=False), escape(text, quote=False)
     index = json.dumps({"config": {}, "docs": [{"location": "x/", "title": title, "text": text}]})
     once = fold_search_index(index)
     (entry,) = docs(once)
-    assert {fold(word) for word in words(title) + words(text)} <= searchable(entry)
+    assert {fold(token) for token in tokens(title) + tokens(text)} <= searchable(entry)
     assert fold_search_index(once) == once
+
+
+def test_a_stray_angle_bracket_never_opens_a_tag_in_the_hidden_span():
+    index = json.dumps({"config": {}, "docs": [{"location": "x/", "title": "", "text": "<à"}]})
+    assert docs(fold_search_index(index)) == [{"location": "x/", "title": "", "text": "<à"}]

@@ -1,25 +1,25 @@
 """Diacritic-free search: fold the words of Material's search index.
 
-Material's search (lunr with the `vi` pipeline) matches words exactly as they
+Material's search (lunr with the `vi` language) matches words exactly as they
 are written, so "thi dua" never finds "thi đua". After Material writes
 `search/search_index.json`, every entry gets a hidden span appended to its
-text holding the folded form (no diacritics, đ -> d, lower case) of each word
-of its title and text that folding changes. Unaccented queries then match the
-hidden words and accented queries still match the visible ones. The span is
-`hidden`, so result snippets never show it, and Material's tokenizer skips the
-tags themselves.
+text holding the folded form (no diacritics, đ -> d, lower case) of each of
+its words that folding changes. Unaccented queries then match the hidden words
+and accented queries still match the visible ones. The span is `hidden`, so
+result snippets never show it, and Material's tokenizer skips the tags.
 
-Only distinct changed words are appended, not a folded copy of the whole text:
-lunr indexes a bag of words (queries are OR-ed prefixes, no phrases), so the
-copy would add bytes but no matches.
+"Words" are the tokens lunr itself indexes: the text between tags, split on
+the index's `separator` (`[\\s\\-]+` by default), lower-cased, punctuation
+kept (Material drops the `vi` trimmer from the pipeline). Only distinct folded
+tokens that are not already tokens of the entry are appended, not a folded
+copy of the whole text: lunr indexes a bag of words (queries are OR-ed
+prefixes, no phrases), so a copy would add bytes but no matches.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -28,28 +28,42 @@ from kehoach.text import fold
 FOLD_MARK = "<span hidden data-fold>"
 _FOLD_END = "</span>"
 _TAG = re.compile(r"<[^>]*>")
-_WORD = re.compile(r"\w+")
+DEFAULT_SEPARATOR = r"[\s\-]+"
+# Material escapes "<" and ">" in index text; a stray one would open a tag inside the hidden span.
+_ANGLE = frozenset("<>")
 
 
-def words(markup: str) -> list[str]:
-    """Return the lower-cased words of an index title or text, tags and entities resolved."""
-    plain = html.unescape(_TAG.sub(" ", markup))
-    return _WORD.findall(unicodedata.normalize("NFC", plain).lower())
+def separator_of(config: dict[str, Any]) -> re.Pattern[str]:
+    """The token separator of the index (a JavaScript regex, compatible with Python's for Material's defaults)."""
+    try:
+        return re.compile(str(config.get("separator") or DEFAULT_SEPARATOR))
+    except re.error:
+        return re.compile(DEFAULT_SEPARATOR)
 
 
-def folded_words(*markups: str) -> list[str]:
-    """Folded forms that differ from every word present, in order of first appearance.
+def tokens(markup: str, separator: re.Pattern[str] = re.compile(DEFAULT_SEPARATOR)) -> list[str]:
+    """The tokens lunr indexes for a title or text: text between tags, split, lower-cased."""
+    return [
+        token.lower()
+        for segment in _TAG.split(markup)
+        for token in separator.split(segment)
+        if token and not token.isspace()
+    ]
 
-    A word that folding leaves unchanged ("thi") is already searchable as
-    typed; a folded form that also occurs as a written word ("dua" beside
-    "đua") adds nothing either.
+
+def folded_tokens(markups: list[str], separator: re.Pattern[str]) -> list[str]:
+    """Folded tokens that are not tokens already, in order of first appearance.
+
+    A token that folding leaves unchanged ("thi") is already searchable as
+    typed; a folded form that also occurs as written ("dua" beside "đua")
+    adds nothing either.
     """
-    present = [word for markup in markups for word in words(markup)]
+    present = [token for markup in markups for token in tokens(markup, separator)]
     seen = set(present)
     extra: list[str] = []
-    for word in present:
-        folded = fold(word)
-        if folded not in seen:
+    for token in present:
+        folded = fold(token)
+        if folded and folded not in seen and not _ANGLE & set(folded):
             seen.add(folded)
             extra.append(folded)
     return extra
@@ -63,10 +77,10 @@ def unfolded(text: str) -> str:
     return text
 
 
-def fold_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    """Return a copy of one index entry with the folded words appended to its text."""
+def fold_entry(entry: dict[str, Any], separator: re.Pattern[str]) -> dict[str, Any]:
+    """Return a copy of one index entry with the folded tokens of its title and text appended to its text."""
     text = unfolded(str(entry.get("text", "")))
-    extra = folded_words(str(entry.get("title", "")), text)
+    extra = folded_tokens([str(entry.get("title", "")), text], separator)
     if extra:
         text = f"{text}{FOLD_MARK}{' '.join(extra)}{_FOLD_END}"
     return {**entry, "text": text}
@@ -76,12 +90,13 @@ def fold_search_index(text: str) -> str:
     """Return Material's search_index.json text with every entry made searchable without diacritics.
 
     Idempotent (folding twice gives the same text) and deterministic (entry
-    and key order are kept). The JSON is written as UTF-8 rather than
-    ASCII escapes ("ở" is 3 bytes instead of 6), which keeps the index small;
+    and key order are kept). The JSON is written as UTF-8 rather than ASCII
+    escapes ("ở" is 3 bytes instead of 6), which keeps the index small;
     Material reads it with `fetch().json()`, which always decodes UTF-8.
     """
     index = json.loads(text)
-    index["docs"] = [fold_entry(entry) for entry in index.get("docs", [])]
+    separator = separator_of(index.get("config") or {})
+    index["docs"] = [fold_entry(entry, separator) for entry in index.get("docs", [])]
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
