@@ -22,6 +22,10 @@
         badge.textContent = LABELS[code];
       }
     });
+    // the theme's search panel is a dialog without a name; screen readers announce this one
+    document.querySelectorAll("[role=dialog]:not([aria-label])").forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Tìm kiếm");
+    });
     document.querySelectorAll("input.kh-copy").forEach(function (input) {
       input.addEventListener("focus", function () { input.select(); });
     });
