@@ -8,7 +8,7 @@ makes a large site slow in the browser).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import links
@@ -102,13 +102,25 @@ def render_agencies_index(corpus: Corpus, by_agency: dict[str, list[Row]], optio
     return front_matter("Cơ quan, đơn vị", None) + render("agencies.md", rows=rows)
 
 
-def _plan_rows(plans: list[LoadedPlan], link: links.Links, options: Options) -> list[dict[str, object]]:
+def issued_on(value: date | str | None) -> str:
+    """Issue date for lists: 05/01/2024, or as much of it as the source gives (02/2024, 2024)."""
+    if isinstance(value, date):
+        return short_date(value)
+    if value and "-" in value:
+        year, month = value.split("-")
+        return f"{month}/{year}"
+    return value or ""
+
+
+def _plan_rows(plans: list[LoadedPlan], link: links.Links, corpus: Corpus) -> list[dict[str, object]]:
     rows = []
     for loaded in sorted(plans, key=lambda p: p.id):
         document, entries = loaded.plan.document, [e for e in plan_entries(loaded) if not e.is_report]
         number = f"{document.number or '…'}/{document.symbol}" if document.symbol else (document.number or "")
+        issuer = document.issuer_name or (corpus.agencies[document.issuer].name
+                                          if document.issuer in corpus.agencies else "")
         rows.append({"title": plan_title(loaded), "href": link.to(links.plan_page(loaded.id)), "number": number,
-                     "issuer": document.issuer_name or "", "tasks": len(entries),
+                     "issuer": issuer, "date": issued_on(document.date), "tasks": len(entries),
                      "done": sum(e.state == "done" for e in entries)})
     return rows
 
@@ -117,7 +129,7 @@ def render_year_page(year: int, corpus: Corpus, options: Options) -> str:
     """The plans of one year."""
     link = links.Links(links.year_page(year), options.directory_urls)
     plans = [loaded for loaded in corpus.plans if loaded.plan.year == year]
-    context = {"year": year, "plans": _plan_rows(plans, link, options),
+    context = {"year": year, "plans": _plan_rows(plans, link, corpus),
                "feed": feed_links(link, links.year_feed(year), options.site_url)}
     return front_matter(f"Kế hoạch năm {year}", None) + render("year.md", **context)
 
@@ -127,7 +139,7 @@ def render_years_index(corpus: Corpus, options: Options) -> str:
     link = links.Links(links.YEARS, options.directory_urls)
     years = sorted({loaded.plan.year for loaded in corpus.plans}, reverse=True)
     context = {"years": [(year, link.to(links.year_page(year)),
-                          _plan_rows([p for p in corpus.plans if p.plan.year == year], link, options))
+                          _plan_rows([p for p in corpus.plans if p.plan.year == year], link, corpus))
                          for year in years],
                "feed": feed_links(link, links.ALL_FEED, options.site_url)}
     return front_matter("Kế hoạch theo năm", None) + render("years.md", **context)
