@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .models import Deadline, Section, Task
 from .text import ROMAN, fold, roman
@@ -30,10 +31,14 @@ def kind(deadline: Deadline | None) -> str:
     """Name of what the deadline means: date, before, by, month, …, ongoing, none."""
     if deadline is None:
         return "none"
-    for name in ("date", "before", "by", "month", "quarter", "half", "school_year", "ongoing"):
-        if getattr(deadline, name):
+    fields = deadline.__dict__  # plain dict lookups: kind() runs for every deadline in several rules
+    for name in _KINDS:
+        if fields[name]:
             return name
     return "none"
+
+
+_KINDS = ("date", "before", "by", "month", "quarter", "half", "school_year", "ongoing")
 
 
 def _month_end(year: int, month: int) -> date:
@@ -117,6 +122,7 @@ def _date(match: re.Match[str], year: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def read_phrase(phrase: str, year: int) -> Reading | None:
     """Read a Vietnamese deadline phrase; `year` fills in a missing year.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,9 @@ class Corpus:
 
 def shown_path(path: Path, base: Path) -> str:
     """Path as users see it in messages: relative to the working folder when possible."""
+    absolute, folder = os.path.abspath(path), os.path.abspath(base)
+    if absolute.startswith(folder.rstrip(os.sep) + os.sep):  # the common case, without a syscall per file
+        return Path(absolute[len(folder.rstrip(os.sep)) + 1:]).as_posix()
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
@@ -102,6 +106,7 @@ def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
             if loaded:
                 plans.append(loaded)
     finally:
+        gc.freeze()  # the corpus lives as long as the run: spare it the collections gc.enable() would trigger
         if gc_was_enabled:
             gc.enable()
     return Corpus(root, plans, agencies, agency_pos, findings, agency_data)

@@ -19,15 +19,42 @@ from typing import Any
 import yaml
 
 from .errors import Finding
-from .text import legacy_encoding_column
+from .text import legacy_encoding_column, may_hold_legacy_encoding
 
 try:
-    _BaseLoader: type = yaml.CSafeLoader
+    _ParserLoader: type = yaml.CSafeLoader
     FAST = True
 except AttributeError:  # PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+    _ParserLoader = yaml.SafeLoader
     FAST = False
 
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+
+class _BaseLoader(_ParserLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with a lean resolver: plain YAML types only, no path resolvers.
+
+    The composer asks the resolver about every node; PyYAML's general resolver
+    also maintains path-resolver state on each, which plans never use.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE, _DATE = (_TAG + name for name in ("str", "map", "seq", "merge", "timestamp"))
 MAX_BYTES = 2 * 1024 * 1024
 
 Pos = tuple[int, int]
@@ -67,28 +94,56 @@ def _at(node: yaml.Node) -> Pos:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that records positions, refuses aliases and merge keys."""
+_DEEP_HINT = "Một kế hoạch chỉ lồng vài cấp; kiểm tra các dấu «[» «{» và thụt lề."
+_SCALAR_TAGS = {_TAG + name: f"construct_yaml_{name}" for name in ("null", "bool", "int", "float", "binary")}
+MAX_DEPTH = 50
+_ALIAS = ("KH106", "Giá trị có neo YAML (&tên) ở đây được dùng lại bằng bí danh (*tên)",
+          "Xóa «&tên» ở đây và viết đầy đủ giá trị vào chỗ mỗi «*tên»; kehoach không nhận bí danh YAML.")
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+
+class _Builder:
+    """Turns a composed node tree into Mapping/Sequence/scalars with positions, in one pass.
+
+    Faster than PyYAML's generic constructor (no generators, no deep-construction
+    bookkeeping), and it refuses what plans never need: aliases, merge keys, tags
+    other than the plain YAML types, and nesting deeper than MAX_DEPTH.
+    """
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
         self.problems: list[tuple[Pos, str, str, str]] = []
+        self.seen: set[yaml.Node] = set()
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Refused((_at(node), "KH106", "Giá trị có neo YAML (&tên) ở đây được dùng lại bằng bí danh (*tên)",
-                            "Xóa «&tên» ở đây và viết đầy đủ giá trị vào chỗ mỗi «*tên»; "
-                            "kehoach không nhận bí danh YAML."))
-        return super().construct_object(node, deep=deep)
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if node in self.seen:
+            raise _Refused((_at(node), *_ALIAS))
+        self.seen.add(node)
+        tag = node.tag
+        if tag == _STR and node.__class__ is yaml.ScalarNode:
+            return node.value
+        if depth > MAX_DEPTH:
+            raise _Refused((_at(node), "KH105", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu", _DEEP_HINT))
+        if tag == _MAP and node.__class__ is yaml.MappingNode:
+            return self.mapping(node, depth)
+        if tag == _SEQ and node.__class__ is yaml.SequenceNode:
+            return self.sequence(node, depth)
+        if node.__class__ is yaml.ScalarNode:
+            if tag == _DATE:
+                return self.timestamp(node)
+            if tag in _SCALAR_TAGS:
+                return getattr(self.loader, _SCALAR_TAGS[tag])(node)
+        name = tag.replace(_TAG, "!!")
+        raise _Refused((_at(node), "KH105", f"Lỗi cú pháp YAML: thẻ YAML «{name}» không được dùng trong kế hoạch",
+                        "Xóa thẻ này; kế hoạch chỉ chứa chữ, số, ngày, danh sách và các dòng «tên: giá trị»."))
 
-    def construct_position_mapping(self, node: yaml.MappingNode) -> Any:
+    def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
         data = Mapping()
-        yield data
+        pos, key_pos = data.pos, data.key_pos
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 raise _Refused((_at(key_node), "KH106", "Tệp YAML dùng khóa gộp «<<»",
                                 "Viết đầy đủ các trường thay cho «<<: *neo»."))
-            key = self.construct_object(key_node, deep=True)
+            key = self.build(key_node, depth + 1)
             try:
                 hash(key)
             except TypeError:
@@ -96,28 +151,35 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                                       "Mỗi khóa là một tên trường, ví dụ «title:»."))
                 continue
             if key in data:
-                line, _ = data.key_pos[key]
                 self.problems.append((_at(key_node), "KH111",
-                                      f"Trường «{key}» bị khai báo hai lần (lần đầu ở dòng {line})",
+                                      f"Trường «{key}» bị khai báo hai lần (lần đầu ở dòng {key_pos[key][0]})",
                                       "Xóa một trong hai dòng; YAML chỉ giữ giá trị sau cùng và làm mất giá trị kia."))
                 continue
-            data[key] = self.construct_object(value_node, deep=True)
-            data.key_pos[key] = _at(key_node)
-            data.pos[key] = _at(value_node)
+            data[key] = self.build(value_node, depth + 1)
+            mark = key_node.start_mark
+            key_pos[key] = (mark.line + 1, mark.column + 1)
+            mark = value_node.start_mark
+            pos[key] = (mark.line + 1, mark.column + 1)
+        return data
 
-    def construct_position_sequence(self, node: yaml.SequenceNode) -> Any:
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> Sequence:
         data = Sequence()
-        yield data
+        append, place = data.append, data.pos.append
         for item in node.value:
-            data.append(self.construct_object(item, deep=True))
-            data.pos.append(_at(item))
+            append(self.build(item, depth + 1))
+            mark = item.start_mark
+            place((mark.line + 1, mark.column + 1))
+        return data
 
-    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
+    def timestamp(self, node: yaml.ScalarNode) -> Any:
+        value = node.value
         try:
-            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)
+            if len(value) == 10 and value[4] == "-" and value[7] == "-":
+                return date(int(value[:4]), int(value[5:7]), int(value[8:]))
+            return self.loader.construct_yaml_timestamp(node)
         except ValueError:
-            self.problems.append((_at(node), "KH301", f"Ngày không có thật: {node.value}", _date_hint(node.value)))
-            return BadValue(node.value)
+            self.problems.append((_at(node), "KH301", f"Ngày không có thật: {value}", _date_hint(value)))
+            return BadValue(value)
 
 
 def _date_hint(value: str) -> str:
@@ -129,9 +191,6 @@ def _date_hint(value: str) -> str:
     return "Ngày viết dạng NĂM-THÁNG-NGÀY, tháng từ 01 đến 12, ví dụ 2024-03-15."
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_position_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_position_sequence)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_checked_timestamp)
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
@@ -168,7 +227,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
         return None, found + [finding(line, col, "KH101", "Tệp không phải mã UTF-8",
                                       "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258); "
                                       "chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã).")]
-    for number, line_text in enumerate(lines_of(text), start=1):
+    for number, line_text in enumerate(lines_of(text) if may_hold_legacy_encoding(text) else [], start=1):
         col = legacy_encoding_column(line_text)
         if col:
             found.append(finding(number, col, "KH104", "Dòng có dấu hiệu chữ Việt mã cũ (TCVN3/VNI) bị đọc sai",
@@ -203,18 +262,19 @@ def _first_unnormalized(text: str) -> Pos:
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
     """Parse YAML text into position-aware data; report problems as findings."""
-    loader = _Loader(text)
+    loader = _BaseLoader(text)
+    builder = _Builder(loader)
     node = None
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = builder.build(node, 0) if node is not None else None
     except _Refused as refused:
         (line, col), code, message, hint = refused.finding_args
         return None, [Finding(shown, line, col, code, "error", message, hint)]
     except RecursionError:
         line, col = _deepest(node)
         return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
-                              "Một kế hoạch chỉ lồng vài cấp; kiểm tra các dấu «[» «{» và thụt lề.")]
+                              _DEEP_HINT)]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col_of_byte(text, exc.position) if FAST else _line_col_of_char(text, exc.position)
         return None, [Finding(shown, line, col, "KH109", "error",
@@ -229,7 +289,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
     finally:
         loader.dispose()
     findings = [Finding(shown, line, col, code, "error", message, hint)
-                for (line, col), code, message, hint in loader.problems]
+                for (line, col), code, message, hint in builder.problems]
     return data, findings
 
 
