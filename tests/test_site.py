@@ -256,3 +256,16 @@ def test_link_paths_match_the_calendar_feeds(pages: dict[str, str]) -> None:
     assert links.agency_feed("a/b") == calendar.agency_feed_path("a/b")
     assert links.year_feed(2024) == calendar.year_feed_path(2024)
     assert links.ALL_FEED == calendar.ALL_FEED_PATH
+
+
+def test_a_plan_with_errors_stops_the_build_with_the_findings_in_vietnamese(tmp_path: Path) -> None:
+    shutil.copytree(CASE / "plans", tmp_path / "plans")
+    plan = tmp_path / "plans/2024/ke-hoach-mau/ke-hoach.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("section: quy-iii", "section: quy-iv"), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/huong-dan.md").write_text("# Hướng dẫn\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Kế hoạch còn lỗi, chưa dựng được trang" in result.stderr
+    assert "plans/2024/ke-hoach-mau/ke-hoach.yml:" in result.stderr and "KH206" in result.stderr
