@@ -8,7 +8,7 @@ generated from these classes (`kehoach schema`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -38,11 +38,11 @@ class DocRef(Model):
     """A reference to a legal or administrative document (căn cứ, proof, link)."""
 
     type: Text = Field(description="Loại văn bản: Luật, Nghị định, Thông tư, Quyết định, Kế hoạch…")
-    number: Optional[Text] = Field(None, description="Số, ký hiệu: 98/2023/NĐ-CP")
-    date: Optional[dt.date] = Field(None, description="Ngày ban hành")
-    issuer: Optional[Text] = Field(None, description="Cơ quan, người ban hành: Chính phủ")
-    title: Optional[Text] = Field(None, description="Trích yếu")
-    url: Optional[Text] = None
+    number: Text | None = Field(None, description="Số, ký hiệu: 98/2023/NĐ-CP")
+    date: dt.date | None = Field(None, description="Ngày ban hành")
+    issuer: Text | None = Field(None, description="Cơ quan, người ban hành: Chính phủ")
+    title: Text | None = Field(None, description="Trích yếu")
+    url: Text | None = None
 
 
 class LegalBasis(Model):
@@ -63,38 +63,38 @@ class Signer(Model):
     """The signature block."""
 
     capacity: list[Capacity] = Field(default_factory=list)
-    title: Optional[Text] = Field(None, description="Chức vụ người ký: PHÓ CHỦ TỊCH")
-    name: Optional[Text] = Field(None, description="Họ tên người ký; bỏ trống nếu bản nguồn không ghi")
+    title: Text | None = Field(None, description="Chức vụ người ký: PHÓ CHỦ TỊCH")
+    name: Text | None = Field(None, description="Họ tên người ký; bỏ trống nếu bản nguồn không ghi")
 
 
 class Recipient(Model):
     """One line of "Nơi nhận", word for word, optionally linked to an agency."""
 
     text: Text
-    agency: Optional[AgencyRef] = None
+    agency: AgencyRef | None = None
 
 
 class Document(Model):
     """The header, căn cứ, body and signature of one administrative document."""
 
     type: Text = Field(description="Tên loại: Kế hoạch, Quyết định")
-    parent: Optional[Text] = Field(None, description="Tên cơ quan chủ quản, như in: UBND TỈNH ĐỒNG NAI")
-    issuer_name: Optional[Text] = Field(None, description="Tên cơ quan ban hành, như in: SỞ NỘI VỤ")
-    issuer: Optional[AgencyRef] = None
-    number: Optional[Text] = Field(None, description="Số; bỏ trống nếu văn bản chưa lấy số")
-    symbol: Optional[Text] = Field(None, description="Ký hiệu: KH-UBND")
-    place: Optional[Text] = Field(None, description="Địa danh: Đồng Nai")
-    date: Optional[dt.date | PartialDate] = Field(None, description="Ngày ban hành")
-    subject: Optional[Text] = Field(None, description="Trích yếu")
-    attached_to: Optional[Text] = Field(
+    parent: Text | None = Field(None, description="Tên cơ quan chủ quản, như in: UBND TỈNH ĐỒNG NAI")
+    issuer_name: Text | None = Field(None, description="Tên cơ quan ban hành, như in: SỞ NỘI VỤ")
+    issuer: AgencyRef | None = None
+    number: Text | None = Field(None, description="Số; bỏ trống nếu văn bản chưa lấy số")
+    symbol: Text | None = Field(None, description="Ký hiệu: KH-UBND")
+    place: Text | None = Field(None, description="Địa danh: Đồng Nai")
+    date: dt.date | PartialDate | None = Field(None, description="Ngày ban hành")
+    subject: Text | None = Field(None, description="Trích yếu")
+    attached_to: Text | None = Field(
         None, description="Dòng ghi văn bản này ban hành kèm theo văn bản nào, nguyên văn: "
                           "(Ban hành kèm theo Quyết định số 43 …)")
-    issuing_title: Optional[Text] = Field(
+    issuing_title: Text | None = Field(
         None, description="Thẩm quyền ban hành in dưới trích yếu quyết định: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
     legal_bases: list[LegalBasis] = Field(default_factory=list)
-    body: Optional[Text] = Field(None, description="Tệp Markdown chứa phần nội dung: noi-dung.md")
+    body: Text | None = Field(None, description="Tệp Markdown chứa phần nội dung: noi-dung.md")
     recipients: list[Recipient] = Field(default_factory=list)
-    signer: Optional[Signer] = None
+    signer: Signer | None = None
 
 
 class Deadline(Model):
@@ -104,18 +104,18 @@ class Deadline(Model):
     what it means. A deadline with only `text` (or nothing) is "not given".
     """
 
-    text: Optional[Text] = Field(None, description="Nguyên văn thời hạn: trước ngày 15/3/2023, Quý III")
-    date: Optional[dt.date] = Field(None, description="Đúng ngày: 15/6")
-    before: Optional[dt.date] = Field(None, description="Trước ngày X (hạn cuối là ngày trước X)")
-    by: Optional[dt.date] = Field(None, description="Chậm nhất ngày X (hạn cuối là X)")
-    month: Optional[YearMonth] = None
-    quarter: Optional[YearQuarter] = None
-    half: Optional[YearHalf] = None
-    school_year: Optional[SchoolYear] = None
+    text: Text | None = Field(None, description="Nguyên văn thời hạn: trước ngày 15/3/2023, Quý III")
+    date: dt.date | None = Field(None, description="Đúng ngày: 15/6")
+    before: dt.date | None = Field(None, description="Trước ngày X (hạn cuối là ngày trước X)")
+    by: dt.date | None = Field(None, description="Chậm nhất ngày X (hạn cuối là X)")
+    month: YearMonth | None = None
+    quarter: YearQuarter | None = None
+    half: YearHalf | None = None
+    school_year: SchoolYear | None = None
     ongoing: bool = Field(False, description="Thường xuyên")
 
     @model_validator(mode="after")
-    def _one_meaning(self) -> "Deadline":
+    def _one_meaning(self) -> Deadline:
         meanings = [name for name in MEANINGS if getattr(self, name)]
         if len(meanings) > 1:
             raise ValueError(f"thời hạn chỉ được có một cách hiểu, đang có {len(meanings)}: {', '.join(meanings)}")
@@ -131,17 +131,17 @@ class Status(Model):
     """Where a task stands, and the document that proves it is done."""
 
     state: State = "not_started"
-    proof: Optional[DocRef] = Field(None, description="Văn bản chứng minh đã hoàn thành (báo cáo, quyết định)")
-    note: Optional[Text] = None
+    proof: DocRef | None = Field(None, description="Văn bản chứng minh đã hoàn thành (báo cáo, quyết định)")
+    note: Text | None = None
 
 
 class Section(Model):
     """A heading tasks are listed under, with the period it implies."""
 
     id: TaskId
-    number: Optional[Text] = Field(None, description="Số mục như in: I, 1, 2.")
+    number: Text | None = Field(None, description="Số mục như in: I, 1, 2.")
     title: Text
-    period: Optional[Deadline] = Field(None, description="Thời hạn chung của các nhiệm vụ trong mục")
+    period: Deadline | None = Field(None, description="Thời hạn chung của các nhiệm vụ trong mục")
 
 
 class Task(Model):
@@ -149,14 +149,14 @@ class Task(Model):
 
     id: TaskId
     section: TaskId
-    number: Optional[Text] = Field(None, description="Số thứ tự như in trong bảng (TT)")
+    number: Text | None = Field(None, description="Số thứ tự như in trong bảng (TT)")
     title: Text
-    deadline: Optional[Deadline] = None
+    deadline: Deadline | None = None
     lead: list[AgencyRef] = Field(default_factory=list, description="Cơ quan chủ trì")
     partners: list[AgencyRef] = Field(default_factory=list, description="Cơ quan phối hợp")
-    lead_text: Optional[Text] = Field(None, description="Ô chủ trì nguyên văn, khi khác tên trong danh mục")
-    partners_text: Optional[Text] = Field(None, description="Ô phối hợp nguyên văn, khi khác tên trong danh mục")
-    note: Optional[Text] = None
+    lead_text: Text | None = Field(None, description="Ô chủ trì nguyên văn, khi khác tên trong danh mục")
+    partners_text: Text | None = Field(None, description="Ô phối hợp nguyên văn, khi khác tên trong danh mục")
+    note: Text | None = None
     conditional: bool = Field(False, description="Nhiệm vụ có ghi “(nếu có)”")
     status: Status = Field(default_factory=Status)
 
@@ -168,9 +168,9 @@ class ReportingDuty(Model):
     title: Text
     deadline: Deadline
     reporters: list[AgencyRef] = Field(default_factory=list, description="Ai báo cáo")
-    recipient: Optional[AgencyRef] = Field(None, description="Báo cáo gửi ai")
-    via: Optional[AgencyRef] = Field(None, description="Qua cơ quan nào")
-    text: Optional[Text] = Field(None, description="Nguyên văn câu giao báo cáo")
+    recipient: AgencyRef | None = Field(None, description="Báo cáo gửi ai")
+    via: AgencyRef | None = Field(None, description="Qua cơ quan nào")
+    text: Text | None = Field(None, description="Nguyên văn câu giao báo cáo")
 
 
 class Appendix(Model):
@@ -178,7 +178,7 @@ class Appendix(Model):
 
     label: Text = Field("PHỤ LỤC", description="Nhãn: PHỤ LỤC, Phụ lục I")
     title: Text
-    reference: Optional[Text] = Field(None, description="(Ban hành kèm theo …) nguyên văn")
+    reference: Text | None = Field(None, description="(Ban hành kèm theo …) nguyên văn")
     sections: list[TaskId]
 
 
@@ -201,17 +201,17 @@ class Plan(Model):
 
     schema_version: Literal[1] = 1
     year: int = Field(ge=2000, le=2100)
-    title: Optional[Text] = Field(None, description="Tên ngắn hiển thị trên trang")
-    period: Optional[Period] = None
-    updated: Optional[dt.date] = Field(
+    title: Text | None = Field(None, description="Tên ngắn hiển thị trên trang")
+    period: Period | None = None
+    updated: dt.date | None = Field(
         None, description="Ngày sửa kế hoạch gần nhất (đổi thời hạn, đổi nội dung nhiệm vụ); lịch đăng ký "
                           "dùng ngày này để báo cho máy khách rằng sự kiện đã thay đổi")
     document: Document
-    decision: Optional[Document] = Field(None, description="Quyết định ban hành kèm kế hoạch, nếu có")
+    decision: Document | None = Field(None, description="Quyết định ban hành kèm kế hoạch, nếu có")
     sections: list[Section] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     reporting: list[ReportingDuty] = Field(default_factory=list)
-    appendix: Optional[Appendix] = None
+    appendix: Appendix | None = None
     source: list[SourceNote] = Field(default_factory=list)
 
 
@@ -229,12 +229,12 @@ class Agency(Model):
     short: list[Text] = Field(default_factory=list, description="Tên ngắn, tên gọi khác")
     abbr: list[Text] = Field(default_factory=list, description="Viết tắt: HĐTĐKT, Sở NV")
     kind: AgencyKind
-    parent: Optional[AgencyId] = None
+    parent: AgencyId | None = None
     groups: list[AgencyId] = Field(default_factory=list, description="Nhóm mà cơ quan thuộc về")
-    valid_from: Optional[dt.date] = None
-    valid_until: Optional[dt.date] = Field(None, description="Ngày cuối còn hoạt động")
-    successor: Optional[AgencyId] = None
-    note: Optional[Text] = Field(None, description="Nguồn, điều chưa chắc chắn")
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = Field(None, description="Ngày cuối còn hoạt động")
+    successor: AgencyId | None = None
+    note: Text | None = Field(None, description="Nguồn, điều chưa chắc chắn")
 
 
 class Registry(Model):
