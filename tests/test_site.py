@@ -269,3 +269,13 @@ def test_a_plan_with_errors_stops_the_build_with_the_findings_in_vietnamese(tmp_
     assert result.returncode == 1
     assert "Kế hoạch còn lỗi, chưa dựng được trang" in result.stderr
     assert "plans/2024/ke-hoach-mau/ke-hoach.yml:" in result.stderr and "KH206" in result.stderr
+
+
+def test_a_task_shown_in_place_and_in_the_appendix_keeps_one_anchor(tmp_path: Path) -> None:
+    shutil.copytree(CASE / "plans", tmp_path / "plans")
+    body = tmp_path / "plans/2024/ke-hoach-mau/noi-dung.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\n<!-- nhiem-vu: quy-ii -->\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path / "plans"], base=tmp_path)
+    page = build_pages(corpus, Options(date.fromisoformat(TODAY)))[PLAN_PAGE]
+    assert page.count("<p>1 Phát động phong trào") == 1 and page.count("<td>Phát động phong trào") == 1
+    assert page.count('id="phat-dong"') == 1

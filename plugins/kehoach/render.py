@@ -149,8 +149,13 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
     for text in loaded.bodies.values():
         placed.update(MARKER.findall(text))
 
+    anchored: set[str] = set()  # a task shown twice (marker and appendix) carries its anchor once
+
     def place_tasks(section_id: str) -> str:
-        return render("tasks-in-place.html", views=by_section.get(section_id, [])).strip()
+        shown = by_section.get(section_id, [])
+        html = render("tasks-in-place.html", views=shown, anchored=set(anchored)).strip()
+        anchored.update(v.entry.item_id for v in shown)
+        return html
 
     task_views = [v for v in views if not v.entry.is_report]
     start, end = plan_period(loaded)
@@ -162,6 +167,7 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
         "decision": document_view(plan.decision, corpus, link) if plan.decision else None,
         "decision_body": Markup(_body(loaded, plan.decision, place_tasks)),
         "plan_body": Markup(_body(loaded, plan.document, place_tasks)),
+        "anchored": anchored,
         "appendix": appendix,
         "appendix_sections": [(s, by_section[s.id]) for s in plan.sections if s.id in placed and appendix
                               and s.id in appendix.sections],
