@@ -46,12 +46,18 @@ class _BaseLoader(_ParserLoader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR
+            if not implicit[0]:
+                return _STR
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = next((str(tag) for tag, regexp in _IMPLICIT.get(value[:1], ()) if regexp.match(value)), _STR)
+                if len(_PLAIN_TAGS) < 100_000:  # field names and agency ids repeat in every plan
+                    _PLAIN_TAGS[value] = tag
+            return tag
         return _MAP if kind is yaml.MappingNode else _SEQ
+
+
+_PLAIN_TAGS: dict[str, str] = {}
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE, _DATE = (_TAG + name for name in ("str", "map", "seq", "merge", "timestamp"))
@@ -97,6 +103,7 @@ def _at(node: yaml.Node) -> Pos:
 _DEEP_HINT = "Một kế hoạch chỉ lồng vài cấp; kiểm tra các dấu «[» «{» và thụt lề."
 _SCALAR_TAGS = {_TAG + name: f"construct_yaml_{name}" for name in ("null", "bool", "int", "float", "binary")}
 MAX_DEPTH = 50
+_SCALAR = yaml.ScalarNode
 _ALIAS = ("KH106", "Giá trị có neo YAML (&tên) ở đây được dùng lại bằng bí danh (*tên)",
           "Xóa «&tên» ở đây và viết đầy đủ giá trị vào chỗ mỗi «*tên»; kehoach không nhận bí danh YAML.")
 
@@ -115,11 +122,12 @@ class _Builder:
         self.seen: set[yaml.Node] = set()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
-        if node in self.seen:
+        seen = self.seen
+        if node in seen:
             raise _Refused((_at(node), *_ALIAS))
-        self.seen.add(node)
+        seen.add(node)
         tag = node.tag
-        if tag == _STR and node.__class__ is yaml.ScalarNode:
+        if tag == _STR and node.__class__ is _SCALAR:
             return node.value
         if depth > MAX_DEPTH:
             raise _Refused((_at(node), "KH105", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu", _DEEP_HINT))
@@ -127,7 +135,7 @@ class _Builder:
             return self.mapping(node, depth)
         if tag == _SEQ and node.__class__ is yaml.SequenceNode:
             return self.sequence(node, depth)
-        if node.__class__ is yaml.ScalarNode:
+        if node.__class__ is _SCALAR:
             if tag == _DATE:
                 return self.timestamp(node)
             if tag in _SCALAR_TAGS:
@@ -138,24 +146,32 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
         data = Mapping()
-        pos, key_pos = data.pos, data.key_pos
+        pos, key_pos, seen, build = data.pos, data.key_pos, self.seen, self.build
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag == _STR and key_node.__class__ is _SCALAR and key_node not in seen:
+                seen.add(key_node)  # the usual key, a plain field name: no call needed
+                key = key_node.value
+            elif key_node.tag == _MERGE:
                 raise _Refused((_at(key_node), "KH106", "Tệp YAML dùng khóa gộp «<<»",
                                 "Viết đầy đủ các trường thay cho «<<: *neo»."))
-            key = self.build(key_node, depth + 1)
-            try:
-                hash(key)
-            except TypeError:
-                self.problems.append((_at(key_node), "KH105", "Khóa của ánh xạ phải là một giá trị đơn",
-                                      "Mỗi khóa là một tên trường, ví dụ «title:»."))
-                continue
+            else:
+                key = build(key_node, depth + 1)
+                try:
+                    hash(key)
+                except TypeError:
+                    self.problems.append((_at(key_node), "KH105", "Khóa của ánh xạ phải là một giá trị đơn",
+                                          "Mỗi khóa là một tên trường, ví dụ «title:»."))
+                    continue
             if key in data:
                 self.problems.append((_at(key_node), "KH111",
                                       f"Trường «{key}» bị khai báo hai lần (lần đầu ở dòng {key_pos[key][0]})",
                                       "Xóa một trong hai dòng; YAML chỉ giữ giá trị sau cùng và làm mất giá trị kia."))
                 continue
-            data[key] = self.build(value_node, depth + 1)
+            if value_node.tag == _STR and value_node.__class__ is _SCALAR and value_node not in seen:
+                seen.add(value_node)
+                data[key] = value_node.value
+            else:
+                data[key] = build(value_node, depth + 1)
             mark = key_node.start_mark
             key_pos[key] = (mark.line + 1, mark.column + 1)
             mark = value_node.start_mark
@@ -164,9 +180,9 @@ class _Builder:
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> Sequence:
         data = Sequence()
-        append, place = data.append, data.pos.append
+        append, place, build = data.append, data.pos.append, self.build
         for item in node.value:
-            append(self.build(item, depth + 1))
+            append(build(item, depth + 1))
             mark = item.start_mark
             place((mark.line + 1, mark.column + 1))
         return data

@@ -1,0 +1,19 @@
+"""The benchmark script runs and prints both figures (no timing is asserted: timed tests flake)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_quick_prints_libyaml_and_check_figures_and_their_ratio() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_check.py"), "--quick"],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^plans: 50 x 30 tasks, 58 YAML files", result.stdout, re.M), result.stdout
+    assert re.search(r"^\(a\) libyaml alone \(yaml\.CSafeLoader\): \d+\.\d+ s", result.stdout, re.M), result.stdout
+    assert re.search(r"^\(b\) load_corpus \+ check_corpus: +\d+\.\d+ s", result.stdout, re.M), result.stdout
+    assert re.search(r"^ratio \(b\)/\(a\): \d+\.\d+ CPU", result.stdout, re.M), result.stdout
