@@ -271,8 +271,11 @@ def check_registry(corpus: Corpus) -> Iterator[Finding]:
 _STALE = re.compile(
     r"(?:thi đua,?\s*-?\s*khen thưởng\b[^.;:\n]{0,40}?\bnăm|6 tháng (?:đầu|cuối) năm)\s+(\d{4})\b",
     re.IGNORECASE)
-_UNSAFE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=\s*[\"']|javascript\s*:",
-                     re.IGNORECASE)
+_UNSAFE = re.compile(
+    r"(?P<at><\s*(?:script|iframe|object|embed|style|base|meta|link|form)\b)"  # elements that run or redirect
+    r"|<[a-z][^>]*?\s(?P<handler>on[a-z]+\s*=)"  # an event handler inside a tag, quoted or not
+    r"|(?P<url>(?:java|vb)script\s*:|data\s*:\s*text/html)",
+    re.IGNORECASE)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -313,9 +316,10 @@ def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
     for name, text in sorted(loaded.bodies.items()):
         shown = loaded.body_paths[name]
         for match in _UNSAFE.finditer(text):
-            line, col = _line_col(text, match.start())
+            part = match.lastgroup or 0
+            line, col = _line_col(text, match.start(part))
             yield Finding(shown, line, col, "KH503", "error",
-                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{match.group(0)}»",
+                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{match.group(part)}»",
                           "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và liên kết javascript:.")
         for match in MARKER.finditer(text):
             if match.group(1) not in section_ids:

@@ -11,6 +11,7 @@ import difflib
 import gc
 import os
 import re
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -363,7 +364,7 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _unwrap(annotation: Any) -> Any:
-    while get_origin(annotation) in (list, Union) or str(get_origin(annotation)) == "types.UnionType":
+    while get_origin(annotation) in (list, Union, types.UnionType):  # list[X], Optional[X], X | None
         models = [a for a in get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
         nested = [a for a in get_args(annotation) if get_origin(a) is list]
         annotation = models[0] if models else (nested[0] if nested else get_args(annotation)[0])
