@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .checks import check_corpus
 from .errors import PlanError, has_errors
-from .loader import load_corpus
+from .loader import Corpus, load_corpus
 from .site import ASSET_DIR, Options, build_assets, build_date, build_exports, build_feeds, build_pages
 
 log = get_plugin_logger(__name__)
@@ -67,14 +67,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the plans, then add every generated page, feed and asset."""
-        repo_root = Path(config.config_file_path or ".").resolve().parent
-        corpus = load_corpus([Path(self.config.plans_dir)], base=repo_root)
-        findings = check_corpus(corpus)
-        if has_errors(findings):
-            raise PluginError("Kế hoạch còn lỗi, chưa dựng được trang:\n" + str(PlanError(
-                f for f in findings if f.severity == "error")) + "\nChạy «kehoach check» để xem chi tiết.")
-        for finding in findings:  # warnings are normal in transcribed plans; they must not fail --strict
-            log.info(finding.as_text())
+        corpus = self._checked_corpus(config)
         exports = build_exports(corpus) if self.config.exports else {}
         today = str(self.config.today) if self.config.today else None
         try:
@@ -90,6 +83,18 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             files.append(File.generated(config, uri, content=content))
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
         return files
+
+    def _checked_corpus(self, config: MkDocsConfig) -> Corpus:
+        """The plans, loaded once per build; errors stop the build, warnings are only logged."""
+        repo_root = Path(config.config_file_path or ".").resolve().parent
+        corpus = load_corpus([Path(self.config.plans_dir)], base=repo_root)
+        findings = check_corpus(corpus)
+        if has_errors(findings):
+            raise PluginError("Kế hoạch còn lỗi, chưa dựng được trang:\n" + str(PlanError(
+                f for f in findings if f.severity == "error")) + "\nChạy «kehoach check» để xem chi tiết.")
+        for finding in findings:  # warnings are normal in transcribed plans; they must not fail --strict
+            log.info(finding.as_text())
+        return corpus
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
