@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from .deadlines import describe, due, effective_deadline, kind, meaning, quarter_of, read_phrase, span, written_day
 from .errors import Finding
@@ -48,7 +49,9 @@ def check_structure(loaded: LoadedPlan) -> Iterator[Finding]:
     """Task ids unique, sections known, every section shown somewhere."""
     plan = loaded.plan
     seen: dict[str, tuple[str, int]] = {}
-    for key, items in (("sections", plan.sections), ("tasks", plan.tasks), ("reporting", plan.reporting)):
+    groups: list[tuple[str, list[Any]]] = [("sections", plan.sections), ("tasks", plan.tasks),
+                                           ("reporting", plan.reporting)]
+    for key, items in groups:
         section_seen: dict[str, tuple[str, int]] = {}
         for index, item in enumerate(items):
             pool = section_seen if key == "sections" else seen
@@ -193,7 +196,8 @@ class AgencyNames:
         matches = difflib.get_close_matches(fold(value), list(self.by_name), n=5, cutoff=0.6)
         candidates = [agency_id for match in matches for agency_id in self.by_name[match]]
         preferred = [c for c in candidates if c.startswith(namespace + "/")]
-        return (preferred or candidates or [None])[0]
+        best = preferred or candidates
+        return best[0] if best else None
 
 
 def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, date | None]]:
@@ -254,7 +258,8 @@ def check_registry(corpus: Corpus) -> Iterator[Finding]:
                           f"Mã «{agency_id}» không bắt đầu bằng tên tệp danh mục «{namespace}/»",
                           "Mỗi tệp danh mục giữ các cơ quan của một địa bàn; đặt mã dạng "
                           f"«{namespace}/…» hoặc chuyển sang tệp đúng địa bàn.")
-        refs = [(("parent",), agency.parent), (("successor",), agency.successor)]
+        refs: list[tuple[tuple[str | int, ...], str | None]] = [(("parent",), agency.parent),
+                                                                (("successor",), agency.successor)]
         refs += [(("groups", index), group) for index, group in enumerate(agency.groups)]
         for loc, ref in refs:
             if ref and ref not in agencies:

@@ -257,41 +257,45 @@ def where_of(loc: tuple[Any, ...]) -> str:
 
 
 def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> Finding:
-    loc = error["loc"]
-    kind, value = error["type"], error.get("input")
-    where = where_of(loc)
+    loc, kind = error["loc"], error["type"]
     if kind == "extra_forbidden":
         line, col = position(data, loc, key=True)
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Các trường hợp lệ: {', '.join(allowed)}."
         return Finding(shown, line, col, "KH201", "error", f"Trường không có trong mẫu: «{loc[-1]}»", hint)
-    line, col = position(data, loc)
     if kind == "missing":
         line, col = position(data, loc[:-1])
         place = f"trong «{where_of(loc[:-1])}»" if loc[:-1] else "ở cấp ngoài cùng của tệp"
         return Finding(shown, line, col, "KH203", "error", f"Thiếu trường bắt buộc «{loc[-1]}» {place}",
                        "Thêm trường này; xem mẫu trong hướng dẫn soạn kế hoạch.")
+    line, col = position(data, loc)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(str(error.get("input")), options, n=1, cutoff=0.5)
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Giá trị hợp lệ: {expected}."
-        return Finding(shown, line, col, "KH204", "error", f"Giá trị «{value}» không hợp lệ cho «{where}»", hint)
-    message, hint = _TYPE_MESSAGES.get(kind, (None, None)) or (None, None)
+        return Finding(shown, line, col, "KH204", "error",
+                       f"Giá trị «{error.get('input')}» không hợp lệ cho «{where_of(loc)}»", hint)
+    message, hint = _type_message(error)
+    return Finding(shown, line, col, "KH202", "error", message, hint)
+
+
+def _type_message(error: Any) -> tuple[str, str]:
+    """Message and hint for a value of the wrong type or form."""
+    loc, kind, value = error["loc"], error["type"], error.get("input")
+    where, field_name = where_of(loc), str(loc[-1]) if loc else ""
+    if kind not in _TYPE_MESSAGES:
+        return (f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}",
+                _VALUE_HINTS.get(field_name, "Xem mẫu trong hướng dẫn soạn kế hoạch."))
+    message, hint = _TYPE_MESSAGES[kind]
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(str(error.get("ctx", {}).get("pattern", "")))
-    if message is None:
-        message = f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}"
-        hint = _VALUE_HINTS.get(str(loc[-1]) if loc else "", "Xem mẫu trong hướng dẫn soạn kế hoạch.")
-    else:
-        message = message.format(where=where, value=_short(value))
-        hint = (hint or "").format(field=loc[-1] if loc else "")
-        written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
-        if kind.startswith("date") and written:
-            day, month, year = written.groups()
-            hint = f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{int(month):02d}-{int(day):02d}."
-    return Finding(shown, line, col, "KH202", "error", message, hint or "")
+    written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+    if kind.startswith("date") and written:
+        day, month, year = written.groups()
+        hint = f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{int(month):02d}-{int(day):02d}."
+    return message.format(where=where, value=_short(value)), hint.format(field=field_name)
 
 
 def _pattern_hint(pattern: str) -> str:

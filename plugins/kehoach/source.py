@@ -244,9 +244,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
                                       "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258); "
                                       "chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã).")]
     for number, line_text in enumerate(lines_of(text) if may_hold_legacy_encoding(text) else [], start=1):
-        col = legacy_encoding_column(line_text)
-        if col:
-            found.append(finding(number, col, "KH104", "Dòng có dấu hiệu chữ Việt mã cũ (TCVN3/VNI) bị đọc sai",
+        legacy_col = legacy_encoding_column(line_text)
+        if legacy_col:
+            found.append(finding(number, legacy_col, "KH104", "Dòng có dấu hiệu chữ Việt mã cũ (TCVN3/VNI) bị đọc sai",
                                  "Chuyển đoạn văn này từ TCVN3/VNI sang Unicode rồi dán lại."))
             break
     if not unicodedata.is_normalized("NFC", text):
