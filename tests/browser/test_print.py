@@ -49,9 +49,24 @@ def expected_text(plan_id: str) -> list[str]:
     expected += [text for text in optional if text]
     expected += ["Số:"] if document.number or document.symbol else []
     expected += ["Nơi nhận"] if document.recipients else []
+    decision = plan_by_id(plan_id).plan.decision
+    if decision:  # the decision that issues the plan prints before it
+        expected += [decision.type.upper(), *([decision.subject] if decision.subject else [])]
     if isinstance(document.date, date) and document.place:
         expected.append(f"{document.place}, {admin_date(document.date)}")
     return expected
+
+
+def page_count(pdf: Path) -> int:
+    found = re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf)))
+    assert found, f"pdfinfo shows no page count for {pdf}"
+    return int(found.group(1))
+
+
+def first_line(pdf: Path, number: int) -> str:
+    """First non-blank line of one page of the PDF, stripped."""
+    lines = run("pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-").splitlines()
+    return next((line.strip() for line in lines if line.strip()), "")
 
 
 def chrome_in(plan_id: str, text: str) -> list[str]:
@@ -86,5 +101,10 @@ def test_plan_prints_as_an_a4_document_with_its_header(page, plan_id, pdfs):
     missing = [item for item in expected_text(plan_id) if flat(item).casefold() not in text]
     assert not missing, f"{pdf} lacks {missing}"
     assert place_and_year_line(plan_id, layout), f"{pdf} has no place and date line"
+    numbers = [first_line(pdf, number) for number in range(1, page_count(pdf) + 1)]
+    assert numbers[0] != "1", f"{pdf}: page 1 carries a page number"
+    assert numbers[1:] == [str(number) for number in range(2, len(numbers) + 1)], (
+        f"{pdf}: pages 2 and on must start with their number at the top, start with {numbers[1:]}"
+    )
     chrome = chrome_in(plan_id, text)
     assert not chrome, f"{pdf} prints site chrome: {chrome}"
