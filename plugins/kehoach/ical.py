@@ -165,4 +165,4 @@ def write_calendar(meta: CalendarMeta, events: list[bytes]) -> bytes:
         raw_line("URL", meta.page), raw_line("SOURCE;VALUE=URI", meta.source),
         raw_line("REFRESH-INTERVAL;VALUE=DURATION", REFRESH), raw_line("X-PUBLISHED-TTL", REFRESH),
     ))
-    return head + (b"".join(events) if events else PLACEHOLDER) + b"END:VCALENDAR\r\n"
+    return b"".join((head, *(events or [PLACEHOLDER]), b"END:VCALENDAR\r\n"))  # one copy of the events
