@@ -129,3 +129,13 @@ def test_the_command_as_a_process_exits_1_without_traceback() -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("plans/2025/ke-hoach-tdkt/ke-hoach.yml:2:5: KH106 lỗi:")
     assert result.stderr == "1 lỗi, 0 cảnh báo.\n"
+
+
+def test_check_from_the_repository_root_finds_plans() -> None:
+    assert run_kehoach(["check", "."], ROOT) == run_kehoach(["check", "plans"], ROOT)
+
+
+def test_a_folder_without_plans_is_an_error_not_a_silent_pass(tmp_path: Path) -> None:
+    code, output = run_kehoach(["check", "."], tmp_path)
+    assert code == 1
+    assert output.startswith(".:1:1: KH108 lỗi: Không thấy kế hoạch nào trong «.»")

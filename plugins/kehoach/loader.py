@@ -91,18 +91,33 @@ def discover(paths: list[Path]) -> list[Path]:
     return sorted(folders)
 
 
+def _plans_folder(path: Path) -> Path:
+    """`path`, or its `plans/` folder when given the repository root (`kehoach check .`)."""
+    if path.is_dir() and (path / "plans").is_dir() and not (path / AGENCY_DIR).is_dir() \
+            and not any(child.name.isdigit() for child in path.iterdir()):
+        return path / "plans"
+    return path
+
+
 def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
     """Load the registry and every plan under `paths`; report every problem found."""
     base = base or Path.cwd()
-    root = find_root(paths[0] if paths else Path("plans"))
+    paths = [_plans_folder(path) for path in paths] or [Path("plans")]
+    root = find_root(paths[0])
     findings: list[Finding] = []
     agency_data: dict[str, Any] = {}
     agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data)
+    folders = discover(paths)
+    if not folders and not any((root / AGENCY_DIR).glob("*.yml")):
+        findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error",
+                                f"Không thấy kế hoạch nào trong «{shown_path(path, base)}»",
+                                "Kế hoạch nằm ở plans/NĂM/TÊN/ke-hoach.yml; chạy «kehoach check plans» "
+                                "trong thư mục gốc của kho.") for path in paths)
     plans = []
     gc_was_enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the cyclic GC only costs time here
     try:
-        for folder in discover(paths):
+        for folder in folders:
             loaded = load_plan(folder, base, findings)
             if loaded:
                 plans.append(loaded)
