@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import time
@@ -99,11 +100,12 @@ def main() -> int:
     events = sum(content.count(b"BEGIN:VEVENT") for content in feeds.values())
     size = sum(len(content) for content in feeds.values())
     budget = BUDGET * count / 1000
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"build_feeds: {count} plans, {count * TASKS} tasks -> {len(feeds)} feeds, "
           f"{events} events written, {size / 1e6:.1f} MB")
     print(f"wall: median {statistics.median(walls):.2f} s, best {min(walls):.2f} s of {runs} run(s); "
           f"CPU median {statistics.median(cpus):.2f} s; budget {budget:.1f} s; "
-          f"load average {os.getloadavg()[0]:.1f}")
+          f"load average {os.getloadavg()[0]:.1f}; peak RSS {peak_mb:.0f} MB")
     return 1 if min(walls) > budget and not args.quick else 0
 
 
