@@ -29,7 +29,7 @@ def check_corpus(corpus: Corpus) -> list[Finding]:
     """Run every rule; return the loader's findings and the rules' findings, sorted."""
     found = list(corpus.findings)
     found.extend(check_registry(corpus))
-    names = AgencyNames(corpus.agencies)
+    names = AgencyNames(corpus.agencies, corpus.broken_agencies)
     for loaded in corpus.plans:
         for rule in (check_structure, check_deadlines, check_text, check_markdown):
             found.extend(rule(loaded))
@@ -184,8 +184,9 @@ def _check_quarters(loaded: LoadedPlan) -> Iterator[Finding]:
 class AgencyNames:
     """Folded names, short names and abbreviations of agencies, for suggestions."""
 
-    def __init__(self, agencies: dict[str, Agency]):
+    def __init__(self, agencies: dict[str, Agency], broken: set[str] | None = None):
         self.agencies = agencies
+        self.broken = broken or set()  # declared but invalid: already reported in the registry
         self.by_name: dict[str, list[str]] = {}
         for agency in agencies.values():
             for name in (agency.id, agency.name, *agency.short, *agency.abbr):
@@ -227,6 +228,8 @@ def check_agencies(loaded: LoadedPlan, agencies: dict[str, Agency], names: Agenc
     namespace = (loaded.plan.document.issuer or "").split("/")[0]
     for loc, agency_id, when in _references(loaded):
         agency = agencies.get(agency_id)
+        if agency is None and agency_id in names.broken:
+            continue
         if agency is None:
             guess = names.suggest(agency_id, namespace)
             hint = (f"Có phải ý bạn là «{guess}» ({agencies[guess].name})?" if guess

@@ -54,6 +54,7 @@ class Corpus:
     agency_pos: dict[str, tuple[str, int, int]]
     findings: list[Finding]
     agency_data: dict[str, Any] = field(default_factory=dict)  # id -> its YAML mapping, for positions
+    broken_agencies: set[str] = field(default_factory=set)  # ids whose registry entry is invalid (reported)
 
 
 def shown_path(path: Path, base: Path) -> str:
@@ -106,7 +107,8 @@ def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
     root = find_root(paths[0])
     findings: list[Finding] = []
     agency_data: dict[str, Any] = {}
-    agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data)
+    broken: set[str] = set()
+    agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data, broken)
     folders = discover(paths)
     if not folders and not any((root / AGENCY_DIR).glob("*.yml")):
         findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error",
@@ -125,16 +127,20 @@ def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
         gc.freeze()  # the corpus lives as long as the run: spare it the collections gc.enable() would trigger
         if gc_was_enabled:
             gc.enable()
-    return Corpus(root, plans, agencies, agency_pos, findings, agency_data)
+    return Corpus(root, plans, agencies, agency_pos, findings, agency_data, broken)
 
 
-def load_registry(folder: Path, base: Path, findings: list[Finding],
-                  raw: dict[str, Any] | None = None) -> tuple[dict[str, Agency], dict[str, tuple[str, int, int]]]:
+AgencyPositions = dict[str, tuple[str, int, int]]
+
+
+def load_registry(folder: Path, base: Path, findings: list[Finding], raw: dict[str, Any] | None = None,
+                  broken: set[str] | None = None) -> tuple[dict[str, Agency], AgencyPositions]:
     """Load every registry file; agencies by id and where each was declared.
 
     One bad entry does not lose the file: the entries that validate are kept, so
     plans citing them are not flooded with "unknown agency" findings. `raw`, when
-    given, receives each agency's YAML mapping (for positions of its fields).
+    given, receives each agency's YAML mapping (for positions of its fields);
+    `broken` receives the ids of entries that failed validation.
     """
     agencies: dict[str, Agency] = {}
     where: dict[str, tuple[str, int, int]] = {}
@@ -144,7 +150,12 @@ def load_registry(folder: Path, base: Path, findings: list[Finding],
         if data is None:
             continue
         registry = validate(Registry, data, shown, findings)
-        for index, agency in _agencies_of(registry, data):
+        valid = _agencies_of(registry, data)
+        if broken is not None and registry is None and isinstance(data.get("agencies"), list):
+            good = {index for index, _ in valid}
+            broken.update(item["id"] for index, item in enumerate(data["agencies"])
+                          if index not in good and isinstance(item, dict) and isinstance(item.get("id"), str))
+        for index, agency in valid:
             line, col = position(data, ("agencies", index, "id"))
             if agency.id in agencies:
                 first = where[agency.id]
