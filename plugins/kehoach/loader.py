@@ -205,6 +205,12 @@ def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan |
             continue
         body_path = folder / document.body
         body_shown = shown_path(body_path, base)
+        if os.path.dirname(os.path.normpath(document.body)) not in ("", ".") or os.path.isabs(document.body):
+            line, col = loaded.at(key, "body")
+            findings.append(Finding(shown, line, col, "KH108", "error",
+                                    f"Tệp nội dung «{document.body}» phải nằm ngay trong thư mục kế hoạch",
+                                    "Ghi tên tệp, không ghi đường dẫn: body: noi-dung.md"))
+            continue
         if not body_path.is_file():
             line, col = loaded.at(key, "body")
             findings.append(Finding(shown, line, col, "KH108", "error",

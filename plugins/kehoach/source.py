@@ -10,6 +10,7 @@ value can name its line and column. Aliases are refused before they expand, so a
 from __future__ import annotations
 
 import calendar
+import errno
 import re
 import unicodedata
 from datetime import date
@@ -224,7 +225,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
                                   "Một kế hoạch chỉ vài chục KB; tách tệp hoặc kiểm tra xem có dán nhầm dữ liệu.")]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [finding(1, 1, "KH108", f"Không đọc được tệp: {exc.strerror}",
+        reason = _OS_ERRORS_VI.get(exc.errno or 0, exc.strerror)
+        return None, [finding(1, 1, "KH108", f"Không đọc được tệp: {reason}",
                               "Kiểm tra tệp có tồn tại và được phép đọc.")]
     found: list[Finding] = []
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -264,6 +266,10 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 def lines_of(text: str) -> list[str]:
     """Lines as YAML counts them (not str.splitlines, which also breaks at form feeds and \\x1c-\\x1e)."""
     return _LINE_BREAK.split(text)
+
+
+_OS_ERRORS_VI = {errno.EACCES: "không có quyền đọc", errno.EISDIR: "đây là thư mục, không phải tệp",
+                 errno.ENOENT: "không có tệp này", errno.ELOOP: "liên kết tượng trưng vòng lặp"}
 
 
 def _first_unnormalized(text: str) -> Pos:
