@@ -108,9 +108,9 @@ def test_each_kind_of_deadline_falls_on_its_last_working_day() -> None:
 def test_a_moved_deadline_says_why_and_keeps_the_written_phrase() -> None:
     event = by_id(events(corpus(), SITE))["phat-dong"]
     assert "Thời hạn ghi trong văn bản: ngày 02/9/2024\n" in event.description
-    assert "Hạn cuối theo văn bản: 02/9/2024 (Quốc khánh); hạn tính theo Điều 148 BLDS: 04/9/2024" \
+    assert "Hạn cuối theo văn bản: 02/09/2024 (Quốc khánh); hạn tính theo Điều 148 BLDS: 04/09/2024" \
         in event.description
-    assert "Hạn cuối: 14/3/2024 (Thứ Năm)" in by_id(events(corpus(), SITE))["trien-khai"].description
+    assert "Hạn cuối: 14/03/2024 (Thứ Năm)" in by_id(events(corpus(), SITE))["trien-khai"].description
 
 
 def test_a_task_without_deadline_takes_its_section_period() -> None:

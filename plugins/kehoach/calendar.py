@@ -39,11 +39,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .deadlines import due, effective_deadline, kind, quarter_of
+from .deadlines import describe, due, effective_deadline, meaning, quarter_of
 from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline, Document, Plan, ReportingDuty, Task
-from .text import pad_day, pad_month, roman, weekday_name
+from .text import roman, short_date, weekday_name
 from .workdays import effective, why_closed
 
 ALL_FEED_PATH = "lich/tat-ca.ics"
@@ -275,7 +275,7 @@ def document_label(document: Document) -> str:
     label = document.type
     if document.symbol or document.number:
         label += f" số {document.number or '…'}" + (f"/{document.symbol}" if document.symbol else "")
-    return label + (f" ngày {day_text(document.date)}" if isinstance(document.date, date) else "")
+    return label + (f" ngày {short_date(document.date)}" if isinstance(document.date, date) else "")
 
 
 def one_line(text: str) -> str:
@@ -288,27 +288,10 @@ def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
     return agency.name if agency else agency_id
 
 
-def day_text(day: date) -> str:
-    """A day as Vietnamese documents write it in running text: 01/7/2024, 30/6/2024."""
-    return f"{pad_day(day.day)}/{pad_month(day.month)}/{day.year}"
-
-
 def phrase(deadline: Deadline) -> str:
-    """The deadline as written, or said in words when the plan gives no text."""
-    if deadline.text:
-        return deadline.text
-    which = kind(deadline)
-    value = getattr(deadline, which)
-    if which in ("date", "before", "by"):
-        return {"date": "ngày ", "before": "trước ngày ", "by": "chậm nhất ngày "}[which] + day_text(value)
-    year, _, part = str(value).partition("-")
-    if which == "month":
-        return f"tháng {int(part)}/{year}"
-    if which == "quarter":
-        return f"quý {roman(int(part[-1]))}/{year}"
-    if which == "half":
-        return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {year}"
-    return f"năm học {value}"
+    """The deadline as written, or its meaning in the words `deadlines.describe` uses."""
+    reading = meaning(deadline)
+    return deadline.text or (describe(reading) if reading else "")
 
 
 @lru_cache(maxsize=4096)
@@ -327,9 +310,9 @@ def quarter_label(day: date) -> str:
 def due_line(last: date, day: date) -> str:
     """The last day, and where it moved to when it is a weekend or holiday."""
     if last == day:
-        return f"Hạn cuối: {day_text(last)} ({weekday_name(last)})"
-    return (f"Hạn cuối theo văn bản: {day_text(last)} ({why_closed(last)}); "
-            f"hạn tính theo Điều 148 BLDS: {day_text(day)}")
+        return f"Hạn cuối: {short_date(last)} ({weekday_name(last)})"
+    return (f"Hạn cuối theo văn bản: {short_date(last)} ({why_closed(last)}); "
+            f"hạn tính theo Điều 148 BLDS: {short_date(day)}")
 
 
 # --- the calendars ------------------------------------------------------------------
@@ -358,6 +341,6 @@ def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> Cale
     if agency.successor:
         text += f" Cơ quan đã được thay bằng {_name(agency.successor, agencies)}."
     elif agency.valid_until:
-        text += f" Cơ quan chấm dứt hoạt động sau ngày {day_text(agency.valid_until)}."
+        text += f" Cơ quan chấm dứt hoạt động sau ngày {short_date(agency.valid_until)}."
     return CalendarMeta(f"Hạn nhiệm vụ: {agency.name}", text,
             f"{base}co-quan/{agency.id}/", base + agency_feed_path(agency.id))
