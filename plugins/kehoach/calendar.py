@@ -24,7 +24,7 @@ event with the same UID. DTSTAMP is the latest of the plan's issue date, its
 decision's date, `updated:` and the task's proof date; SEQUENCE is the number
 of days from the plan's issue date to DTSTAMP. Both only grow when an editor
 who changes a date also sets `updated:`, which clients that compare SEQUENCE
-(imported copies, Outlook) need; subscriptions are refreshed either way.
+need; a subscription replaces the event at its next refresh either way.
 
 All events are all-day (DATE values) and DTSTAMP is UTC, so no TZID is used
 and no VTIMEZONE is needed. No METHOD: PUBLISH would require an ORGANIZER.
@@ -319,20 +319,20 @@ def due_line(last: date, day: date) -> str:
 
 def _all_meta(base: str) -> CalendarMeta:
     return CalendarMeta("Hạn nhiệm vụ thi đua, khen thưởng",
-            "Mọi thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng.",
-            base, base + ALL_FEED_PATH)
+                        "Mọi thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng.",
+                        base, base + ALL_FEED_PATH)
 
 
 def _year_meta(year: int, base: str) -> CalendarMeta:
     return CalendarMeta(f"Hạn nhiệm vụ năm {year}",
-            f"Thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng năm {year}.",
-            f"{base}nam/{year}/", base + year_feed_path(year))
+                        f"Thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng năm {year}.",
+                        f"{base}nam/{year}/", base + year_feed_path(year))
 
 
 def _plan_meta(loaded: LoadedPlan, agencies: dict[str, Agency], base: str) -> CalendarMeta:
     return CalendarMeta(f"Hạn nhiệm vụ: {plan_title(loaded)}",
-            f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, agencies)}.",
-            f"{base}ke-hoach/{loaded.id}/", base + plan_feed_path(loaded))
+                        f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, agencies)}.",
+                        f"{base}ke-hoach/{loaded.id}/", base + plan_feed_path(loaded))
 
 
 def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> CalendarMeta:
@@ -343,4 +343,4 @@ def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> Cale
     elif agency.valid_until:
         text += f" Cơ quan chấm dứt hoạt động sau ngày {short_date(agency.valid_until)}."
     return CalendarMeta(f"Hạn nhiệm vụ: {agency.name}", text,
-            f"{base}co-quan/{agency.id}/", base + agency_feed_path(agency.id))
+                        f"{base}co-quan/{agency.id}/", base + agency_feed_path(agency.id))
