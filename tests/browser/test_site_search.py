@@ -36,6 +36,13 @@ def test_queries_with_and_without_diacritics_find_the_same_plan_pages(page, base
         assert sorted(found[plain]) == sorted(found[accented]), f"{accented!r} and {plain!r} differ\n{report}"
 
 
+def test_folded_words_never_show_in_the_results(page):
+    page.goto("")
+    assert search(page, "khen thuong"), "search found nothing for 'khen thuong'"
+    assert page.locator(".md-search-result [data-fold]").count() > 0, "the results carry no folded words"
+    assert page.locator(".md-search-result [data-fold]:visible").count() == 0, "folded words show in the results"
+
+
 def result_pages(page, base_url: str, query: str) -> set[str]:
     return {path_of(url, base_url) for url in search(page, query)}
 
