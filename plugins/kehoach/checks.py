@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from .deadlines import describe, due, effective_deadline, kind, meaning, quarter_of, read_phrase, span, written_day
-from .errors import Finding
+from .errors import Finding, sort_key
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline
 from .source import position
@@ -34,7 +34,7 @@ def check_corpus(corpus: Corpus) -> list[Finding]:
         for rule in (check_structure, check_deadlines, check_text, check_markdown):
             found.extend(rule(loaded))
         found.extend(check_agencies(loaded, corpus.agencies, names))
-    return sorted(set(found))
+    return sorted(set(found), key=sort_key)
 
 
 def _finding(loaded: LoadedPlan, loc: tuple[object, ...], code: str, severity: str,
@@ -137,8 +137,7 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
                            f"({short_date(issued)})",
                            "Kiểm tra lại ngày, tháng, năm của thời hạn.")
         if day:
-            last = due(deadline)
-            assert last is not None
+            last = bounds[1]
             closed = why_closed(last)
             if closed:
                 reason = "" if closed == weekday_name(last) else f" ({closed})"
@@ -164,13 +163,14 @@ def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadlin
 
 
 def _check_quarters(loaded: LoadedPlan) -> Iterator[Finding]:
-    sections = {s.id: s for s in loaded.plan.sections}
+    sections = {s.id: s for s in loaded.plan.sections if kind(s.period) == "quarter"}
+    quarters = {section_id: span(section.period) for section_id, section in sections.items()}
     for index, task in enumerate(loaded.plan.tasks):
-        section = sections.get(task.section)
-        if not section or kind(section.period) != "quarter" or kind(task.deadline) in ("none", "ongoing"):
+        bounds = quarters.get(task.section)
+        if bounds is None or kind(task.deadline) in ("none", "ongoing"):
             continue
-        bounds, last = span(section.period), due(task.deadline)
-        if bounds and last and not bounds[0] <= last <= bounds[1]:
+        section, last = sections[task.section], due(task.deadline)
+        if last and not bounds[0] <= last <= bounds[1]:
             yield _finding(loaded, ("tasks", index, "deadline"), "KH304", "warning",
                            f"Nhiệm vụ «{task.id}» nằm trong mục «{section.title}» nhưng thời hạn "
                            f"«{task.deadline.text if task.deadline and task.deadline.text else short_date(last)}» "

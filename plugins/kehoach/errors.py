@@ -46,11 +46,16 @@ class Finding:
                 f"title={self.code}::{esc(body)}")
 
 
+def sort_key(finding: Finding) -> tuple[str, int, int, str, str, str, str]:
+    """The order findings are shown in (file, line, column, code…): a plain tuple, so sorting runs in C."""
+    return (finding.path, finding.line, finding.col, finding.code, finding.severity, finding.message, finding.hint)
+
+
 class PlanError(Exception):
     """Bad input: one or more findings of severity error."""
 
     def __init__(self, findings: Iterable[Finding]):
-        self.findings = sorted(findings)
+        self.findings = sorted(findings, key=sort_key)
         super().__init__("\n".join(f.as_text() for f in self.findings))
 
 
@@ -66,7 +71,7 @@ def strictly(findings: Iterable[Finding]) -> list[Finding]:
 
 def render(findings: list[Finding], fmt: str) -> str:
     """Render findings as `text`, `json` or `github` output."""
-    ordered = sorted(findings)
+    ordered = sorted(findings, key=sort_key)
     if fmt == "json":
         return json.dumps([asdict(f) for f in ordered], ensure_ascii=False, indent=2)
     if fmt == "github":
