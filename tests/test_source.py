@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 import tracemalloc
 import unicodedata
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import CASES
 
 from kehoach.loader import load_corpus
@@ -141,3 +144,30 @@ def test_a_file_of_several_megabytes_is_refused_without_reading_it(tmp_path: Pat
         ("plans/2025/lon/ke-hoach.yml", 1, 1, "KH107")]
     assert str(MAX_BYTES // 1024) in corpus.findings[0].message
     assert seconds < 1.0 and peak < 5 * 1024 * 1024
+
+
+HOSTILE_NESTING = {
+    "flow brackets": "a: " + "[" * 200_000 + "\n",
+    "flow mappings": "a: " + "{b: " * 100_000 + "\n",
+    "compact sequences": "a:\n  " + "- " * 100_000 + "x\n",
+    "compact keys with anchors": "a:\n" + "? &k " * 100_000 + "x\n",
+    "indented compact runs": "a:\n" + "".join(" " * (1998 * k) + "- " * 999 + "\n" for k in range(30)),
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_NESTING.values(), ids=HOSTILE_NESTING.keys())
+def test_nesting_that_would_overflow_libyamls_c_stack_is_refused_in_a_live_process(tmp_path: Path, text: str) -> None:
+    """Run in a child process: before the guard, libyaml's composer crashed Python (SIGSEGV)."""
+    folder = tmp_path / "plans" / "2025" / "sau"
+    folder.mkdir(parents=True)
+    (tmp_path / "plans" / "agencies").mkdir()
+    (folder / "ke-hoach.yml").write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kehoach.cli", "check", "plans"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, (result.returncode, result.stderr[-500:])
+    assert "KH105 lỗi: Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu" in result.stdout
+
+
+def test_long_prose_lines_with_dashes_are_not_mistaken_for_nesting() -> None:
+    data, findings = parse_yaml('a: "' + "chữ - " * 3000 + '"\n', "f.yml")
+    assert findings == [] and data["a"].count(" - ") == 3000

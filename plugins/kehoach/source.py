@@ -284,6 +284,11 @@ def _first_unnormalized(text: str) -> Pos:
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
     """Parse YAML text into position-aware data; report problems as findings."""
+    too_deep = _too_deep(text)
+    if too_deep:
+        line, col = too_deep
+        return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
+                              _DEEP_HINT)]
     loader = _BaseLoader(text)
     builder = _Builder(loader)
     node = None
@@ -313,6 +318,36 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
     findings = [Finding(shown, line, col, code, "error", message, hint)
                 for (line, col), code, message, hint in builder.problems]
     return data, findings
+
+
+MAX_FLOW_DEPTH = 200
+LONG_LINE = 5_000
+_BRACKETS = re.compile(r"[\[\]{}]")
+_BLOCK_PREFIX = re.compile(r"[ \t]*(?:[-?:][ \t]+(?:[&!][^ \t]*[ \t]+)*)*")
+
+
+def _too_deep(text: str) -> Pos | None:
+    """Where the text nests deeper than any plan could, found before libyaml sees it.
+
+    libyaml's composer recurses in C once per level: some 100 000 "[" or "- "
+    (200 KB) overflow the C stack and kill the process instead of raising.
+    Flow brackets are counted even inside quotes. A block level starts right of
+    its parent, so block depth is at most twice the widest run of indentation
+    and "- "/"? " indicators that opens a line: only very long lines need a look.
+    Both can only err towards refusing text no plan resembles.
+    """
+    if text.count("[") + text.count("{") > MAX_FLOW_DEPTH:
+        depth = 0
+        for match in _BRACKETS.finditer(text):
+            depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+            if depth > MAX_FLOW_DEPTH:
+                return _line_col_of_char(text, match.start())
+    if len(text) > LONG_LINE and max(map(len, text.split("\n"))) > LONG_LINE:
+        for number, line in enumerate(lines_of(text), start=1):
+            prefix = _BLOCK_PREFIX.match(line)
+            if len(line) > LONG_LINE and prefix and prefix.end() > LONG_LINE:
+                return number, LONG_LINE
+    return None
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding:
