@@ -279,3 +279,13 @@ def test_a_task_shown_in_place_and_in_the_appendix_keeps_one_anchor(tmp_path: Pa
     page = build_pages(corpus, Options(date.fromisoformat(TODAY)))[PLAN_PAGE]
     assert page.count("<p>1 Phát động phong trào") == 1 and page.count("<td>Phát động phong trào") == 1
     assert page.count('id="phat-dong"') == 1
+
+
+def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str]) -> None:
+    from kehoach.site import restore_html, stash_html
+
+    markdown, blocks = stash_html(pages[PLAN_PAGE])
+    assert 'class="kh-' not in markdown and "## II. TỔ CHỨC THỰC HIỆN" in markdown
+    restored, ids = restore_html(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), blocks)
+    assert restored == pages[PLAN_PAGE]
+    assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids

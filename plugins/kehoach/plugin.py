@@ -26,7 +26,17 @@ from mkdocs.utils.templates import TemplateContext
 from .checks import check_corpus
 from .errors import PlanError, has_errors
 from .loader import Corpus, load_corpus
-from .site import ASSET_DIR, Options, build_assets, build_date, build_exports, build_feeds, build_pages
+from .site import (
+    ASSET_DIR,
+    Options,
+    build_assets,
+    build_date,
+    build_exports,
+    build_feeds,
+    build_pages,
+    restore_html,
+    stash_html,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +73,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)  # type: ignore[arg-type]
         self.edit_root = self._edit_root(config)
+        self.stashed: dict[str, list[str]] = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -83,6 +94,22 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             files.append(File.generated(config, uri, content=content))
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Keep the generated HTML blocks away from the Markdown parser (see `site.stash_html`)."""
+        if page.file.generated_by is None:
+            return markdown
+        markdown, self.stashed[page.file.src_uri] = stash_html(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the generated HTML back, and its ids among the page's anchors for link validation."""
+        blocks = self.stashed.pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        html, ids = restore_html(html, blocks)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+        return html
 
     def _checked_corpus(self, config: MkDocsConfig) -> Corpus:
         """The plans, loaded once per build; errors stop the build, warnings are only logged."""

@@ -46,7 +46,7 @@ def front_matter(title: str, source: str | None) -> str:
     lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
     if source:
         lines.append(f"kehoach_source: {json.dumps(source, ensure_ascii=False)}")
-    return "\n".join([*lines, "---", ""])
+    return "\n".join([*lines, "---", "", ""])
 
 
 @dataclass(frozen=True)

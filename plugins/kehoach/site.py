@@ -10,6 +10,7 @@ byte-identical pages.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -50,6 +51,35 @@ def build_pages(corpus: Corpus, options: Options) -> dict[str, str]:
     pages[links.AGENCIES] = render_agencies_index(corpus, by_agency, options)
     pages[links.HOME] = render_home(corpus, options)
     return dict(sorted(pages.items()))
+
+
+_OWN_BLOCK = re.compile(r'<(?:div|table|p|h3)\b[^>\n]*\bclass="[^"]*\bkh-')
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def stash_html(markdown: str) -> tuple[str, list[str]]:
+    """Take the HTML blocks a generated page carries out of its Markdown, leaving placeholders.
+
+    Python-Markdown and MkDocs each run an HTML parser over every raw HTML block,
+    which is most of a large generated page's build time; the blocks need no
+    Markdown processing, so `restore_html` puts them back into the rendered page
+    unchanged. Only self-contained blocks opened by one of our `kh-` elements move.
+    """
+    chunks, blocks = markdown.split("\n\n"), list[str]()
+    for index, chunk in enumerate(chunks):
+        block = chunk.lstrip("\n")
+        if _OWN_BLOCK.match(block) and all(block.count(f"<{tag}") == block.count(f"</{tag}>")
+                                           for tag in ("div", "table", "ul", "svg")):
+            chunks[index] = chunk[: len(chunk) - len(block)] + f"KHSTASH{len(blocks)}X"
+            blocks.append(block)
+    return "\n\n".join(chunks), blocks
+
+
+def restore_html(html: str, blocks: list[str]) -> tuple[str, set[str]]:
+    """Put stashed blocks back in place of their placeholders; also return the ids they carry."""
+    for index, block in enumerate(blocks):
+        html = html.replace(f"<p>KHSTASH{index}X</p>", block, 1)
+    return html, {anchor for block in blocks for anchor in _ID.findall(block)}
 
 
 def build_assets() -> dict[str, bytes]:
