@@ -9,6 +9,7 @@ line `<!-- nhiem-vu: SECTION -->` in the body is replaced by that section's task
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -124,11 +125,11 @@ def document_view(document: Document, corpus: Corpus, link: links.Links) -> dict
     }
 
 
-def _body(loaded: LoadedPlan, document: Document | None, place_tasks: object) -> str:
+def _body(loaded: LoadedPlan, document: Document | None, place_tasks: Callable[[str], str]) -> str:
     if document is None or document.body is None:
         return ""
     text = loaded.bodies.get(document.body, "")
-    return MARKER.sub(lambda m: f"\n\n{place_tasks(m.group(1))}\n\n", text)  # type: ignore[operator]
+    return MARKER.sub(lambda m: f"\n\n{place_tasks(m.group(1))}\n\n", text)
 
 
 def render_plan_page(loaded: LoadedPlan, corpus: Corpus, options: Options) -> str:
