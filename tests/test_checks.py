@@ -9,6 +9,8 @@ Regenerate after a deliberate change, then read every diff as a user would:
 
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,24 @@ def test_every_finding_names_file_line_and_column(case: Path) -> None:
         assert int(line_no) >= 1 and int(col) >= 1, line
         assert rest.startswith(" KH"), line
     assert "Traceback" not in "\n".join(lines)
+
+
+HOSTILE_TEXT = {
+    "unclosed tags": "<a " * 300_000,
+    "handler-like words": "onabc" * 200_000,
+    "comment openers": "<!-- nhiem-vu: " * 100_000,
+    "stale-year prefixes": "thi đua, khen thưởng " * 50_000,
+    "script-like words": "javascript" * 100_000,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
+def test_text_rules_take_linear_time_on_hostile_markdown(tmp_path: Path, text: str) -> None:
+    """A regex that backtracks over each «<a» took minutes on 1 MB; every rule must stay linear."""
+    case = tmp_path / "case"
+    shutil.copytree(CASES / "check" / "clean-plan", case)
+    (case / "plans/2025/ke-hoach-tdkt/noi-dung.md").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    code, _ = run_kehoach(["check", "plans"], case)
+    assert time.perf_counter() - started < 5.0
+    assert code in (0, 1)

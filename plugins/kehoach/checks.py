@@ -281,7 +281,7 @@ _STALE = re.compile(
     re.IGNORECASE)
 _UNSAFE = re.compile(
     r"(?P<at><\s*(?:script|iframe|object|embed|style|base|meta|link|form)\b)"  # elements that run or redirect
-    r"|<[a-z][^>]*?\s(?P<handler>on[a-z]+\s*=)"  # an event handler inside a tag, quoted or not
+    r"|(?<![\w-])(?P<handler>on[a-z]{3,}\s*=)"  # an event handler, quoted or not (no tag context: stays linear)
     r"|(?P<url>(?:java|vb)script\s*:|data\s*:\s*text/html)",
     re.IGNORECASE)
 
