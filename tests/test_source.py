@@ -171,3 +171,13 @@ def test_nesting_that_would_overflow_libyamls_c_stack_is_refused_in_a_live_proce
 def test_long_prose_lines_with_dashes_are_not_mistaken_for_nesting() -> None:
     data, findings = parse_yaml('a: "' + "chữ - " * 3000 + '"\n', "f.yml")
     assert findings == [] and data["a"].count(" - ") == 3000
+
+
+def test_a_lone_equals_sign_or_double_chevron_value_is_plain_text() -> None:
+    assert parse_yaml("a: =\nb: <<\n=: c\n", "f.yml") == ({"a": "=", "b": "<<", "=": "c"}, [])
+
+
+def test_unknown_tags_are_refused_by_name() -> None:
+    _, findings = parse_yaml("a: !!python/object/apply:os.system [ls]\n", "f.yml")
+    assert [(f.line, f.col, f.code) for f in findings] == [(1, 4, "KH105")]
+    assert "«!!python/object/apply:os.system»" in findings[0].message

@@ -188,17 +188,19 @@ class AgencyNames:
         self.agencies = agencies
         self.broken = broken or set()  # declared but invalid: already reported in the registry
         self.by_name: dict[str, list[str]] = {}
+        self._suggested: dict[tuple[str, str], str | None] = {}
         for agency in agencies.values():
             for name in (agency.id, agency.name, *agency.short, *agency.abbr):
                 self.by_name.setdefault(fold(name), []).append(agency.id)
 
     def suggest(self, value: str, namespace: str) -> str | None:
         """The agency id most likely meant by `value`, preferring `namespace`."""
-        matches = difflib.get_close_matches(fold(value), list(self.by_name), n=5, cutoff=0.6)
-        candidates = [agency_id for match in matches for agency_id in self.by_name[match]]
-        preferred = [c for c in candidates if c.startswith(namespace + "/")]
-        best = preferred or candidates
-        return best[0] if best else None
+        if (value, namespace) not in self._suggested:  # one difflib pass per distinct typo, not per reference
+            matches = difflib.get_close_matches(fold(value[:200]), list(self.by_name), n=5, cutoff=0.6)
+            candidates = [agency_id for match in matches for agency_id in self.by_name[match]]
+            best = [c for c in candidates if c.startswith(namespace + "/")] or candidates
+            self._suggested[(value, namespace)] = best[0] if best else None
+        return self._suggested[(value, namespace)]
 
 
 def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, date | None]]:

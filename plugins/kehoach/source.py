@@ -102,6 +102,7 @@ def _at(node: yaml.Node) -> Pos:
 
 
 _DEEP_HINT = "Một kế hoạch chỉ lồng vài cấp; kiểm tra các dấu «[» «{» và thụt lề."
+_PLAIN_TEXT = {_TAG + "value", _MERGE}
 _SCALAR_TAGS = {_TAG + name: f"construct_yaml_{name}" for name in ("null", "bool", "int", "float", "binary")}
 MAX_DEPTH = 50
 _SCALAR = yaml.ScalarNode
@@ -139,6 +140,8 @@ class _Builder:
         if node.__class__ is _SCALAR:
             if tag == _DATE:
                 return self.timestamp(node)
+            if tag in _PLAIN_TEXT:  # a lone "=" or "<<" written as a value: plain text to a plan
+                return node.value
             if tag in _SCALAR_TAGS:
                 return getattr(self.loader, _SCALAR_TAGS[tag])(node)
         name = tag.replace(_TAG, "!!")
