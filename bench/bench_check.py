@@ -178,7 +178,7 @@ def main() -> int:
         files = generate(root, count)
 
         def check() -> None:
-            corpus = load_corpus([root / "plans"], base=root)
+            corpus = load_corpus([root / "plans"], base=root, freeze=True)  # as `kehoach check` loads
             findings = check_corpus(corpus)
             assert len(corpus.plans) == count, [f.as_text() for f in findings[:5]]
             assert not [f for f in findings if f.severity == "error"], [f.as_text() for f in findings[:5]]

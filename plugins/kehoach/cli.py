@@ -55,7 +55,7 @@ def check(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Ví dụ: kehoach check plans/2024 --strict
     """
-    findings = check_corpus(load_corpus(list(paths) or [Path("plans")]))
+    findings = check_corpus(load_corpus(list(paths) or [Path("plans")], freeze=True))
     if strict:
         findings = strictly(findings)
     output = render(findings, fmt)

@@ -100,8 +100,15 @@ def _plans_folder(path: Path) -> Path:
     return path
 
 
-def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
-    """Load the registry and every plan under `paths`; report every problem found."""
+def load_corpus(paths: list[Path], base: Path | None = None, *, freeze: bool = False) -> Corpus:
+    """Load the registry and every plan under `paths`; report every problem found.
+
+    The cyclic GC is off while loading, and the new objects go straight to the
+    oldest generation instead of being traversed by the next young collections.
+    `freeze=True` (for a process that exits after one run, like `kehoach check`)
+    leaves them out of the cyclic GC altogether; a long-lived process (mkdocs
+    serve) must not, or garbage that frozen objects point to could never be freed.
+    """
     base = base or Path.cwd()
     paths = [_plans_folder(path) for path in paths] or [Path("plans")]
     root = find_root(paths[0])
@@ -124,7 +131,9 @@ def load_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
             if loaded:
                 plans.append(loaded)
     finally:
-        gc.freeze()  # the corpus lives as long as the run: spare it the collections gc.enable() would trigger
+        gc.freeze()
+        if not freeze:
+            gc.unfreeze()  # into the oldest generation: no traversal now, collectable later
         if gc_was_enabled:
             gc.enable()
     return Corpus(root, plans, agencies, agency_pos, findings, agency_data, broken)
