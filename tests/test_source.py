@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import time
@@ -181,3 +182,14 @@ def test_unknown_tags_are_refused_by_name() -> None:
     _, findings = parse_yaml("a: !!python/object/apply:os.system [ls]\n", "f.yml")
     assert [(f.line, f.col, f.code) for f in findings] == [(1, 4, "KH105")]
     assert "«!!python/object/apply:os.system»" in findings[0].message
+
+
+def test_loading_leaves_nothing_frozen_unless_asked(tmp_path: Path) -> None:
+    """mkdocs serve loads again on every change: frozen objects could pin garbage for the whole session."""
+    case = CASES / "check" / "clean-plan"
+    gc.unfreeze()
+    load_corpus([case / "plans"], base=case)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    load_corpus([case / "plans"], base=case, freeze=True)
+    assert gc.get_freeze_count() > 0 and gc.isenabled()
+    gc.unfreeze()
