@@ -120,3 +120,12 @@ def test_shuffled_real_plan_lines_never_crash(tmp_path: Path, parts: list[str]) 
     findings, plans = _check(root, PLAN, ("\n".join(parts) + "\n").encode("utf-8"))
     _assert_findings_point_into_files(root, findings)
     _assert_plan_or_error(findings, plans, PLAN)
+
+
+@SETTINGS
+@given(text=st.text(max_size=2000))
+def test_any_markdown_body_gives_findings_inside_the_file(tmp_path: Path, text: str) -> None:
+    root = _tree(tmp_path)
+    findings, plans = _check(root, "plans/2025/ke-hoach-tdkt/noi-dung.md", text.encode("utf-8", "surrogatepass"))
+    _assert_findings_point_into_files(root, findings)
+    assert plans == 1  # a bad body never loses the plan itself
