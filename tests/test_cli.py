@@ -139,3 +139,18 @@ def test_a_folder_without_plans_is_an_error_not_a_silent_pass(tmp_path: Path) ->
     code, output = run_kehoach(["check", "."], tmp_path)
     assert code == 1
     assert output.startswith(".:1:1: KH108 lỗi: Không thấy kế hoạch nào trong «.»")
+
+
+def test_an_unreadable_folder_is_a_finding_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(CHECK / "clean-plan" / "plans", tmp_path / "plans")
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "2025":  # tests run as root on CI, so chmod cannot make a folder unreadable
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code, output = run_kehoach(["check", "plans"], tmp_path)
+    assert code == 1
+    assert output.startswith("plans/2025:1:1: KH108 lỗi: Không đọc được thư mục\n")

@@ -77,18 +77,28 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Plan folders (`<year>/<slug>/`) under the given paths, in sorted order."""
+def discover(paths: list[Path], unreadable: list[Path] | None = None) -> list[Path]:
+    """Plan folders (`<year>/<slug>/`) under the given paths, in sorted order.
+
+    Folders that cannot be listed are skipped and, when `unreadable` is given, added to it.
+    """
+    def subfolders(path: Path) -> list[Path]:
+        try:
+            return [child for child in path.iterdir() if child.is_dir()]
+        except OSError:
+            if unreadable is not None:
+                unreadable.append(path)
+            return []
+
     folders: set[Path] = set()
     for path in paths:
         path = path if path.is_dir() else path.parent
         if path.parent.name.isdigit():
             folders.add(path)
         elif path.name.isdigit():
-            folders.update(d for d in path.iterdir() if d.is_dir())
+            folders.update(subfolders(path))
         elif path.is_dir():
-            folders.update(d for year in path.iterdir() if year.is_dir() and year.name.isdigit()
-                           for d in year.iterdir() if d.is_dir())
+            folders.update(d for year in subfolders(path) if year.name.isdigit() for d in subfolders(year))
     return sorted(folders)
 
 
@@ -116,7 +126,10 @@ def load_corpus(paths: list[Path], base: Path | None = None, *, freeze: bool = F
     agency_data: dict[str, Any] = {}
     broken: set[str] = set()
     agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data, broken)
-    folders = discover(paths)
+    unreadable: list[Path] = []
+    folders = discover(paths, unreadable)
+    findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error", "Không đọc được thư mục",
+                            "Kiểm tra quyền đọc thư mục này.") for path in unreadable)
     if not folders and not any((root / AGENCY_DIR).glob("*.yml")):
         findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error",
                                 f"Không thấy kế hoạch nào trong «{shown_path(path, base)}»",
