@@ -293,16 +293,30 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _short_texts(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, str]]:
+    """Titles and subjects in the YAML, with where they are and whose they are."""
+    plan = loaded.plan
+    if plan.title:
+        yield ("title",), plan.title, "Tên kế hoạch"
+    for key, document in (("document", plan.document), ("decision", plan.decision)):
+        if document and document.subject:
+            yield (key, "subject"), document.subject, "Trích yếu" if key == "document" else "Trích yếu quyết định"
+    for index, task in enumerate(plan.tasks):
+        yield ("tasks", index, "title"), task.title, f"Nhiệm vụ «{task.id}»"
+    for index, duty in enumerate(plan.reporting):
+        yield ("reporting", index, "title"), duty.title, f"Báo cáo «{duty.id}»"
+
+
 def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
     """Stale years copied from last year's plan, duplicated tasks, the (nếu có) flag."""
     year = loaded.plan.year
     hint = (f"Kế hoạch năm {year} nhắc tới năm cũ; có thể sót khi sao chép từ kế hoạch năm trước. "
             "Giữ nguyên nếu đúng như văn bản đã ký.")
-    for index, task in enumerate(loaded.plan.tasks):
-        for match in _STALE.finditer(task.title):
+    for loc, text, owner in _short_texts(loaded):
+        for match in _STALE.finditer(text):
             if int(match.group(1)) < year:
-                yield _finding(loaded, ("tasks", index, "title"), "KH501", "warning",
-                               f"Nhiệm vụ «{task.id}» nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
+                yield _finding(loaded, loc, "KH501", "warning",
+                               f"{owner} nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
     for name, text in sorted(loaded.bodies.items()):
         for match in _STALE.finditer(text):
             if int(match.group(1)) < year:
