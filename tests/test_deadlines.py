@@ -34,6 +34,13 @@ PHRASES = [
     ("Thường xuyên", 2024, Reading("ongoing", True)),
     ("thuong xuyen", 2024, Reading("ongoing", True)),
     ("Cả năm", 2024, Reading("ongoing", True)),
+    ("Cuối năm", 2024, Reading("by", date(2024, 12, 31))),
+    ("cuối năm 2023", 2024, Reading("by", date(2023, 12, 31))),
+    ("Giữa năm", 2024, Reading("by", date(2024, 6, 30))),
+    ("cuối tháng 2", 2024, Reading("by", date(2024, 2, 29))),
+    ("Cuối tháng 5/2025", 2025, Reading("by", date(2025, 5, 31))),
+    ("cuối quý III", 2024, Reading("by", date(2024, 9, 30))),
+    ("cuối năm học 2022-2023", 2023, Reading("school_year", "2022-2023")),
 ]
 
 
@@ -42,7 +49,8 @@ def test_read_phrase_understands_the_forms_plans_use(phrase: str, year: int, exp
     assert read_phrase(phrase, year) == expected
 
 
-@pytest.mark.parametrize("phrase", ["", "Đầu năm", "31/02/2024", "theo kế hoạch", "tháng 13/2024"])
+@pytest.mark.parametrize("phrase", ["", "Đầu năm", "31/02/2024", "theo kế hoạch", "tháng 13/2024", "cuối tháng",
+                                    "cuối quý 5", "Kết thúc mỗi đợt thi đua"])
 def test_read_phrase_gives_none_when_no_meaning_can_be_read(phrase: str) -> None:
     assert read_phrase(phrase, 2024) is None
 

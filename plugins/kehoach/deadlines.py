@@ -135,6 +135,9 @@ def read_phrase(phrase: str, year: int) -> Reading | None:
     folded = fold(phrase)
     if folded.startswith("thuong xuyen") or folded == "ca nam":
         return Reading("ongoing", True)
+    end = _read_period_end(folded, year)
+    if end:
+        return Reading("by", end)
     school = re.search(r"nam hoc\s*(\d{4})\s*-\s*(\d{4})", folded)
     if school:
         return Reading("school_year", f"{school.group(1)}-{school.group(2)}")
@@ -161,6 +164,26 @@ def read_phrase(phrase: str, year: int) -> Reading | None:
     if month and 1 <= int(month.group(1)) <= 12:
         return Reading("month", f"{month.group(2) or year}-{int(month.group(1)):02d}")
     return None
+
+
+_PERIOD_END = re.compile(r"(?:(?:truoc|cham nhat) )?(?:vao )?(cuoi|giua) (nam(?! hoc)|thang|quy)\b"
+                         r"(?: (\d{1,2}|iv|iii|ii|i)\b)?(?:\s*(?:/|nam)?\s*(\d{4}))?")
+
+
+def _read_period_end(folded: str, year: int) -> date | None:
+    """"Cuối năm", "giữa năm", "cuối tháng 5", "cuối quý III": their last day (BLDS 2015 Điều 146)."""
+    found = _PERIOD_END.match(folded)
+    if not found:
+        return None
+    which, unit, number, written_year = found.groups()
+    in_year = int(written_year or year)
+    if unit == "nam":
+        return date(in_year, 6, 30) if which == "giua" else date(in_year, 12, 31)
+    if which != "cuoi" or not number:
+        return None
+    months = int(number) if number.isdigit() else ROMAN[number.upper()]
+    month = 3 * months if unit == "quy" else months
+    return _month_end(in_year, month) if 1 <= month <= 12 and (unit == "thang" or months <= 4) else None
 
 
 def describe(reading: Reading) -> str:
