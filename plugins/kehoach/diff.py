@@ -78,7 +78,7 @@ def materialise(rev: str, dest: Path, cwd: Path) -> Path:
     """Unpack `plans/` of git revision `rev` into `dest`; the unpacked plans folder."""
     found = _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", cwd=cwd)
     if found.returncode != 0:
-        raise PlanError([Finding(rev, 1, 1, "KH108", "error", f"Không tìm thấy phiên bản «{rev}» trong kho git",
+        raise PlanError([Finding(rev, 1, 1, "KH602", "error", f"Không tìm thấy phiên bản «{rev}» trong kho git",
                                  "Dùng mã commit, tên nhánh hoặc thẻ, ví dụ HEAD~1 hoặc origin/main.")])
     top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).stdout.decode().strip())
     plans = dest / "plans"

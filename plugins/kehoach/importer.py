@@ -513,7 +513,7 @@ def write_draft(path: Path, plans: Path, year: int | None = None, slug: str | No
     draft = read_draft(path, plans, year)
     year = year or _year_of(draft.docs)
     if year is None:
-        raise PlanError([Finding(str(path), 1, 1, "KH601", "error", "Không xác định được năm của kế hoạch",
+        raise PlanError([Finding(str(path), 1, 1, "KH603", "error", "Không xác định được năm của kế hoạch",
                                  "Ghi rõ năm: kehoach import TỆP --year 2024")])
     data, files = plan_data(draft, year, path.name)
     Plan.model_validate(data)

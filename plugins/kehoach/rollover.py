@@ -257,13 +257,13 @@ def _load_one(source: Path, base: Path) -> LoadedPlan:
 def _refuse(old: LoadedPlan, folder: Path, year: int, base: Path) -> None:
     shown = shown_path(folder, base)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder.name):
-        raise PlanError([Finding(shown, 1, 1, "KH108", "error", f"Tên thư mục «{folder.name}» không hợp lệ",
+        raise PlanError([Finding(shown, 1, 1, "KH603", "error", f"Tên thư mục «{folder.name}» không hợp lệ",
                                  "Chỉ dùng chữ thường không dấu, chữ số và «-», ví dụ ke-hoach-tdkt-2025.")])
     if folder.exists():
-        raise PlanError([Finding(shown, 1, 1, "KH108", "error", f"Thư mục {shown} đã có; kehoach new không ghi đè",
+        raise PlanError([Finding(shown, 1, 1, "KH601", "error", f"Thư mục {shown} đã có; kehoach new không ghi đè",
                                  "Chọn tên khác bằng --slug, hoặc xóa thư mục đó nếu chắc chắn không cần.")])
     if year == old.plan.year:
-        raise PlanError([Finding(shown, 1, 1, "KH108", "error", f"Kế hoạch nguồn đã là của năm {year}",
+        raise PlanError([Finding(shown, 1, 1, "KH603", "error", f"Kế hoạch nguồn đã là của năm {year}",
                                  "Ghi năm mới, ví dụ: kehoach new 2025 --from plans/2024/ten-ke-hoach")])
 
 

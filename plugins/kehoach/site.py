@@ -113,7 +113,7 @@ def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> da
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise PlanError([Finding(TODAY_ENV, 1, 1, "KH111", "error",
+        raise PlanError([Finding(TODAY_ENV, 1, 1, "KH603", "error",
                                  f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",
                                  "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
 
