@@ -49,7 +49,10 @@ def _assert_findings_point_into_files(root: Path, findings: list[Finding]) -> No
         target = root / finding.path
         assert target.exists(), finding
         if target.is_file():
-            assert finding.line <= len(LINE_BREAKS.split(target.read_bytes())) + 1, finding
+            lines = LINE_BREAKS.split(target.read_bytes())
+            assert finding.line <= len(lines) + 1, finding
+            width = len(lines[finding.line - 1]) if finding.line <= len(lines) else 0
+            assert finding.col <= width + 2, finding
 
 
 def _assert_plan_or_error(findings: list[Finding], plans: int, relative: str) -> None:

@@ -18,7 +18,7 @@ from .deadlines import describe, due, effective_deadline, kind, meaning, quarter
 from .errors import Finding, sort_key
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline
-from .source import position
+from .source import line_col, position
 from .text import fold, roman, short_date, weekday_name
 from .workdays import effective, why_closed
 
@@ -288,11 +288,6 @@ _UNSAFE = re.compile(
     re.IGNORECASE)
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _short_texts(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, str]]:
     """Titles and subjects in the YAML, with where they are and whose they are."""
     plan = loaded.plan
@@ -320,7 +315,7 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
     for name, text in sorted(loaded.bodies.items()):
         for match in _STALE.finditer(text):
             if int(match.group(1)) < year:
-                line, col = _line_col(text, match.start())
+                line, col = line_col(text, match.start())
                 yield Finding(loaded.body_paths[name], line, col, "KH501", "warning",
                               f"Văn bản nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
     titles = Counter(fold(task.title).rstrip(" .;") for task in loaded.plan.tasks)
@@ -341,13 +336,13 @@ def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
         shown = loaded.body_paths[name]
         for match in _UNSAFE.finditer(text):
             part = match.lastgroup or 0
-            line, col = _line_col(text, match.start(part))
+            line, col = line_col(text, match.start(part))
             yield Finding(shown, line, col, "KH503", "error",
                           f"Nội dung chứa mã có thể chạy trên trình duyệt: «{match.group(part)}»",
                           "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và liên kết javascript:.")
         for match in MARKER.finditer(text):
             if match.group(1) not in section_ids:
-                line, col = _line_col(text, match.start())
+                line, col = line_col(text, match.start())
                 yield Finding(shown, line, col, "KH504", "error",
                               f"Dòng chèn nhiệm vụ trỏ tới mục «{match.group(1)}» không có trong «sections»",
                               "Sửa mã mục cho khớp với «sections» trong ke-hoach.yml.")

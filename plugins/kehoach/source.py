@@ -237,14 +237,13 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
                              "Lưu lại tệp dạng «UTF-8» (không BOM) trong trình soạn thảo."))
         raw = raw[3:]
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        line, _ = line_col(raw[: raw.index(b"\x00")].decode("utf-8", "replace"))
         return None, found + [finding(line, 1, "KH109", "Tệp chứa dữ liệu nhị phân (byte NUL), không phải văn bản",
                                       "Có thể đã lưu nhầm tệp Word hoặc tệp nén; chỉ dùng tệp văn bản .yml, .md.")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = line_col(raw[: exc.start].decode("utf-8"))
         return None, found + [finding(line, col, "KH101", "Tệp không phải mã UTF-8",
                                       "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258); "
                                       "chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã).")]
@@ -306,7 +305,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
         return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
                               _DEEP_HINT)]
     except yaml.reader.ReaderError as exc:
-        line, col = _line_col_of_byte(text, exc.position) if FAST else _line_col_of_char(text, exc.position)
+        line, col = _line_col_of_byte(text, exc.position) if FAST else line_col(text, exc.position)
         return None, [Finding(shown, line, col, "KH109", "error",
                               f"Tệp chứa ký tự điều khiển không được phép (mã U+{exc.character:04X})"
                               if isinstance(exc.character, int) else "Tệp chứa ký tự không được phép",
@@ -344,7 +343,7 @@ def _too_deep(text: str) -> Pos | None:
         for match in _BRACKETS.finditer(text):
             depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
             if depth > MAX_FLOW_DEPTH:
-                return _line_col_of_char(text, match.start())
+                return line_col(text, match.start())
     if len(text) > LONG_LINE and max(map(len, text.split("\n"))) > LONG_LINE:
         for number, line in enumerate(lines_of(text), start=1):
             prefix = _BLOCK_PREFIX.match(line)
@@ -388,13 +387,14 @@ def _unclosed_quote(lines: list[str]) -> Pos | None:
     return None
 
 
-def _line_col_of_char(text: str, offset: int) -> Pos:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def line_col(text: str, offset: int | None = None) -> Pos:
+    """Line and column of a character offset (default: the end), breaking lines as YAML and editors do."""
+    lines = _LINE_BREAK.split(text if offset is None else text[:offset])
+    return len(lines), len(lines[-1]) + 1
 
 
 def _line_col_of_byte(text: str, offset: int) -> Pos:
-    return _line_col_of_char(text, len(text.encode("utf-8")[:offset].decode("utf-8", "ignore")))
+    return line_col(text, len(text.encode("utf-8")[:offset].decode("utf-8", "ignore")))
 
 
 def _deepest(node: yaml.Node | None) -> Pos:
