@@ -29,7 +29,13 @@ except AttributeError:  # PyYAML built without libyaml
     _ParserLoader = yaml.SafeLoader
     FAST = False
 
+MAX_BYTES = 2 * 1024 * 1024
+Pos = tuple[int, int]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE, _DATE = (_TAG + name for name in ("str", "map", "seq", "merge", "timestamp"))
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar -> resolved tag, shared by every file of a run
 
 
 class _BaseLoader(_ParserLoader):  # type: ignore[misc, valid-type]
@@ -51,20 +57,12 @@ class _BaseLoader(_ParserLoader):  # type: ignore[misc, valid-type]
                 return _STR
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
-                tag = next((str(tag) for tag, regexp in _IMPLICIT.get(value[:1], ()) if regexp.match(value)), _STR)
+                tag = next((str(candidate) for candidate, regexp in _IMPLICIT.get(value[:1], ())
+                            if regexp.match(value)), _STR)
                 if len(_PLAIN_TAGS) < 100_000:  # field names and agency ids repeat in every plan
                     _PLAIN_TAGS[value] = tag
             return tag
         return _MAP if kind is yaml.MappingNode else _SEQ
-
-
-_PLAIN_TAGS: dict[str, str] = {}
-
-_TAG = "tag:yaml.org,2002:"
-_STR, _MAP, _SEQ, _MERGE, _DATE = (_TAG + name for name in ("str", "map", "seq", "merge", "timestamp"))
-MAX_BYTES = 2 * 1024 * 1024
-
-Pos = tuple[int, int]
 
 
 class Mapping(dict):  # type: ignore[type-arg]
@@ -209,8 +207,6 @@ def _date_hint(value: str) -> str:
         return (f"Tháng {month} năm {year} chỉ có {calendar.monthrange(year, month)[1]} ngày; "
                 "kiểm tra lại ngày với bản gốc (ngày viết dạng NĂM-THÁNG-NGÀY).")
     return "Ngày viết dạng NĂM-THÁNG-NGÀY, tháng từ 01 đến 12, ví dụ 2024-03-15."
-
-
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
