@@ -104,10 +104,12 @@ def discover(paths: list[Path], unreadable: list[Path] | None = None) -> list[Pa
 
 def _plans_folder(path: Path) -> Path:
     """`path`, or its `plans/` folder when given the repository root (`kehoach check .`)."""
-    if path.is_dir() and (path / "plans").is_dir() and not (path / AGENCY_DIR).is_dir() \
-            and not any(child.name.isdigit() for child in path.iterdir()):
-        return path / "plans"
-    return path
+    if not (path.is_dir() and (path / "plans").is_dir()) or (path / AGENCY_DIR).is_dir():
+        return path
+    try:
+        return path if any(child.name.isdigit() for child in path.iterdir()) else path / "plans"
+    except OSError:
+        return path
 
 
 def load_corpus(paths: list[Path], base: Path | None = None, *, freeze: bool = False) -> Corpus:
@@ -223,28 +225,31 @@ def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan |
         return None
     loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan, data)
     for key, document in (("document", plan.document), ("decision", plan.decision)):
-        if document is None or document.body is None:
-            continue
-        body_path = folder / document.body
-        body_shown = shown_path(body_path, base)
-        if os.path.dirname(os.path.normpath(document.body)) not in ("", ".") or os.path.isabs(document.body):
-            line, col = loaded.at(key, "body")
-            findings.append(Finding(shown, line, col, "KH108", "error",
-                                    f"Tệp nội dung «{document.body}» phải nằm ngay trong thư mục kế hoạch",
-                                    "Ghi tên tệp, không ghi đường dẫn: body: noi-dung.md"))
-            continue
-        if not body_path.is_file():
-            line, col = loaded.at(key, "body")
-            findings.append(Finding(shown, line, col, "KH108", "error",
-                                    f"Không thấy tệp nội dung «{document.body}» trong thư mục kế hoạch",
-                                    "Tạo tệp Markdown đó hoặc sửa tên tệp ở trường «body»."))
-            continue
-        text, problems = read_text(body_path, body_shown)
-        findings.extend(problems)
-        if text is not None:
-            loaded.bodies[document.body] = text
-            loaded.body_paths[document.body] = body_shown
+        if document is not None and document.body is not None:
+            _load_body(loaded, key, document.body, base, findings)
     return loaded
+
+
+def _load_body(loaded: LoadedPlan, key: str, name: str, base: Path, findings: list[Finding]) -> None:
+    """Read the Markdown file a document names; it must sit in the plan folder itself."""
+    line, col = loaded.at(key, "body")
+    if os.path.dirname(os.path.normpath(name)) not in ("", ".") or os.path.isabs(name):
+        findings.append(Finding(loaded.yaml_path, line, col, "KH108", "error",
+                                f"Tệp nội dung «{name}» phải nằm ngay trong thư mục kế hoạch",
+                                "Ghi tên tệp, không ghi đường dẫn: body: noi-dung.md"))
+        return
+    path = loaded.folder / name
+    if not path.is_file():
+        findings.append(Finding(loaded.yaml_path, line, col, "KH108", "error",
+                                f"Không thấy tệp nội dung «{name}» trong thư mục kế hoạch",
+                                "Tạo tệp Markdown đó hoặc sửa tên tệp ở trường «body»."))
+        return
+    shown = shown_path(path, base)
+    text, problems = read_text(path, shown)
+    findings.extend(problems)
+    if text is not None:
+        loaded.bodies[name] = text
+        loaded.body_paths[name] = shown
 
 
 def _read_yaml(path: Path, shown: str, findings: list[Finding]) -> Any:
