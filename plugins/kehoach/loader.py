@@ -347,6 +347,8 @@ def _type_message(error: Any) -> tuple[str, str]:
     if kind not in _TYPE_MESSAGES:
         return (f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}",
                 _VALUE_HINTS.get(field_name, "Xem mẫu trong hướng dẫn soạn kế hoạch."))
+    if kind == "date_from_datetime_inexact" and isinstance(value, (int, float)):
+        kind = "date_type"  # pydantic read a number as seconds since 1970
     message, hint = _TYPE_MESSAGES[kind]
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(str(error.get("ctx", {}).get("pattern", "")))
