@@ -131,10 +131,11 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
                            f"({short_date(start)}–{short_date(end)})",
                            "Kiểm tra năm của thời hạn; nếu kế hoạch kéo dài hơn một năm, khai báo «period».")
         day = written_day(deadline)
-        if day and issued and day < issued:
+        if issued and bounds[1] < issued:  # "trước ngày X" with X on the issue date ends the day before
+            written = f" «{deadline.text}»" if deadline.text else ""
             yield _finding(loaded, loc, "KH303", "error",
-                           f"Thời hạn của {owner} ({short_date(day)}) trước ngày ban hành kế hoạch "
-                           f"({short_date(issued)})",
+                           f"Thời hạn{written} của {owner} kết thúc ngày {short_date(bounds[1])}, trước ngày ban hành "
+                           f"kế hoạch ({short_date(issued)})",
                            "Kiểm tra lại ngày, tháng, năm của thời hạn.")
         if day:
             last = bounds[1]
