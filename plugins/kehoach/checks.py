@@ -125,14 +125,14 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
         bounds = span(deadline)
         if bounds is None:
             continue
+        written = f" «{deadline.text}»" if deadline.text else ""
         if bounds[1] < start or bounds[0] > end:
             yield _finding(loaded, loc, "KH302", "error",
-                           f"Thời hạn của {owner} ({short_date(bounds[1])}) nằm ngoài thời gian của kế hoạch "
-                           f"({short_date(start)}–{short_date(end)})",
+                           f"Thời hạn{written} của {owner} (hết ngày {short_date(bounds[1])}) nằm ngoài thời gian "
+                           f"của kế hoạch ({short_date(start)}–{short_date(end)})",
                            "Kiểm tra năm của thời hạn; nếu kế hoạch kéo dài hơn một năm, khai báo «period».")
         day = written_day(deadline)
         if issued and bounds[1] < issued:  # "trước ngày X" with X on the issue date ends the day before
-            written = f" «{deadline.text}»" if deadline.text else ""
             yield _finding(loaded, loc, "KH303", "error",
                            f"Thời hạn{written} của {owner} kết thúc ngày {short_date(bounds[1])}, trước ngày ban hành "
                            f"kế hoạch ({short_date(issued)})",
