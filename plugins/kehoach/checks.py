@@ -244,13 +244,22 @@ def check_agencies(loaded: LoadedPlan, agencies: dict[str, Agency], names: Agenc
         ended = agency.valid_until is not None and when > agency.valid_until
         not_yet = agency.valid_from is not None and when < agency.valid_from
         if ended or not_yet:
-            state = (f"đã thôi hoạt động từ sau {short_date(agency.valid_until)}" if ended and agency.valid_until
-                     else f"chỉ hoạt động từ {short_date(agency.valid_from)}" if agency.valid_from else "")
-            successor = agencies.get(agency.successor) if agency.successor else None
-            hint = (f"Cơ quan kế thừa: «{successor.id}» ({successor.name})." if successor
-                    else "Danh mục chưa ghi cơ quan kế thừa; hỏi cơ quan thường trực thi đua, khen thưởng.")
-            yield _finding(loaded, loc, "KH402", "error",
-                           f"«{agency.name}» {state}, nhưng được giao việc có hạn {short_date(when)}", hint)
+            yield _finding(loaded, loc, "KH402", "error", *_validity_message(agency, when, ended, agencies))
+
+
+def _validity_message(agency: Agency, when: date, ended: bool, agencies: dict[str, Agency]) -> tuple[str, str]:
+    """Message and hint for an agency used outside its validity: name who takes over, or who came before."""
+    if ended and agency.valid_until:
+        state = f"đã thôi hoạt động từ sau {short_date(agency.valid_until)}"
+        successor = agencies.get(agency.successor) if agency.successor else None
+        hint = (f"Cơ quan kế thừa: «{successor.id}» ({successor.name})." if successor
+                else "Danh mục chưa ghi cơ quan kế thừa; hỏi cơ quan thường trực thi đua, khen thưởng.")
+    else:
+        state = f"chỉ hoạt động từ {short_date(agency.valid_from)}" if agency.valid_from else ""
+        before = sorted(other.id for other in agencies.values() if other.successor == agency.id)
+        hint = (f"Trước ngày đó, việc này thuộc {', '.join(f'«{b}» ({agencies[b].name})' for b in before)}."
+                if before else "Kiểm tra ngày thành lập của cơ quan trong danh mục, hoặc giao cho cơ quan khác.")
+    return f"«{agency.name}» {state}, nhưng được giao việc có hạn {short_date(when)}", hint
 
 
 def check_registry(corpus: Corpus) -> Iterator[Finding]:
