@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, REGEN, ROOT, compare_with_file
 
+from kehoach.errors import PlanError
 from kehoach.loader import load_corpus
 from kehoach.site import Options, build_date, build_pages
 
@@ -137,6 +138,8 @@ def test_merged_agency_names_its_successor(pages: dict[str, str]) -> None:
 def test_build_date_comes_from_option_then_environment() -> None:
     assert build_date("2024-03-01", {"KEHOACH_TODAY": "2020-01-01"}) == date(2024, 3, 1)
     assert build_date(None, {"KEHOACH_TODAY": "2020-01-01"}) == date(2020, 1, 1)
+    with pytest.raises(PlanError, match="KH603"):
+        build_date(None, {"KEHOACH_TODAY": "15/06/2024"})
 
 
 # --- real MkDocs builds ------------------------------------------------------------
