@@ -18,11 +18,12 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import links
 from .checks import check_corpus
 from .errors import PlanError, has_errors
 from .loader import Corpus, load_corpus
@@ -62,6 +63,15 @@ class KehoachConfig(base.Config):
     Default: the site's edit_uri (joined to repo_url) with the docs folder removed from its end."""
 
 
+NAV_PAGES = (links.HOME, links.YEARS, links.AGENCIES)
+
+
+def _inclusion(uri: str) -> InclusionLevel:
+    """Plan, year and agency pages stay out of the navigation on purpose (a nav of thousands of
+    pages makes the build quadratic), so MkDocs need not list them as omitted."""
+    return InclusionLevel.NOT_IN_NAV if uri.endswith(".md") and uri not in NAV_PAGES else InclusionLevel.UNDEFINED
+
+
 class KehoachPlugin(BasePlugin[KehoachConfig]):
     """Generate plan, year and agency pages and calendar feeds from the plans folder."""
 
@@ -91,7 +101,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         for uri, content in generated.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"Tệp docs/{uri} trùng với trang do kehoach tạo ra; hãy đổi tên hoặc xóa tệp đó.")
-            files.append(File.generated(config, uri, content=content))
+            files.append(File.generated(config, uri, content=content, inclusion=_inclusion(uri)))
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
         return files
 
