@@ -292,3 +292,16 @@ def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str
     restored, ids = restore_html(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), blocks)
     assert restored == pages[PLAN_PAGE]
     assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids
+
+
+def test_task_lists_can_be_kept_out_of_the_search_index(pages: dict[str, str]) -> None:
+    assert "data-search-exclude" not in pages[PLAN_PAGE].split("kh-tasks")[1][:40]
+    old = Path.cwd()
+    os.chdir(CASE)
+    try:
+        corpus = load_corpus([Path("plans")])
+    finally:
+        os.chdir(old)
+    page = build_pages(corpus, Options(date.fromisoformat(TODAY), search_tasks=False))[PLAN_PAGE]
+    assert '<div class="kh-tasks" data-search-exclude>' in page
+    assert page.count('<table class="kh-task-table" data-search-exclude>') == 2  # appendix and reports

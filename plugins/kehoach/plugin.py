@@ -58,6 +58,10 @@ class KehoachConfig(base.Config):
     """Also publish each plan as DOCX (the document to sign), XLSX, CSV, JSON and each agency's list as
     XLSX, CSV under xuat/, linked from the pages. Off by default: about 0.1-0.2 s per plan."""
 
+    search_tasks = opt.Type(bool, default=True)
+    """Index the tasks of plan pages for search. Past about 1,000 plans the index gets slow to load in
+    the browser (perf.md); set false there to index the plans' own text and titles only."""
+
     source_edit_uri = opt.Optional(opt.Type(str))
     """URL under which repository files are edited, e.g. https://git.example/org/repo/edit/main/.
     Default: the site's edit_uri (joined to repo_url) with the docs folder removed from its end."""
@@ -92,7 +96,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         exports = build_exports(corpus) if self.config.exports else {}
         today = str(self.config.today) if self.config.today else None
         try:
-            options = Options(build_date(today), config.site_url or "", config.use_directory_urls, frozenset(exports))
+            options = Options(build_date(today), config.site_url or "", config.use_directory_urls, frozenset(exports),
+                              self.config.search_tasks)
         except PlanError as exc:
             raise PluginError(str(exc)) from None
         generated: dict[str, str | bytes] = {**build_pages(corpus, options), **build_assets(), **exports}

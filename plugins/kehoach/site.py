@@ -37,6 +37,7 @@ class Options:
     site_url: str = ""
     directory_urls: bool = True
     downloads: frozenset[str] = frozenset()  # export files published with the site (xuat/…), linked from pages
+    search_tasks: bool = True  # False keeps task lists out of the search index (very large sites)
 
 
 def build_pages(corpus: Corpus, options: Options) -> dict[str, str]:
