@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from .deadlines import due, effective_deadline, kind
 from .loader import Corpus, LoadedPlan
-from .models import Agency, Deadline
+from .models import Deadline
+from .registry import members_of
 from .text import roman, short_date
 from .workdays import effective
 
@@ -83,15 +84,6 @@ def plan_entries(loaded: LoadedPlan) -> list[Entry]:
         entries.append(_entry(loaded, duty.id, None, duty.title, duty.deadline, False, "not_started",
                               duty.reporters, [duty.recipient] if duty.recipient else [], True))
     return entries
-
-
-def members_of(agencies: dict[str, Agency]) -> dict[str, list[str]]:
-    """Group id -> sorted ids of the agencies that declare they belong to it."""
-    members: dict[str, list[str]] = {}
-    for agency in sorted(agencies.values(), key=lambda a: a.id):
-        for group in agency.groups:
-            members.setdefault(group, []).append(agency.id)
-    return members
 
 
 def tasks_by_agency(corpus: Corpus) -> dict[str, list[Row]]:

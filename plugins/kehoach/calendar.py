@@ -43,6 +43,7 @@ from .deadlines import describe, due, effective_deadline, meaning, quarter_of
 from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline, Document, Plan, ReportingDuty, Task
+from .registry import members
 from .text import roman, short_date, weekday_name
 from .workdays import effective, why_closed
 
@@ -219,25 +220,6 @@ def _agency_texts(found: list[Event], pieces: list[tuple[bytes, bytes]],
                 text = written[rank] = head + text_line("SUMMARY", prefixes[rank] + event.summary) + tail
             texts[member].append(text)
     return texts
-
-
-def members(agencies: dict[str, Agency]) -> dict[str, list[str]]:
-    """For each registry id, the agencies whose feeds show its items: itself and its members.
-
-    An agency belongs to the groups it lists in `groups`, to their groups, and
-    so on; a cycle in the registry is cut rather than followed forever.
-    """
-    reach: dict[str, set[str]] = defaultdict(set)
-    for agency_id in agencies:
-        seen, todo = set(), [agency_id]
-        while todo:
-            current = todo.pop()
-            if current in seen or current not in agencies:
-                continue
-            seen.add(current)
-            reach[current].add(agency_id)
-            todo.extend(agencies[current].groups)
-    return {agency_id: sorted(found) for agency_id, found in reach.items()}
 
 
 # --- what an event says ------------------------------------------------------------

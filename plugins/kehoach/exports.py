@@ -35,11 +35,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from .calendar import members, phrase, plan_base, plan_label, plan_title
+from .calendar import phrase, plan_base, plan_label, plan_title
 from .deadlines import KIND_VI, due, effective_deadline, kind
 from .docx_export import plan_docx, section_heading, stable_zip
 from .loader import Corpus, LoadedPlan
 from .models import Agency, DocRef, Plan, ReportingDuty, Task
+from .registry import members
 from .text import short_date
 from .workdays import effective
 from .xlsx_sheets import agency_workbook, plan_workbook
