@@ -193,3 +193,18 @@ def test_loading_leaves_nothing_frozen_unless_asked(tmp_path: Path) -> None:
     load_corpus([case / "plans"], base=case, freeze=True)
     assert gc.get_freeze_count() > 0 and gc.isenabled()
     gc.unfreeze()
+
+
+WITHOUT_LIBYAML = "import yaml; del yaml.CSafeLoader; from kehoach.cli import main; main(prog_name='kehoach')"
+
+
+@pytest.mark.parametrize("name", ["clean-plan", "yaml-alias-anchor", "yaml-billion-laughs", "yaml-tab-indent",
+                                  "yaml-unclosed-quote", "yaml-duplicate-key", "impossible-date", "control-character",
+                                  "yaml-deep-nesting", "unknown-field-in-task"])
+def test_without_libyaml_the_pure_python_parser_reports_the_same(name: str) -> None:
+    """PyYAML built without libyaml falls back to its Python parser; findings must not change."""
+    case = CASES / "check" / name
+    result = subprocess.run([sys.executable, "-c", WITHOUT_LIBYAML, "check", "plans"], cwd=case,
+                            capture_output=True, text=True, timeout=60)
+    expected = (case / "expected.txt").read_text(encoding="utf-8")
+    assert f"exit: {result.returncode}\n{result.stdout}{result.stderr}" == expected

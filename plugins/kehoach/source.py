@@ -287,10 +287,10 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
         line, col = too_deep
         return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
                               _DEEP_HINT)]
-    loader = _BaseLoader(text)
-    builder = _Builder(loader)
-    node = None
+    loader, node = None, None
     try:
+        loader = _BaseLoader(text)  # the pure-Python reader checks characters already here
+        builder = _Builder(loader)
         node = loader.get_single_node()
         data = builder.build(node, 0) if node is not None else None
     except _Refused as refused:
@@ -312,7 +312,8 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, list[Finding]]:
         return None, [Finding(shown, 1, 1, "KH105", "error", f"Lỗi cú pháp YAML: {exc}",
                               "Kiểm tra lại cú pháp YAML của tệp.")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     findings = [Finding(shown, line, col, code, "error", message, hint)
                 for (line, col), code, message, hint in builder.problems]
     return data, findings
