@@ -153,9 +153,12 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
 def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadline, owner: str) -> Iterator[Finding]:
     if not deadline.text or kind(deadline) == "none":
         return
-    reading = read_phrase(deadline.text, loaded.plan.year)
     stored = meaning(deadline)
-    if reading is None or stored is None:
+    start, end = plan_period(loaded)
+    # A phrase without a year ("trước ngày 30/9") belongs to whichever year of the plan's period fits.
+    readings = [read_phrase(deadline.text, year) for year in dict.fromkeys((loaded.plan.year, start.year, end.year))]
+    reading = readings[0]
+    if reading is None or stored is None or any(r == stored for r in readings):
         return
     if reading.field != stored.field or str(reading.value) != str(stored.value):
         yield _finding(loaded, loc, "KH306", "error",
