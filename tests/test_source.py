@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES
 
+from kehoach.checks import check_corpus
 from kehoach.loader import load_corpus
 from kehoach.source import MAX_BYTES, BadValue, Mapping, Sequence, is_date, parse_yaml, position, read_text
 
@@ -208,3 +209,21 @@ def test_without_libyaml_the_pure_python_parser_reports_the_same(name: str) -> N
                             capture_output=True, text=True, timeout=60)
     expected = (case / "expected.txt").read_text(encoding="utf-8")
     assert f"exit: {result.returncode}\n{result.stdout}{result.stderr}" == expected
+
+
+def test_check_reads_every_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 2's speed rule: one read and one parse per file, nothing read twice."""
+    reads: list[str] = []
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        reads.append(self.resolve().as_posix())
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    root = Path(__file__).resolve().parent.parent
+    corpus = load_corpus([root / "plans"], base=root)
+    check_corpus(corpus)
+    bodies = [(loaded.folder / name).resolve().as_posix() for loaded in corpus.plans for name in loaded.bodies]
+    yaml_files = [p.resolve().as_posix() for p in (root / "plans").rglob("*.yml")]
+    assert sorted(reads) == sorted(yaml_files + bodies)
