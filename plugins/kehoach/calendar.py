@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from . import links
 from .deadlines import describe, due, effective_deadline, meaning, quarter_of
 from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
 from .loader import Corpus, LoadedPlan
@@ -47,7 +48,7 @@ from .registry import members
 from .text import roman, short_date, weekday_name
 from .workdays import effective, why_closed
 
-ALL_FEED_PATH = "lich/tat-ca.ics"
+ALL_FEED_PATH = links.ALL_FEED
 ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
 RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
 STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
@@ -55,17 +56,17 @@ STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
 
 def plan_feed_path(loaded: LoadedPlan) -> str:
     """Feed of one plan: lich/ke-hoach/<year>/<slug>.ics."""
-    return f"lich/ke-hoach/{loaded.id}.ics"
+    return links.plan_feed(loaded.id)
 
 
 def agency_feed_path(agency_id: str) -> str:
     """Feed of one agency: lich/co-quan/<agency-id>.ics (the id keeps its "/")."""
-    return f"lich/co-quan/{agency_id}.ics"
+    return links.agency_feed(agency_id)
 
 
 def year_feed_path(year: int) -> str:
     """Feed of the plans of one year: lich/nam/<year>.ics."""
-    return f"lich/nam/{year}.ics"
+    return links.year_feed(year)
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,9 @@ from .checks import MARKER
 from .deadlines import kind
 from .loader import LoadedPlan
 from .models import Agency, Document, Section, Task
-from .text import admin_date, pad_month
+from .text import BLANK, admin_partial_date
 
 FONT = "Times New Roman"
-BLANK = "\u00a0" * 6  # a number or day the source left blank prints as a gap
 TEXT_MM = 165  # 210 mm less the 30 mm and 15 mm side margins
 HEADER_MM = (62, 103)  # the header table's columns; the Quốc hiệu needs ~100 mm at 12 pt bold
 SIGN_MM = (75, 90)
@@ -226,13 +225,7 @@ def date_line(document: Document) -> str | None:
     value = document.date
     if value is None and document.place is None:
         return None
-    if isinstance(value, date):
-        when = admin_date(value)
-    elif isinstance(value, str) and "-" in value:
-        year, month = value.split("-")
-        when = f"ngày {BLANK} tháng {pad_month(int(month))} năm {year}"
-    else:
-        when = f"ngày {BLANK} tháng {BLANK} năm {value or BLANK}"
+    when = admin_partial_date(value)
     return f"{document.place or BLANK}, {when}"
 
 

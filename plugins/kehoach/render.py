@@ -23,7 +23,7 @@ from .agenda import STATUS_VI, Entry, deadline_label, plan_entries, status
 from .checks import MARKER, plan_period
 from .loader import Corpus, LoadedPlan
 from .models import Document, Task
-from .text import admin_date, pad_month, short_date
+from .text import BLANK, admin_partial_date, short_date
 from .timeline import render_timeline
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 ENV = Environment(loader=PackageLoader("kehoach"), undefined=StrictUndefined,
                   autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
-BLANK = "\u00a0" * 6  # a number or day left blank in the source prints as a gap: "Số:      /KH-UBND"
 NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
            "inference": "Suy luận khi chép"}
 
@@ -96,13 +95,7 @@ def task_view(entry: Entry, task: Task | None, corpus: Corpus, link: links.Links
 def date_line(document: Document) -> str:
     """"Place, ngày … tháng … năm …", with blanks where the source left the day or month empty."""
     value = document.date
-    if isinstance(value, date):
-        when = admin_date(value)
-    elif isinstance(value, str) and "-" in value:
-        year, month = value.split("-")
-        when = f"ngày {BLANK} tháng {pad_month(int(month))} năm {year}"
-    else:
-        when = f"ngày {BLANK} tháng {BLANK} năm {value or BLANK}"
+    when = admin_partial_date(value)
     return f"{document.place}, {when}" if document.place else when.capitalize()
 
 

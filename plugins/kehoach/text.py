@@ -52,6 +52,23 @@ def admin_date(day: date) -> str:
     return f"ngày {pad_day(day.day)} tháng {pad_month(day.month)} năm {day.year}"
 
 
+BLANK = "\u00a0" * 6  # a number or day the source left blank prints as a gap: "Số:      /KH-UBND"
+
+
+def admin_partial_date(value: date | str | None) -> str:
+    """Administrative date with blanks where the source left day or month empty.
+
+    A full date gives "ngày 05 tháng 01 năm 2024"; "2024-02" (day not filled in)
+    gives "ngày    tháng 02 năm 2024"; "2024" or nothing leaves day and month blank.
+    """
+    if isinstance(value, date):
+        return admin_date(value)
+    if isinstance(value, str) and "-" in value:
+        year, month = value.split("-")
+        return f"ngày {BLANK} tháng {pad_month(int(month))} năm {year}"
+    return f"ngày {BLANK} tháng {BLANK} năm {value or BLANK}"
+
+
 def short_date(day: date) -> str:
     """Format a date compactly for tables: "05/01/2024"."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
