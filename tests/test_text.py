@@ -7,7 +7,17 @@ from datetime import date
 
 import pytest
 
-from kehoach.text import admin_date, fold, legacy_encoding_column, nfc, short_date, slugify, weekday_name
+from kehoach.text import (
+    BLANK,
+    admin_date,
+    admin_partial_date,
+    fold,
+    legacy_encoding_column,
+    nfc,
+    short_date,
+    slugify,
+    weekday_name,
+)
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -62,3 +72,14 @@ def test_legacy_encoding_is_detected(line: str) -> None:
 ])
 def test_proper_vietnamese_is_not_flagged_as_legacy(line: str) -> None:
     assert legacy_encoding_column(line) is None
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (date(2024, 1, 5), "ngày 05 tháng 01 năm 2024"),
+    ("2024-02", f"ngày {BLANK} tháng 02 năm 2024"),
+    ("2024-11", f"ngày {BLANK} tháng 11 năm 2024"),
+    ("2024", f"ngày {BLANK} tháng {BLANK} năm 2024"),
+    (None, f"ngày {BLANK} tháng {BLANK} năm {BLANK}"),
+])
+def test_admin_partial_date_leaves_blanks_where_the_source_did(value: date | str | None, written: str) -> None:
+    assert admin_partial_date(value) == written
