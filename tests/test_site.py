@@ -18,7 +18,7 @@ import pytest
 from conftest import CASES, REGEN, ROOT, compare_with_file
 
 from kehoach.errors import PlanError
-from kehoach.loader import load_corpus
+from kehoach.loader import Corpus, load_corpus
 from kehoach.site import Options, build_date, build_pages
 
 CASE = CASES / "site"
@@ -29,16 +29,20 @@ PLAN_PAGE = "ke-hoach/2024/ke-hoach-mau.md"
 TASK_IDS = ("tuyen-truyen", "phat-dong", "so-ket", "kinh-phi", "tap-huan", "bao-cao-nam")
 
 
-@pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    """The tiny plans tree's pages, built in-process as the plugin builds them."""
+def _case_corpus() -> Corpus:
+    """The tiny plans tree, loaded from its own folder so paths read as users see them."""
     old = Path.cwd()
     os.chdir(CASE)
     try:
-        corpus = load_corpus([Path("plans")])
+        return load_corpus([Path("plans")])
     finally:
         os.chdir(old)
-    return build_pages(corpus, Options(date.fromisoformat(TODAY), SITE_URL))
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    """The tiny plans tree's pages, built in-process as the plugin builds them."""
+    return build_pages(_case_corpus(), Options(date.fromisoformat(TODAY), SITE_URL))
 
 
 def test_build_docs_writes_the_expected_pages(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
@@ -296,12 +300,6 @@ def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str
 
 def test_task_lists_can_be_kept_out_of_the_search_index(pages: dict[str, str]) -> None:
     assert "data-search-exclude" not in pages[PLAN_PAGE].split("kh-tasks")[1][:40]
-    old = Path.cwd()
-    os.chdir(CASE)
-    try:
-        corpus = load_corpus([Path("plans")])
-    finally:
-        os.chdir(old)
-    page = build_pages(corpus, Options(date.fromisoformat(TODAY), search_tasks=False))[PLAN_PAGE]
+    page = build_pages(_case_corpus(), Options(date.fromisoformat(TODAY), search_tasks=False))[PLAN_PAGE]
     assert '<div class="kh-tasks" data-search-exclude>' in page
     assert page.count('<table class="kh-task-table" data-search-exclude>') == 2  # appendix and reports
