@@ -1,7 +1,8 @@
-"""Time `build_feeds` on 1,000 synthetic plans of 30 tasks each (issue 4 budget: 2 s).
+"""Time `build_feeds` on a synthetic province of 1,000 plans, ~30 tasks each (issue 4 budget: 2 s).
 
-The plans are built as models in memory (no YAML, no files), so the figure is
-the feed writer alone: every feed (all, per year, per plan, per agency).
+The province (bench/province.py) is written to a temporary folder and loaded
+with `load_corpus` before any timing, so the figure is the feed writer alone:
+every feed (all, per year, per plan, per agency).
 
     .venv/bin/python bench/bench_feeds.py           # 1,000 plans, 5 runs: median and best
     .venv/bin/python bench/bench_feeds.py --quick   # 100 plans, one run (for `make test`)
@@ -17,71 +18,22 @@ import os
 import resource
 import statistics
 import sys
+import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
+from province import write_province
+
 from kehoach.calendar import build_feeds
-from kehoach.loader import Corpus, LoadedPlan
-from kehoach.models import Agency, Deadline, Document, Plan, Section, Task
+from kehoach.loader import Corpus, load_corpus
 
-BUDGET = 2.0  # seconds for 1,000 plans
-TASKS = 30
-PROVINCES = 10
-AGENCIES = 10  # per province, plus one group holding them all
-WORDS = ("tổ chức", "phong trào", "thi đua", "khen thưởng", "báo cáo", "sơ kết", "tổng kết", "Sở Nội vụ",
-         "hướng dẫn", "kiểm tra", "đôn đốc", "xét duyệt", "hồ sơ", "điển hình", "tiên tiến", "năm học")
+BUDGET = 2.0  # seconds for 1,000 plans (about 30,000 tasks)
 
 
-def registry() -> dict[str, Agency]:
-    """Ten provinces of ten agencies each; every agency belongs to its province's group."""
-    agencies = {}
-    for p in range(PROVINCES):
-        group = f"tinh-{p}/cac-co-quan"
-        agencies[group] = Agency(id=group, name=f"Các cơ quan, đơn vị tỉnh số {p}", kind="group")
-        for a in range(AGENCIES):
-            agency_id = f"tinh-{p}/co-quan-{a}"
-            agencies[agency_id] = Agency(id=agency_id, name=f"Sở số {a}, tỉnh số {p}", kind="department",
-                                         groups=[group])
-    return agencies
-
-
-def deadline(n: int, year: int) -> Deadline:
-    """A mix of deadline kinds, some landing on weekends and holidays."""
-    day = date(year, 1, 1) + timedelta(days=(n * 37) % 365)
-    choice = n % 4
-    if choice == 0:
-        return Deadline(text=f"ngày {day.day}/{day.month}/{year}", date=day)
-    if choice == 1:
-        return Deadline(text=f"trước ngày {day.day}/{day.month}/{year}", before=day)
-    if choice == 2:
-        return Deadline(text=f"Tháng {day.month}/{year}", month=f"{year}-{day.month:02d}")
-    return Deadline(text=f"Quý {(day.month - 1) // 3 + 1}", quarter=f"{year}-Q{(day.month - 1) // 3 + 1}")
-
-
-def plan(index: int) -> LoadedPlan:
-    """One synthetic plan of TASKS tasks with long Vietnamese titles, leads and partners."""
-    year, province = 2023 + index % 3, index % PROVINCES
-    tasks = []
-    for t in range(TASKS):
-        words = " ".join(WORDS[(index + t + k) % len(WORDS)] for k in range(14))
-        agency = [f"tinh-{province}/co-quan-{(index + t + k) % AGENCIES}" for k in range(3)]
-        partners = [agency[1], agency[2], f"tinh-{province}/cac-co-quan"][: 1 + t % 3]
-        tasks.append(Task(id=f"nv-{t:02d}", section="nhiem-vu", number=str(t + 1),
-                          title=f"Nhiệm vụ {t + 1}: {words}, thực hiện; đánh giá", deadline=deadline(index + t, year),
-                          lead=[agency[0]], partners=partners))
-    document = Document(type="Kế hoạch", number=str(index), symbol="KH-UBND", date=date(year, 1, 10),
-                        issuer=f"tinh-{province}/co-quan-0", subject=f"Công tác thi đua, khen thưởng số {index}")
-    model = Plan(year=year, title=f"Kế hoạch thi đua, khen thưởng số {index} năm {year}", document=document,
-                 sections=[Section(id="nhiem-vu", title="NHIỆM VỤ")], tasks=tasks)
-    slug = f"ke-hoach-{index:04d}"
-    return LoadedPlan(f"{year}/{slug}", Path("plans", str(year), slug), f"plans/{year}/{slug}/ke-hoach.yml",
-                      model, {})  # type: ignore[arg-type]
-
-
-def corpus(count: int) -> Corpus:
-    """`count` plans and the registry, as the loader would return them."""
-    return Corpus(Path("plans"), [plan(i) for i in range(count)], registry(), {}, [])
+def corpus(root: Path, count: int) -> Corpus:
+    """A synthetic province of `count` plans (bench/province.py), loaded as the site loads it."""
+    write_province(root, count)
+    return load_corpus([root / "plans"], base=root)
 
 
 def main() -> int:
@@ -89,7 +41,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="100 plans, one run")
     args = parser.parse_args()
     count, runs = (100, 1) if args.quick else (1000, 5)
-    data = corpus(count)
+    with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
+        data = corpus(Path(tmp), count)
+    tasks = sum(len(loaded.plan.tasks) for loaded in data.plans)
     walls, cpus, feeds = [], [], {}
     for _ in range(runs):
         feeds = {}  # free the previous run's output before timing the next
@@ -101,7 +55,7 @@ def main() -> int:
     size = sum(len(content) for content in feeds.values())
     budget = BUDGET * count / 1000
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"build_feeds: {count} plans, {count * TASKS} tasks -> {len(feeds)} feeds, "
+    print(f"build_feeds: {count} plans, {tasks} tasks -> {len(feeds)} feeds, "
           f"{events} events written, {size / 1e6:.1f} MB")
     print(f"wall: median {statistics.median(walls):.2f} s, best {min(walls):.2f} s of {runs} run(s); "
           f"CPU median {statistics.median(cpus):.2f} s; budget {budget:.1f} s; "
