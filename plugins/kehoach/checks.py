@@ -31,10 +31,17 @@ def check_corpus(corpus: Corpus) -> list[Finding]:
     found.extend(check_registry(corpus))
     names = AgencyNames(corpus.agencies, corpus.broken_agencies)
     for loaded in corpus.plans:
-        for rule in (check_structure, check_deadlines, check_text, check_markdown):
-            found.extend(rule(loaded))
-        found.extend(check_agencies(loaded, corpus.agencies, names))
+        found.extend(check_plan(loaded, corpus.agencies, names))
     return sorted(set(found), key=sort_key)
+
+
+def check_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: AgencyNames) -> list[Finding]:
+    """The rules about one plan: they read that plan and the registry, nothing else."""
+    found: list[Finding] = []
+    for rule in (check_structure, check_deadlines, check_text, check_markdown):
+        found.extend(rule(loaded))
+    found.extend(check_agencies(loaded, agencies, names))
+    return found
 
 
 def _finding(loaded: LoadedPlan, loc: tuple[object, ...], code: str, severity: str,

@@ -12,6 +12,8 @@ import gc
 import os
 import re
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -42,6 +44,13 @@ class LoadedPlan:
     def at(self, *loc: Any) -> tuple[int, int]:
         """Line and column of the value at `loc` in the plan YAML."""
         return position(self.data, loc)
+
+    def forget_positions(self) -> None:
+        """Drop the YAML tree kept for positions, about half of a loaded plan's memory.
+
+        For a site build, once the plan is checked: later positions fall back to line 1.
+        """
+        self.data = Mapping()
 
 
 @dataclass
@@ -115,13 +124,25 @@ def _plans_folder(path: Path) -> Path:
 def load_corpus(paths: list[Path], base: Path | None = None, *, freeze: bool = False) -> Corpus:
     """Load the registry and every plan under `paths`; report every problem found.
 
-    The cyclic GC is off while loading, and the new objects go straight to the
-    oldest generation instead of being traversed by the next young collections.
     `freeze=True` (for a process that exits after one run, like `kehoach check`)
-    leaves them out of the cyclic GC altogether; a long-lived process (mkdocs
-    serve) must not, or garbage that frozen objects point to could never be freed.
+    leaves the loaded objects out of the cyclic GC for good (see `quiet_gc`).
     """
     base = base or Path.cwd()
+    corpus, folders = open_corpus(paths, base)
+    with quiet_gc(freeze=freeze):
+        for folder in folders:
+            loaded = load_plan(folder, base, corpus.findings)
+            if loaded:
+                corpus.plans.append(loaded)
+    return corpus
+
+
+def open_corpus(paths: list[Path], base: Path) -> tuple[Corpus, list[Path]]:
+    """The registry and the plan folders to load, with no plan loaded yet.
+
+    The corpus carries the findings about folders (unreadable, no plan at all);
+    the caller loads the folders into `corpus.plans`, with `load_plan` or a cache over it.
+    """
     paths = [_plans_folder(path) for path in paths] or [Path("plans")]
     root = find_root(paths[0])
     findings: list[Finding] = []
@@ -137,21 +158,29 @@ def load_corpus(paths: list[Path], base: Path | None = None, *, freeze: bool = F
                                 f"Không thấy kế hoạch nào trong «{shown_path(path, base)}»",
                                 "Kế hoạch nằm ở plans/NĂM/TÊN/ke-hoach.yml; chạy «kehoach check plans» "
                                 "trong thư mục gốc của kho.") for path in paths)
-    plans = []
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of small objects: the cyclic GC only costs time here
+    return Corpus(root, [], agencies, agency_pos, findings, agency_data, broken), folders
+
+
+@contextmanager
+def quiet_gc(*, freeze: bool = False) -> Iterator[None]:
+    """Keep the cyclic GC out of a bulk load.
+
+    Loading makes tens of thousands of small objects and no garbage cycles, so
+    the GC is off meanwhile, and the new objects go straight to the oldest
+    generation instead of being traversed by the next young collections.
+    `freeze=True` leaves them out of the cyclic GC altogether; a long-lived
+    process (mkdocs serve) must not, or garbage they point to could never be freed.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        for folder in folders:
-            loaded = load_plan(folder, base, findings)
-            if loaded:
-                plans.append(loaded)
+        yield
     finally:
         gc.freeze()
         if not freeze:
             gc.unfreeze()  # into the oldest generation: no traversal now, collectable later
-        if gc_was_enabled:
+        if was_enabled:
             gc.enable()
-    return Corpus(root, plans, agencies, agency_pos, findings, agency_data, broken)
 
 
 AgencyPositions = dict[str, tuple[str, int, int]]
