@@ -32,25 +32,26 @@ and no VTIMEZONE is needed. No METHOD: PUBLISH would require an ORGANIZER.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import links
 from .deadlines import describe, due, effective_deadline, meaning, quarter_of
 from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
-from .loader import Corpus, LoadedPlan
+from .loader import Corpus, LoadedPlan, quiet_gc
 from .models import Agency, Deadline, Document, Plan, ReportingDuty, Task
 from .registry import members
+from .reuse import Reuse
 from .text import roman, short_date, weekday_name
 from .workdays import effective, why_closed
 
 ALL_FEED_PATH = links.ALL_FEED
 ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
 RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
+PREFIXES = list(ROLES.values())
 STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
 
 
@@ -87,36 +88,64 @@ def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     `site_url` is the site's public address ("https://intranet/kehoach/");
     event URLs point at the task anchors of the plan pages under it.
     """
+    return dict(iter_feeds(corpus, site_url))
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One event as the feeds write it: its plain text, and its text in each agency's feed."""
+
+    event: Event
+    plain: bytes
+    agencies: tuple[tuple[str, bytes], ...]  # (agency id, text with the agency's role on the summary)
+
+
+def iter_feeds(corpus: Corpus, site_url: str,
+               reuse: Reuse[list[FeedItem]] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every feed as (relative path, bytes), made one at a time.
+
+    A large site has hundreds of megabytes of feeds (each event is in the all,
+    year, plan and several agency feeds); a caller that writes each feed before
+    taking the next never holds them all. `reuse` keeps each plan's events between builds.
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of short-lived objects, none in a cycle
-    try:
-        return _build(corpus, base)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    reach, names = members(corpus.agencies), dict[tuple[str, ...], str]()
 
+    def make(loaded: LoadedPlan) -> list[FeedItem]:
+        return plan_items(loaded, corpus.agencies, reach, base, names)
 
-def _build(corpus: Corpus, base: str) -> dict[str, bytes]:
-    found = events(corpus, base)
-    pieces = [write_event(event) for event in found]
-    plain = [head + text_line("SUMMARY", event.summary) + tail
-             for event, (head, tail) in zip(found, pieces, strict=True)]
-    by_year: dict[int, list[bytes]] = {loaded.plan.year: [] for loaded in corpus.plans}
-    by_plan: dict[str, list[bytes]] = {loaded.id: [] for loaded in corpus.plans}
-    for event, text in zip(found, plain, strict=True):
-        by_year[event.year].append(text)
-        by_plan[event.plan_id].append(text)
-    by_agency = _agency_texts(found, pieces, corpus.agencies)
-    feeds = {ALL_FEED_PATH: write_calendar(_all_meta(base), plain)}
+    with quiet_gc():  # hundreds of thousands of short-lived objects, none in a cycle
+        found = [item for loaded in corpus.plans
+                 for item in (reuse.get(loaded.id, (loaded, corpus.agencies, base), partial(make, loaded))
+                              if reuse else make(loaded))]
+        found.sort(key=lambda item: (item.event.day, item.event.plan_id, item.event.uid))
+        by_year: dict[int, list[bytes]] = {loaded.plan.year: [] for loaded in corpus.plans}
+        by_plan: dict[str, list[bytes]] = {loaded.id: [] for loaded in corpus.plans}
+        by_agency: dict[str, list[bytes]] = defaultdict(list)
+        for item in found:
+            by_year[item.event.year].append(item.plain)
+            by_plan[item.event.plan_id].append(item.plain)
+            for agency_id, text in item.agencies:
+                by_agency[agency_id].append(text)
+    yield ALL_FEED_PATH, write_calendar(_all_meta(base), [item.plain for item in found])
     for year in sorted(by_year):
-        feeds[year_feed_path(year)] = write_calendar(_year_meta(year, base), by_year[year])
+        yield year_feed_path(year), write_calendar(_year_meta(year, base), by_year[year])
     for loaded in sorted(corpus.plans, key=lambda loaded: loaded.id):
-        feeds[plan_feed_path(loaded)] = write_calendar(_plan_meta(loaded, corpus.agencies, base), by_plan[loaded.id])
+        yield plan_feed_path(loaded), write_calendar(_plan_meta(loaded, corpus.agencies, base), by_plan[loaded.id])
     for agency_id in sorted(corpus.agencies):
         meta = _agency_meta(corpus.agencies[agency_id], corpus.agencies, base)
-        feeds[agency_feed_path(agency_id)] = write_calendar(meta, by_agency.get(agency_id, []))
-    return feeds
+        yield agency_feed_path(agency_id), write_calendar(meta, by_agency.get(agency_id, []))
+
+
+def plan_items(loaded: LoadedPlan, agencies: dict[str, Agency], reach: dict[str, list[str]], base: str,
+               names: dict[tuple[str, ...], str]) -> list[FeedItem]:
+    """The feed items of one plan, in the plan's order."""
+    items = []
+    for event in plan_events(loaded, agencies, base, names):
+        head, tail = write_event(event)
+        items.append(FeedItem(event, head + text_line("SUMMARY", event.summary) + tail,
+                              _agency_texts(event, head, tail, reach)))
+    return items
 
 
 def events(corpus: Corpus, site_url: str) -> list[Event]:
@@ -201,26 +230,23 @@ def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline 
                 url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=tuple(roles))
 
 
-def _agency_texts(found: list[Event], pieces: list[tuple[bytes, bytes]],
-                  agencies: dict[str, Agency]) -> dict[str, list[bytes]]:
-    """Each agency's events, in feed order, with the role prefix on the summary."""
-    reach = members(agencies)
-    prefixes = list(ROLES.values())
-    texts: dict[str, list[bytes]] = defaultdict(list)
-    for event, (head, tail) in zip(found, pieces, strict=True):
-        best: dict[str, int] = {}  # agency -> rank of its most important role
-        for agency_id, role in event.roles:
-            rank = RANK[role]
-            for member in reach.get(agency_id, ()):
-                if best.get(member, rank + 1) > rank:
-                    best[member] = rank
-        written: dict[int, bytes] = {}  # one text per role: agencies with the same role share it
-        for member, rank in best.items():
-            text = written.get(rank)
-            if text is None:
-                text = written[rank] = head + text_line("SUMMARY", prefixes[rank] + event.summary) + tail
-            texts[member].append(text)
-    return texts
+def _agency_texts(event: Event, head: bytes, tail: bytes,
+                  reach: dict[str, list[str]]) -> tuple[tuple[str, bytes], ...]:
+    """The event in each agency's feed, with that agency's most important role on the summary."""
+    best: dict[str, int] = {}  # agency -> rank of its most important role
+    for agency_id, role in event.roles:
+        rank = RANK[role]
+        for member in reach.get(agency_id, ()):
+            if best.get(member, rank + 1) > rank:
+                best[member] = rank
+    written: dict[int, bytes] = {}  # one text per role: agencies with the same role share it
+    texts = []
+    for member, rank in best.items():
+        text = written.get(rank)
+        if text is None:
+            text = written[rank] = head + text_line("SUMMARY", PREFIXES[rank] + event.summary) + tail
+        texts.append((member, text))
+    return tuple(texts)
 
 
 # --- what an event says ------------------------------------------------------------

@@ -88,16 +88,13 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
 
     Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
     """
-    from .calendar import build_feeds
+    from .site import iter_feeds, write_tree
 
     corpus = load_corpus([plans_dir])
     findings = check_corpus(corpus)
     if has_errors(findings):
         raise PlanError(f for f in findings if f.severity == "error")
-    for relative, content in build_feeds(corpus, site_url).items():
-        path = outdir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+    write_tree(outdir, iter_feeds(corpus, site_url))  # one feed at a time: a province's feeds are hundreds of MB
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
@@ -155,7 +152,7 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     Cùng mã với plugin; dùng khi dựng trang bằng công cụ không chạy plugin MkDocs.
     Ví dụ: kehoach build-docs build/docs --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
-    from .site import Options, build_assets, build_date, build_exports, build_feeds, build_pages, write_tree
+    from .site import Options, build_assets, build_date, build_exports, build_pages, iter_feeds, write_tree
 
     corpus = load_corpus([plans_dir])
     findings = check_corpus(corpus)
@@ -163,8 +160,8 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
         raise PlanError(f for f in findings if f.severity == "error")
     files: dict[str, str | bytes] = {**build_exports(corpus)} if exports else {}
     options = Options(build_date(today), site_url, not no_directory_urls, frozenset(files))
-    files.update({**build_pages(corpus, options), **build_assets(), **build_feeds(corpus, site_url)})
-    written = write_tree(outdir, files)
+    files.update({**build_pages(corpus, options), **build_assets()})
+    written = write_tree(outdir, sorted(files.items())) + write_tree(outdir, iter_feeds(corpus, site_url))
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 

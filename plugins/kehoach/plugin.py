@@ -8,36 +8,30 @@ own source, and folds diacritics in the search index after the build.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import links
-from .checks import check_corpus
 from .errors import PlanError, has_errors
-from .loader import Corpus, load_corpus
-from .site import (
-    ASSET_DIR,
-    Options,
-    build_assets,
-    build_date,
-    build_exports,
-    build_feeds,
-    build_pages,
-    restore_html,
-    stash_html,
-)
+from .loader import Corpus
+from .search import SearchPages, fold_search_index
+from .site import ASSET_DIR, Options, build_assets, build_date, build_exports, restore_html, stash_html
+from .workspace import Workspace
 
 log = get_plugin_logger(__name__)
 
@@ -68,6 +62,7 @@ class KehoachConfig(base.Config):
 
 
 NAV_PAGES = (links.HOME, links.YEARS, links.AGENCIES)
+DIRTY_HINT_PLANS = 200  # below this a full rebuild takes a few seconds: no need to suggest --dirty
 
 
 def _inclusion(uri: str) -> InclusionLevel:
@@ -76,8 +71,38 @@ def _inclusion(uri: str) -> InclusionLevel:
     return InclusionLevel.NOT_IN_NAV if uri.endswith(".md") and uri not in NAV_PAGES else InclusionLevel.UNDEFINED
 
 
+class _Generated(File):
+    """A generated file that tells a dirty build (`mkdocs serve --dirty`) whether it changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class KehoachPlugin(BasePlugin[KehoachConfig]):
-    """Generate plan, year and agency pages and calendar feeds from the plans folder."""
+    """Generate plan, year and agency pages and calendar feeds from the plans folder.
+
+    Under `mkdocs serve` MkDocs keeps this instance across rebuilds (it has
+    `on_startup`), and with it a `Workspace`: a rebuild re-reads and re-checks
+    only the plan folders that changed, and re-renders only the pages and
+    events they touch. With `--dirty`, MkDocs then renders only the files this
+    plugin reports as changed, and the plugin keeps the search index whole.
+    """
+
+    def __init__(self) -> None:
+        self.serving = self.dirty = self.hinted = False
+        self.workspace: Workspace | None = None
+        self.corpus: Corpus | None = None
+        self.outputs: dict[str, str | bytes] = {}  # under serve: what each generated file held last build
+        self.feed_digests: dict[str, bytes] = {}  # under serve --dirty: feeds as written last build
+        self.search = SearchPages()
+        self.rendered: set[str] = set()  # URLs of the pages rendered in this build
+        self.page_urls: set[str] = set()  # URLs of every page of this build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether MkDocs serves (rebuilds to come) and whether it renders only what changed."""
+        self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make sure the pages' stylesheet and script are linked, once."""
@@ -88,11 +113,13 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             config.extra_javascript.append(js)  # type: ignore[arg-type]
         self.edit_root = self._edit_root(config)
         self.stashed: dict[str, list[str]] = {}
+        self.rendered = set()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Load and check the plans, then add every generated page, feed and asset."""
-        corpus = self._checked_corpus(config)
+        """Load and check the plans, then add every generated page and asset (feeds come after the build)."""
+        corpus = self.corpus = self._checked_corpus(config)
+        assert self.workspace is not None
         exports = build_exports(corpus) if self.config.exports else {}
         today = str(self.config.today) if self.config.today else None
         try:
@@ -100,13 +127,19 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                               self.config.search_tasks)
         except PlanError as exc:
             raise PluginError(str(exc)) from None
-        generated: dict[str, str | bytes] = {**build_pages(corpus, options), **build_assets(), **exports}
-        if self.config.feeds:
-            generated.update(build_feeds(corpus, config.site_url or ""))
+        generated = {**self.workspace.build_pages(corpus, options), **build_assets(), **exports}
+        previous, self.outputs = self.outputs, {}
         for uri, content in generated.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"Tệp docs/{uri} trùng với trang do kehoach tạo ra; hãy đổi tên hoặc xóa tệp đó.")
-            files.append(File.generated(config, uri, content=content, inclusion=_inclusion(uri)))
+            # bytes: a page of Vietnamese text held as str takes two bytes a character
+            data = content.encode() if isinstance(content, str) else content
+            file = _Generated.generated(config, uri, content=data, inclusion=_inclusion(uri))
+            old = previous.get(uri)
+            file.changed = not (old is content or old == content)
+            files.append(file)
+            if self.serving:
+                self.outputs[uri] = content
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
         return files
 
@@ -127,32 +160,79 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         return html
 
     def _checked_corpus(self, config: MkDocsConfig) -> Corpus:
-        """The plans, loaded once per build; errors stop the build, warnings are only logged."""
+        """The plans, through the workspace kept while serving; errors stop the build, warnings are logged."""
         repo_root = Path(config.config_file_path or ".").resolve().parent
-        corpus = load_corpus([Path(self.config.plans_dir)], base=repo_root)
-        findings = check_corpus(corpus)
+        plans_dir = Path(self.config.plans_dir)
+        if not self.serving or self.workspace is None or self.workspace.plans_dir != plans_dir:
+            self.workspace = Workspace(plans_dir, repo_root)
+        corpus, findings = self.workspace.load()
         if has_errors(findings):
             raise PluginError("Kế hoạch còn lỗi, chưa dựng được trang:\n" + str(PlanError(
                 f for f in findings if f.severity == "error")) + "\nChạy «kehoach check» để xem chi tiết.")
         for finding in findings:  # warnings are normal in transcribed plans; they must not fail --strict
             log.info(finding.as_text())
+        self._hint(corpus)
         return corpus
+
+    def _hint(self, corpus: Corpus) -> None:
+        """Under a plain `mkdocs serve` of a large site, say once how to make rebuilds fast."""
+        if self.serving and not self.dirty and not self.hinted and len(corpus.plans) >= DIRTY_HINT_PLANS:
+            self.hinted = True
+            log.info(f"Có {len(corpus.plans)} kế hoạch: «mkdocs serve --dirty» (như «make serve») chỉ dựng lại "
+                     "những trang thay đổi khi sửa một kế hoạch, nhanh hơn nhiều.")
+        elif self.serving and self.workspace and self.workspace.reloaded < len(corpus.plans):
+            log.info(f"Đọc lại {self.workspace.reloaded} thư mục kế hoạch có thay đổi.")
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Note every page of the build, to drop the search entries of pages that are gone."""
+        self.page_urls = {file.url for file in files.documentation_pages()}
+        return env
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Point "Edit this page" of a generated page at the plan or registry file it comes from."""
+        self.rendered.add(page.url)
         source = page.meta.get("kehoach_source")
         if page.file.generated_by is not None:
             page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Fold diacritics into the search index so "thi dua" finds "thi đua"."""
-        from .search import fold_search_index
+    @event_priority(100)
+    def _take_search_entries(self, *, config: MkDocsConfig) -> None:
+        """Under serve --dirty, keep the search entries of the pages just rendered (before the search plugin
+        merges them into its previous index as if only one page had changed)."""
+        if self.serving and self.dirty:
+            entries = _search_entries(config)
+            if entries is not None:
+                self.search.update(entries, self.rendered, self.page_urls)
 
+    def _write_feeds(self, *, config: MkDocsConfig) -> None:
+        """Write the calendar feeds into the site, one at a time; under serve --dirty, only those that changed."""
+        if not self.config.feeds or self.corpus is None or self.workspace is None:
+            return
+        site, digests = Path(config.site_dir), {}
+        for uri, content in self.workspace.iter_feeds(self.corpus, config.site_url or ""):
+            digest = digests[uri] = hashlib.blake2b(content, digest_size=16).digest()
+            if not (self.dirty and self.feed_digests.get(uri) == digest):
+                (site / uri).parent.mkdir(parents=True, exist_ok=True)
+                (site / uri).write_bytes(content)
+        for uri in self.feed_digests.keys() - digests.keys() if self.dirty else ():
+            (site / uri).unlink(missing_ok=True)  # the feed of a plan or agency that is gone
+        self.feed_digests = digests if self.serving else {}
+
+    @event_priority(-100)
+    def _fold_search_index(self, *, config: MkDocsConfig) -> None:
+        """Fold diacritics into the search index so "thi dua" finds "thi đua" (under serve --dirty, from the
+        entries kept page by page); then let go of what a one-off build no longer needs."""
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            index.write_text(fold_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+            text = index.read_text(encoding="utf-8")
+            folded = self.search.write(text) if self.serving and self.dirty and self.search.pages else None
+            index.write_text(folded or fold_search_index(text), encoding="utf-8")
+        if not self.serving:
+            self.workspace = self.corpus = None
+
+    on_post_build = CombinedEvent(_take_search_entries, _write_feeds, _fold_search_index)
 
     def _edit_root(self, config: MkDocsConfig) -> str | None:
         """Edit URL of the repository root, derived from edit_uri, or the explicit option."""
@@ -165,3 +245,12 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         docs = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(),
                                  Path(config.config_file_path or ".").resolve().parent.as_posix()) + "/"
         return full[: -len(docs)] if full.endswith(docs) else None
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries Material's search plugin made in this build (its `search_index.entries`), if it runs."""
+    for plugin in config.plugins.values():
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None

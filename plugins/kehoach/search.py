@@ -104,3 +104,40 @@ def fold_search_index_file(path: Path) -> None:
     """Fold the search index at `path` in place; a missing file (search disabled) is left alone."""
     if path.is_file():
         path.write_text(fold_search_index(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+class SearchPages:
+    """The search entries of each page, kept across `mkdocs serve --dirty` rebuilds, folded once.
+
+    In a dirty rebuild Material's search plugin merges the entries of the pages
+    it just indexed into its previous index by dropping the previous entries of
+    the *first* of those pages only (it assumes one page changed). Saving a plan
+    re-renders several pages (the plan, its agencies, the home page), so the
+    plugin keeps the entries itself, page by page, and writes the index from them.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, list[dict[str, Any]]] = {}  # page URL -> its entries, in first-build order
+        self.folded: dict[str, list[dict[str, Any]]] = {}
+
+    def update(self, entries: list[dict[str, Any]], rendered: set[str], alive: set[str]) -> None:
+        """Take the entries of the pages rendered in this build; forget the pages that are gone."""
+        fresh: dict[str, list[dict[str, Any]]] = {url: [] for url in sorted(rendered)}
+        for entry in entries:
+            fresh.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+        for url, found in fresh.items():
+            self.pages[url] = found
+            self.folded.pop(url, None)
+        for url in self.pages.keys() - alive:
+            del self.pages[url]
+            self.folded.pop(url, None)
+
+    def write(self, index_text: str) -> str:
+        """The search index: the configuration of `index_text` (as Material wrote it) and every kept entry, folded."""
+        index = json.loads(index_text)
+        separator = separator_of(index.get("config") or {})
+        for url, entries in self.pages.items():
+            if url not in self.folded:
+                self.folded[url] = [fold_entry(entry, separator) for entry in entries]
+        index["docs"] = [entry for url in self.pages for entry in self.folded[url]]
+        return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

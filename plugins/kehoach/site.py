@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
 from . import links
 from .agenda import tasks_by_agency
 from .errors import Finding, PlanError
-from .loader import Corpus
+from .loader import Corpus, LoadedPlan
 from .pages import render_agencies_index, render_agency_page, render_home, render_year_page, render_years_index
 from .render import render_plan_page
+from .reuse import Reuse
 
 ASSETS = ("kehoach.css", "kehoach.js")
 ASSET_DIR = "assets/kehoach"
@@ -40,15 +42,31 @@ class Options:
     search_tasks: bool = True  # False keeps task lists out of the search index (very large sites)
 
 
-def build_pages(corpus: Corpus, options: Options) -> dict[str, str]:
-    """Every generated page: plans, years, agencies, their indexes and the home page, sorted by path."""
-    pages = {links.plan_page(loaded.id): render_plan_page(loaded, corpus, options) for loaded in corpus.plans}
+def build_pages(corpus: Corpus, options: Options, reuse: Reuse[str] | None = None) -> dict[str, str]:
+    """Every generated page: plans, years, agencies, their indexes and the home page, sorted by path.
+
+    With `reuse` (mkdocs serve), a plan, year or agency page whose plans, registry
+    and options are unchanged since the previous build is not rendered again.
+    The indexes and the home page summarise every plan, so they always are.
+    """
+    def page(uri: str, shown: list[LoadedPlan], render: Callable[[], str]) -> str:
+        return reuse.get(uri, (options, corpus.agencies, *shown), render) if reuse else render()
+
+    pages = {links.plan_page(loaded.id): page(links.plan_page(loaded.id), [loaded],
+                                              partial(render_plan_page, loaded, corpus, options))
+             for loaded in corpus.plans}
     for year in sorted({loaded.plan.year for loaded in corpus.plans}):
-        pages[links.year_page(year)] = render_year_page(year, corpus, options)
+        shown = [loaded for loaded in corpus.plans if loaded.plan.year == year]
+        pages[links.year_page(year)] = page(links.year_page(year), shown,
+                                            partial(render_year_page, year, corpus, options))
     pages[links.YEARS] = render_years_index(corpus, options)
     by_agency = tasks_by_agency(corpus)
+    plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, agency in corpus.agencies.items():
-        pages[links.agency_page(agency_id)] = render_agency_page(agency, by_agency.get(agency_id, []), corpus, options)
+        rows = by_agency.get(agency_id, [])
+        shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
+        pages[links.agency_page(agency_id)] = page(links.agency_page(agency_id), shown,
+                                                   partial(render_agency_page, agency, rows, corpus, options))
     pages[links.AGENCIES] = render_agencies_index(corpus, by_agency, options)
     pages[links.HOME] = render_home(corpus, options)
     return dict(sorted(pages.items()))
@@ -89,9 +107,9 @@ def build_assets() -> dict[str, bytes]:
     return {f"{ASSET_DIR}/{name}": (folder / name).read_bytes() for name in ASSETS}
 
 
-def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
-    """Every calendar feed (lich/…), from the calendar module."""
-    from .calendar import build_feeds as feeds
+def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
+    """Every calendar feed (lich/…), one at a time, from the calendar module."""
+    from .calendar import iter_feeds as feeds
 
     return feeds(corpus, site_url)
 
@@ -119,10 +137,10 @@ def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> da
                                  "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
 
 
-def write_tree(outdir: Path, content: Mapping[str, str | bytes]) -> list[Path]:
-    """Write path -> content under `outdir`; return the written paths in order."""
+def write_tree(outdir: Path, content: Iterable[tuple[str, str | bytes]]) -> list[Path]:
+    """Write each (relative path, content) under `outdir`, in the order given; return the written paths."""
     written = []
-    for relative, data in sorted(content.items()):
+    for relative, data in content:
         path = outdir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, str):
