@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -30,7 +32,7 @@ from . import links
 from .errors import PlanError, has_errors
 from .loader import Corpus
 from .search import SearchPages, fold_search_index
-from .site import ASSET_DIR, Options, build_assets, build_date, build_exports, restore_html, stash_html
+from .site import ASSET_DIR, Options, block_ids, build_assets, build_date, build_exports, put_back, stash_html
 from .workspace import Workspace
 
 log = get_plugin_logger(__name__)
@@ -72,12 +74,27 @@ def _inclusion(uri: str) -> InclusionLevel:
 
 
 class _Generated(File):
-    """A generated file that tells a dirty build (`mkdocs serve --dirty`) whether it changed."""
+    """A generated file: its content made when MkDocs reads it, and whether it changed since the last build.
+
+    `source` renders a page only when MkDocs reads it, so a build never holds
+    every page's Markdown at once; `changed` tells a dirty build
+    (`mkdocs serve --dirty`) whether to render the page again.
+    """
 
     changed = True
+    source: Callable[[], str] | None = None
 
     def is_modified(self) -> bool:
         return self.changed
+
+    @property
+    def content_string(self) -> str:
+        return self.source() if self.source is not None else str(File.content_string.fget(self))  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.source = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
 
 
 class KehoachPlugin(BasePlugin[KehoachConfig]):
@@ -93,7 +110,6 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
     def __init__(self) -> None:
         self.serving = self.dirty = self.hinted = False
         self.workspace: Workspace | None = None
-        self.corpus: Corpus | None = None
         self.outputs: dict[str, str | bytes] = {}  # under serve: what each generated file held last build
         self.feed_digests: dict[str, bytes] = {}  # under serve --dirty: feeds as written last build
         self.search = SearchPages()
@@ -112,13 +128,14 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)  # type: ignore[arg-type]
         self.edit_root = self._edit_root(config)
-        self.stashed: dict[str, list[str]] = {}
+        self.stashed: dict[str, list[bytes]] = {}
+        self.anchors: dict[str, set[str]] = {}
         self.rendered = set()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the plans, then add every generated page and asset (feeds come after the build)."""
-        corpus = self.corpus = self._checked_corpus(config)
+        corpus = self._checked_corpus(config)
         assert self.workspace is not None
         exports = build_exports(corpus) if self.config.exports else {}
         today = str(self.config.today) if self.config.today else None
@@ -127,44 +144,68 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                               self.config.search_tasks)
         except PlanError as exc:
             raise PluginError(str(exc)) from None
-        generated = {**self.workspace.build_pages(corpus, options), **build_assets(), **exports}
+        pages = self.workspace.page_renderers(corpus, options)
+        generated: dict[str, Callable[[], str] | bytes] = {**pages, **build_assets(), **exports}
         previous, self.outputs = self.outputs, {}
         for uri, content in generated.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"Tệp docs/{uri} trùng với trang do kehoach tạo ra; hãy đổi tên hoặc xóa tệp đó.")
-            # bytes: a page of Vietnamese text held as str takes two bytes a character
-            data = content.encode() if isinstance(content, str) else content
-            file = _Generated.generated(config, uri, content=data, inclusion=_inclusion(uri))
-            old = previous.get(uri)
-            file.changed = not (old is content or old == content)
+            file = _Generated.generated(config, uri, content=b"" if callable(content) else content,
+                                        inclusion=_inclusion(uri))
+            if self.serving:  # render now, to tell MkDocs what changed; unchanged pages come from the workspace
+                made = content() if callable(content) else content
+                old = previous.get(uri)
+                file.changed = not (old is made or old == made)
+                self.outputs[uri] = made
+                content = partial(str, made) if isinstance(made, str) else made
+            if callable(content):
+                file.source = content
             files.append(file)
-            if self.serving:
-                self.outputs[uri] = content
+        if self.config.feeds:
+            self._write_feeds(corpus, config)
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Keep the generated HTML blocks away from the Markdown parser (see `site.stash_html`)."""
+        """Keep the generated HTML blocks away from the Markdown parser (see `site.stash_html`).
+
+        The blocks wait for `on_page_context` as UTF-8 bytes: MkDocs converts
+        every page before it writes any, and Vietnamese text held as str takes
+        two bytes a character.
+        """
         if page.file.generated_by is None:
             return markdown
-        markdown, self.stashed[page.file.src_uri] = stash_html(markdown)
+        markdown, blocks = stash_html(markdown)
+        self.stashed[page.file.src_uri] = [block.encode() for block in blocks]
+        self.anchors[page.file.src_uri] = block_ids(blocks)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the generated HTML back, and its ids among the page's anchors for link validation."""
-        blocks = self.stashed.pop(page.file.src_uri, None)
-        if not blocks:
-            return html
-        html, ids = restore_html(html, blocks)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+        """Count the ids of the stashed blocks among the page's anchors, for link validation."""
+        ids = self.anchors.pop(page.file.src_uri, None)
+        if ids:
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         return html
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Put the stashed HTML back; point "Edit this page" of a generated page at its plan or registry file."""
+        self.rendered.add(page.url)
+        blocks = self.stashed.pop(page.file.src_uri, None)
+        if blocks and page.content is not None:
+            page.content = put_back(page.content, [block.decode() for block in blocks])
+        source = page.meta.get("kehoach_source")
+        if page.file.generated_by is not None:
+            page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
+        return context
 
     def _checked_corpus(self, config: MkDocsConfig) -> Corpus:
         """The plans, through the workspace kept while serving; errors stop the build, warnings are logged."""
         repo_root = Path(config.config_file_path or ".").resolve().parent
         plans_dir = Path(self.config.plans_dir)
         if not self.serving or self.workspace is None or self.workspace.plans_dir != plans_dir:
-            self.workspace = Workspace(plans_dir, repo_root)
+            self.workspace = Workspace(plans_dir, repo_root, reuse=self.serving)
         corpus, findings = self.workspace.load()
         if has_errors(findings):
             raise PluginError("Kế hoạch còn lỗi, chưa dựng được trang:\n" + str(PlanError(
@@ -188,14 +229,11 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         self.page_urls = {file.url for file in files.documentation_pages()}
         return env
 
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
-        """Point "Edit this page" of a generated page at the plan or registry file it comes from."""
-        self.rendered.add(page.url)
-        source = page.meta.get("kehoach_source")
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of a generated page's HTML once the page is written out (indexed for search already)."""
         if page.file.generated_by is not None:
-            page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
-        return context
+            page.content = None
+        return output
 
     @event_priority(100)
     def _take_search_entries(self, *, config: MkDocsConfig) -> None:
@@ -206,12 +244,15 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             if entries is not None:
                 self.search.update(entries, self.rendered, self.page_urls)
 
-    def _write_feeds(self, *, config: MkDocsConfig) -> None:
-        """Write the calendar feeds into the site, one at a time; under serve --dirty, only those that changed."""
-        if not self.config.feeds or self.corpus is None or self.workspace is None:
-            return
+    def _write_feeds(self, corpus: Corpus, config: MkDocsConfig) -> None:
+        """Write the calendar feeds into the site, one at a time; under serve --dirty, only those that changed.
+
+        Written while the build holds only the plans: the feeds of a province are
+        hundreds of megabytes, and MkDocs has no use for them as files.
+        """
+        assert self.workspace is not None
         site, digests = Path(config.site_dir), {}
-        for uri, content in self.workspace.iter_feeds(self.corpus, config.site_url or ""):
+        for uri, content in self.workspace.iter_feeds(corpus, config.site_url or ""):
             digest = digests[uri] = hashlib.blake2b(content, digest_size=16).digest()
             if not (self.dirty and self.feed_digests.get(uri) == digest):
                 (site / uri).parent.mkdir(parents=True, exist_ok=True)
@@ -230,9 +271,9 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             folded = self.search.write(text) if self.serving and self.dirty and self.search.pages else None
             index.write_text(folded or fold_search_index(text), encoding="utf-8")
         if not self.serving:
-            self.workspace = self.corpus = None
+            self.workspace = None
 
-    on_post_build = CombinedEvent(_take_search_entries, _write_feeds, _fold_search_index)
+    on_post_build = CombinedEvent(_take_search_entries, _fold_search_index)
 
     def _edit_root(self, config: MkDocsConfig) -> str | None:
         """Edit URL of the repository root, derived from edit_uri, or the explicit option."""

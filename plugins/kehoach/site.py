@@ -43,14 +43,21 @@ class Options:
 
 
 def build_pages(corpus: Corpus, options: Options, reuse: Reuse[str] | None = None) -> dict[str, str]:
-    """Every generated page: plans, years, agencies, their indexes and the home page, sorted by path.
+    """Every generated page: plans, years, agencies, their indexes and the home page, sorted by path."""
+    return {uri: render() for uri, render in sorted(page_renderers(corpus, options, reuse).items())}
 
-    With `reuse` (mkdocs serve), a plan, year or agency page whose plans, registry
-    and options are unchanged since the previous build is not rendered again.
-    The indexes and the home page summarise every plan, so they always are.
+
+def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = None) -> dict[str, Callable[[], str]]:
+    """Every generated page by path, as a function that renders it.
+
+    A caller can render the pages one at a time and let each go (a province's
+    pages are hundreds of megabytes). With `reuse` (mkdocs serve), a plan, year
+    or agency page whose plans, registry and options are unchanged since the
+    previous build is not rendered again; the indexes and the home page
+    summarise every plan, so they always are.
     """
-    def page(uri: str, shown: list[LoadedPlan], render: Callable[[], str]) -> str:
-        return reuse.get(uri, (options, corpus.agencies, *shown), render) if reuse else render()
+    def page(uri: str, shown: list[LoadedPlan], render: Callable[[], str]) -> Callable[[], str]:
+        return partial(reuse.get, uri, (options, corpus.agencies, *shown), render) if reuse else render
 
     pages = {links.plan_page(loaded.id): page(links.plan_page(loaded.id), [loaded],
                                               partial(render_plan_page, loaded, corpus, options))
@@ -59,7 +66,7 @@ def build_pages(corpus: Corpus, options: Options, reuse: Reuse[str] | None = Non
         shown = [loaded for loaded in corpus.plans if loaded.plan.year == year]
         pages[links.year_page(year)] = page(links.year_page(year), shown,
                                             partial(render_year_page, year, corpus, options))
-    pages[links.YEARS] = render_years_index(corpus, options)
+    pages[links.YEARS] = partial(render_years_index, corpus, options)
     by_agency = tasks_by_agency(corpus)
     plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, agency in corpus.agencies.items():
@@ -67,9 +74,9 @@ def build_pages(corpus: Corpus, options: Options, reuse: Reuse[str] | None = Non
         shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
         pages[links.agency_page(agency_id)] = page(links.agency_page(agency_id), shown,
                                                    partial(render_agency_page, agency, rows, corpus, options))
-    pages[links.AGENCIES] = render_agencies_index(corpus, by_agency, options)
-    pages[links.HOME] = render_home(corpus, options)
-    return dict(sorted(pages.items()))
+    pages[links.AGENCIES] = partial(render_agencies_index, corpus, by_agency, options)
+    pages[links.HOME] = partial(render_home, corpus, options)
+    return pages
 
 
 _OWN_BLOCK = re.compile(r'<(?:div|table|p|h3)\b[^>\n]*\bclass="[^"]*\bkh-')
@@ -96,9 +103,19 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
 
 def restore_html(html: str, blocks: list[str]) -> tuple[str, set[str]]:
     """Put stashed blocks back in place of their placeholders; also return the ids they carry."""
+    return put_back(html, blocks), block_ids(blocks)
+
+
+def put_back(html: str, blocks: list[str]) -> str:
+    """Put stashed blocks back in place of their placeholders."""
     for index, block in enumerate(blocks):
         html = html.replace(f"<p>KHSTASH{index}X</p>", block, 1)
-    return html, {anchor for block in blocks for anchor in _ID.findall(block)}
+    return html
+
+
+def block_ids(blocks: list[str]) -> set[str]:
+    """The ids the stashed blocks carry: anchors of the page that Markdown never saw."""
+    return {anchor for block in blocks for anchor in _ID.findall(block)}
 
 
 def build_assets() -> dict[str, bytes]:

@@ -16,7 +16,7 @@ findings only, and they are half of a loaded plan's memory.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from .errors import Finding, sort_key
 from .loader import AGENCY_DIR, Corpus, LoadedPlan, load_plan, open_corpus, quiet_gc
 from .models import Agency
 from .reuse import Reuse
-from .site import Options, build_pages
+from .site import Options, page_renderers
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -46,6 +46,7 @@ class Workspace:
 
     plans_dir: Path
     base: Path
+    reuse: bool = True  # keep pages and events for the next build (a one-off build need not hold them)
     folders: dict[Path, _Folder] = field(default_factory=dict)
     registry_stamp: Stamp | None = None
     agencies: dict[str, Agency] = field(default_factory=dict)
@@ -88,15 +89,16 @@ class Workspace:
             loaded.forget_positions()
         return _Folder(stamp, loaded, findings)
 
-    def build_pages(self, corpus: Corpus, options: Options) -> dict[str, str]:
-        """Every page, re-rendering only those whose plans, registry or options changed."""
+    def page_renderers(self, corpus: Corpus, options: Options) -> dict[str, Callable[[], str]]:
+        """Every page as a function that renders it, or gives the previous build's page when nothing it
+        shows changed."""
         self.pages.next_build()
-        return build_pages(corpus, options, self.pages)
+        return page_renderers(corpus, options, self.pages if self.reuse else None)
 
     def iter_feeds(self, corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
         """Every feed, one at a time, reusing the events of unchanged plans."""
         self.feeds.next_build()
-        return iter_feeds(corpus, site_url, self.feeds)
+        return iter_feeds(corpus, site_url, self.feeds if self.reuse else None)
 
 
 def stamp_of(folder: Path) -> Stamp:
