@@ -9,6 +9,7 @@ own source, and folds diacritics in the search index after the build.
 from __future__ import annotations
 
 import hashlib
+import logging
 import posixpath
 from collections.abc import Callable
 from datetime import date
@@ -111,14 +112,24 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         self.serving = self.dirty = self.hinted = False
         self.workspace: Workspace | None = None
         self.outputs: dict[str, str | bytes] = {}  # under serve: what each generated file held last build
+        self.dests: dict[str, str] = {}  # where each generated file was written
         self.feed_digests: dict[str, bytes] = {}  # under serve --dirty: feeds as written last build
         self.search = SearchPages()
         self.rendered: set[str] = set()  # URLs of the pages rendered in this build
         self.page_urls: set[str] = set()  # URLs of every page of this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether MkDocs serves (rebuilds to come) and whether it renders only what changed."""
+        """Note whether MkDocs serves (rebuilds to come) and whether it renders only what changed.
+
+        Under `serve --dirty` the plugin keeps its pages, feeds and the search
+        index right, so MkDocs' warning that a dirty build is inaccurate is
+        dropped: with `strict: true` it would abort every rebuild.
+        """
         self.serving, self.dirty = command == "serve", dirty
+        if self.serving and self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_warning)
+            log.info("Dựng lại một phần (--dirty): trang kế hoạch, năm, cơ quan, lịch và chỉ mục tìm kiếm vẫn được "
+                     "cập nhật đúng; sửa mkdocs.yml hay trang hướng dẫn thì nên chạy lại lệnh.")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make sure the pages' stylesheet and script are linked, once."""
@@ -147,11 +158,14 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         pages = self.workspace.page_renderers(corpus, options)
         generated: dict[str, Callable[[], str] | bytes] = {**pages, **build_assets(), **exports}
         previous, self.outputs = self.outputs, {}
+        gone, self.dests = self.dests, {}
         for uri, content in generated.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"Tệp docs/{uri} trùng với trang do kehoach tạo ra; hãy đổi tên hoặc xóa tệp đó.")
             file = _Generated.generated(config, uri, content=b"" if callable(content) else content,
                                         inclusion=_inclusion(uri))
+            self.dests[uri] = file.abs_dest_path
+            gone.pop(uri, None)
             if self.serving:  # render now, to tell MkDocs what changed; unchanged pages come from the workspace
                 made = content() if callable(content) else content
                 old = previous.get(uri)
@@ -161,6 +175,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             if callable(content):
                 file.source = content
             files.append(file)
+        for path in gone.values() if self.dirty else ():
+            Path(path).unlink(missing_ok=True)  # the page of a plan or agency that is gone
         if self.config.feeds:
             self._write_feeds(corpus, config)
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
@@ -225,8 +241,13 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             log.info(f"Đọc lại {self.workspace.reloaded} thư mục kế hoạch có thay đổi.")
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Note every page of the build, to drop the search entries of pages that are gone."""
+        """Note every page of the build (to drop the search entries of pages that are gone); under
+        serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows."""
         self.page_urls = {file.url for file in files.documentation_pages()}
+        if self.serving and self.dirty:
+            for file in files.documentation_pages():
+                if file.page is not None and file.page.markdown is None and file.generated_by is None:
+                    file.page.read_source(config)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -286,6 +307,11 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         docs = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(),
                                  Path(config.config_file_path or ".").resolve().parent.as_posix()) + "/"
         return full[: -len(docs)] if full.endswith(docs) else None
+
+
+def _drop_dirty_warning(record: logging.LogRecord) -> bool:
+    """False for MkDocs' warning about dirty builds (see `KehoachPlugin.on_startup`)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:

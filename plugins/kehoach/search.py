@@ -122,9 +122,11 @@ class SearchPages:
 
     def update(self, entries: list[dict[str, Any]], rendered: set[str], alive: set[str]) -> None:
         """Take the entries of the pages rendered in this build; forget the pages that are gone."""
-        fresh: dict[str, list[dict[str, Any]]] = {url: [] for url in sorted(rendered)}
+        fresh: dict[str, list[dict[str, Any]]] = {}  # in the search plugin's order, which a first build keeps
         for entry in entries:
             fresh.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+        for url in sorted(rendered - fresh.keys()):
+            fresh[url] = []  # rendered, nothing to index (excluded from search)
         for url, found in fresh.items():
             self.pages[url] = found
             self.folded.pop(url, None)
