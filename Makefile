@@ -89,10 +89,12 @@ $(BROWSER_STAMP): $(wildcard $(BROWSER_DIR)/package.json $(BROWSER_DIR)/package-
 	npm ci --prefix $(BROWSER_DIR) --no-audit --no-fund
 	@touch $@
 
+# --dirty: after a plan is saved, only the pages, feeds and search entries it touches are rebuilt
+# (the kehoach plugin keeps them exact; see DEVELOPING.md, "The edit loop").
 serve: install ## Cài đặt, dựng và phục vụ trang tại http://127.0.0.1:8000 / build and serve the site
 	@test -f mkdocs.yml || { echo "Chưa có mkdocs.yml / mkdocs.yml is missing" >&2; exit 1; }
 	@echo "==> Trang tại / site at http://$(HOST):$(PORT)"
-	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --dirty -a $(HOST):$(PORT)
 
 build: install ## Dựng trang với --strict vào site/ / build the site strictly into site/
 	@test -f mkdocs.yml || { echo "Chưa có mkdocs.yml / mkdocs.yml is missing" >&2; exit 1; }
