@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from .checks import check_corpus
 from .errors import PlanError, has_errors, render, strictly, summary
 from .loader import load_corpus
 from .schema import write_schemas
+from .workspace import load_checked
 
 
 class Group(click.Group):
@@ -55,7 +55,7 @@ def check(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Ví dụ: kehoach check plans/2024 --strict
     """
-    findings = check_corpus(load_corpus(list(paths) or [Path("plans")], freeze=True))
+    _, findings = load_checked(list(paths) or [Path("plans")])
     if strict:
         findings = strictly(findings)
     output = render(findings, fmt)
@@ -90,8 +90,7 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
     """
     from .site import iter_feeds, write_tree
 
-    corpus = load_corpus([plans_dir])
-    findings = check_corpus(corpus)
+    corpus, findings = load_checked([plans_dir])
     if has_errors(findings):
         raise PlanError(f for f in findings if f.severity == "error")
     write_tree(outdir, iter_feeds(corpus, site_url))  # one feed at a time: a province's feeds are hundreds of MB
@@ -154,8 +153,7 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     """
     from .site import Options, build_assets, build_date, build_exports, build_pages, iter_feeds, write_tree
 
-    corpus = load_corpus([plans_dir])
-    findings = check_corpus(corpus)
+    corpus, findings = load_checked([plans_dir])
     if has_errors(findings):
         raise PlanError(f for f in findings if f.severity == "error")
     files: dict[str, str | bytes] = {**build_exports(corpus)} if exports else {}
@@ -209,8 +207,7 @@ def export(paths: tuple[Path, ...], outdir: Path) -> None:
     """
     from .exports import export_files
 
-    corpus = load_corpus(list(paths) or [Path("plans")])
-    findings = check_corpus(corpus)
+    corpus, findings = load_checked(list(paths) or [Path("plans")])
     if has_errors(findings):
         raise PlanError(f for f in findings if f.severity == "error")
     files = export_files(corpus)

@@ -220,8 +220,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         """The plans, through the workspace kept while serving; errors stop the build, warnings are logged."""
         repo_root = Path(config.config_file_path or ".").resolve().parent
         plans_dir = Path(self.config.plans_dir)
-        if not self.serving or self.workspace is None or self.workspace.plans_dir != plans_dir:
-            self.workspace = Workspace(plans_dir, repo_root, reuse=self.serving)
+        if not self.serving or self.workspace is None or self.workspace.paths != [plans_dir]:
+            self.workspace = Workspace([plans_dir], repo_root, reuse=self.serving)
         corpus, findings = self.workspace.load()
         if has_errors(findings):
             raise PluginError("Kế hoạch còn lỗi, chưa dựng được trang:\n" + str(PlanError(

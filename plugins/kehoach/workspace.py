@@ -42,9 +42,9 @@ class _Folder:
 
 @dataclass
 class Workspace:
-    """The plans under `plans_dir`, re-read and re-checked folder by folder as their files change."""
+    """The plans under `paths`, re-read and re-checked folder by folder as their files change."""
 
-    plans_dir: Path
+    paths: list[Path]
     base: Path
     reuse: bool = True  # keep pages and events for the next build (a one-off build need not hold them)
     folders: dict[Path, _Folder] = field(default_factory=dict)
@@ -56,7 +56,7 @@ class Workspace:
 
     def load(self) -> tuple[Corpus, list[Finding]]:
         """The corpus and every finding about it, as `load_corpus` + `check_corpus` would give them."""
-        corpus, folders = open_corpus([self.plans_dir], self.base)
+        corpus, folders = open_corpus(self.paths, self.base)
         stamp = stamp_of(corpus.root / AGENCY_DIR)
         if stamp == self.registry_stamp:
             corpus.agencies = self.agencies  # equal to the one just read; the same object lets pages be reused
@@ -99,6 +99,15 @@ class Workspace:
         """Every feed, one at a time, reusing the events of unchanged plans."""
         self.feeds.next_build()
         return iter_feeds(corpus, site_url, self.feeds if self.reuse else None)
+
+
+def load_checked(paths: list[Path], base: Path | None = None) -> tuple[Corpus, list[Finding]]:
+    """Load and check plans in one pass, as `load_corpus` + `check_corpus` would, holding less.
+
+    Each plan is checked as soon as it is read and its position tree dropped, so
+    a province's plans fit in memory (the trees are half of it).
+    """
+    return Workspace(paths, base or Path.cwd(), reuse=False).load()
 
 
 def stamp_of(folder: Path) -> Stamp:
