@@ -2,12 +2,12 @@
 
 Every measured step runs as a child process, so its peak memory is its own
 (`os.wait4` returns the child's rusage: CPU seconds and peak RSS). Steps that
-time only part of their process (the libyaml floor, `load_corpus`, the feed
+time only part of their process (the libyaml floor, `load_checked`, the feed
 writer) run this module as the child, which prints its in-process timing as
 one JSON line:
 
     .venv/bin/python bench/measure.py libyaml ROOT     # read + CSafeLoader parse of every YAML file
-    .venv/bin/python bench/measure.py load ROOT        # load_corpus alone
+    .venv/bin/python bench/measure.py load ROOT        # load_checked (load + check)
     .venv/bin/python bench/measure.py feeds ROOT OUT   # load + check (untimed), then every feed written to OUT
 
 `build_site(root, plugin=True)` builds root/plans with the kehoach plugin
@@ -198,34 +198,31 @@ def step_libyaml(root: Path) -> dict[str, Any]:
 
 
 def step_load(root: Path) -> dict[str, Any]:
-    """`load_corpus` alone, as the plugin calls it."""
-    from kehoach.loader import load_corpus
+    """Loading as `kehoach check` and the plugin do it: `load_checked` (each plan read, checked, positions let go)."""
+    from kehoach.workspace import load_checked
 
     start = _clock()
-    corpus = load_corpus([root / "plans"], base=root)
+    corpus, findings = load_checked([root / "plans"], base=root)
     timed = _since(start)
     return {**timed, "plans": len(corpus.plans), "tasks": sum(len(p.plan.tasks) for p in corpus.plans),
-            "agencies": len(corpus.agencies), "findings": len(corpus.findings)}
+            "agencies": len(corpus.agencies), "findings": len(findings)}
 
 
 def step_feeds(root: Path, out: Path) -> dict[str, Any]:
-    """What `kehoach feeds OUT` does; only the feed writing (build_feeds + files) is timed."""
-    from kehoach.calendar import build_feeds
-    from kehoach.checks import check_corpus
+    """What `kehoach feeds OUT` does; only the feed writing (iter_feeds, one file at a time) is timed."""
     from kehoach.errors import has_errors
-    from kehoach.loader import load_corpus
+    from kehoach.site import iter_feeds, write_tree
+    from kehoach.workspace import load_checked
 
-    corpus = load_corpus([root / "plans"], base=root)
-    if has_errors(check_corpus(corpus)):
+    corpus, findings = load_checked([root / "plans"], base=root)
+    if has_errors(findings):
         raise SystemExit("the plans have errors")
     start = _clock()
-    feeds = build_feeds(corpus, SITE_URL)
-    for relative, content in feeds.items():
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    return {**_since(start), "files": len(feeds), "bytes": sum(len(c) for c in feeds.values()),
-            "events": sum(c.count(b"BEGIN:VEVENT") for c in feeds.values())}
+    written = write_tree(out, iter_feeds(corpus, SITE_URL))
+    timed = _since(start)
+    sizes = [path.stat().st_size for path in written]
+    return {**timed, "files": len(written), "bytes": sum(sizes),
+            "events": sum(path.read_bytes().count(b"BEGIN:VEVENT") for path in written)}
 
 
 STEPS = {"libyaml": step_libyaml, "load": step_load, "feeds": step_feeds}

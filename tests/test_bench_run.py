@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 
-STAGES = ["libyaml parse (floor)", "kehoach check (process)", "load_corpus", "feeds (build_feeds + write)",
+STAGES = ["libyaml parse (floor)", "kehoach check (process)", "load + check (in-process)", "feeds (iter_feeds + write)",
           "mkdocs build + plugin", "mkdocs build, plain Markdown"]
 COLUMNS = "| N plans | stage | wall s | CPU s | CPU ms/plan | peak MiB | output | search index |"
 
@@ -33,10 +33,10 @@ def test_quick_run_prints_every_stage_and_budget_and_leaves_developing_md_alone(
         assert 10 < float(peak) < 2000, (stage, peak)
         assert (search == "–") == (not stage.startswith("mkdocs")), (stage, search)
     assert rows["libyaml parse (floor)"][6].startswith("22 YAML files, "), out  # 20 plans + 2 registry files
-    plans = re.fullmatch(r"20 plans, ([\d,]+) tasks, (\d+) agencies", rows["load_corpus"][6])
+    plans = re.fullmatch(r"20 plans, ([\d,]+) tasks, (\d+) agencies", rows["load + check (in-process)"][6])
     assert plans and 400 <= int(plans[1].replace(",", "")) <= 800 and int(plans[2]) >= 25, out
     assert rows["kehoach check (process)"][6] == "0 findings", out
-    assert re.fullmatch(r"[\d,]+ feeds, [\d,]+ events, [\d.]+ MB", rows["feeds (build_feeds + write)"][6]), out
+    assert re.fullmatch(r"[\d,]+ feeds, [\d,]+ events, [\d.]+ MB", rows["feeds (iter_feeds + write)"][6]), out
     for stage in STAGES[-2:]:
         assert re.fullmatch(r"[\d,]+ files, [\d.]+ MB", rows[stage][6]), out
         entries = re.fullmatch(r"[\d.]+ MB, ([\d,]+) entries", rows[stage][7])

@@ -19,14 +19,17 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .calendar import FeedItem, iter_feeds
 from .checks import AgencyNames, check_plan, check_registry
 from .errors import Finding, sort_key
 from .loader import AGENCY_DIR, Corpus, LoadedPlan, load_plan, open_corpus, quiet_gc
 from .models import Agency
 from .reuse import Reuse
-from .site import Options, page_renderers
+
+if TYPE_CHECKING:  # the renderers are imported when first used: `kehoach check` needs none of them
+    from .calendar import FeedItem
+    from .site import Options
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -92,11 +95,15 @@ class Workspace:
     def page_renderers(self, corpus: Corpus, options: Options) -> dict[str, Callable[[], str]]:
         """Every page as a function that renders it, or gives the previous build's page when nothing it
         shows changed."""
+        from .site import page_renderers
+
         self.pages.next_build()
         return page_renderers(corpus, options, self.pages if self.reuse else None)
 
     def iter_feeds(self, corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
         """Every feed, one at a time, reusing the events of unchanged plans."""
+        from .calendar import iter_feeds
+
         self.feeds.next_build()
         return iter_feeds(corpus, site_url, self.feeds if self.reuse else None)
 
