@@ -9,6 +9,7 @@ edit, every page, feed and the search index served equal a fresh build's.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -50,8 +51,7 @@ def fetch(port: int, path: str) -> bytes:
 def clean_build(project: Path, site_url: str) -> Path:
     """A fresh `mkdocs build` of the project as it is now, with the site address the server uses."""
     out = project / "clean-site"
-    env = {"NO_MKDOCS_2_WARNING": "1", "KEHOACH_TODAY": TODAY, "KEHOACH_SITE_URL": site_url,
-           "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEHOACH_TODAY": TODAY, "KEHOACH_SITE_URL": site_url}
     done = subprocess.run([MKDOCS, "build", "--strict", "-q", "-d", str(out)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

@@ -243,7 +243,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Note every page of the build (to drop the search entries of pages that are gone); under
         serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows."""
-        self.page_urls = {file.url for file in files.documentation_pages()}
+        # as Page.url and search locations have it: the home page is "" there, "./" as a File's url
+        self.page_urls = {file.page.url if file.page is not None else file.url for file in files.documentation_pages()}
         if self.serving and self.dirty:
             for file in files.documentation_pages():
                 if file.page is not None and file.page.markdown is None and file.generated_by is None:
