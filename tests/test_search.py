@@ -141,3 +141,36 @@ def test_every_token_is_searchable_folded_and_folding_is_idempotent(title, text)
 def test_a_stray_angle_bracket_never_opens_a_tag_in_the_hidden_span():
     index = json.dumps({"config": {}, "docs": [{"location": "x/", "title": "", "text": "<à"}]})
     assert docs(fold_search_index(index)) == [{"location": "x/", "title": "", "text": "<à"}]
+
+
+def material_sections(html: str) -> list[tuple[str | None, str]]:
+    """(id, text) of each entry Material's search parser would make of a page's HTML."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(section.id, "".join(section.text).strip()) for section in parser.data if not section.is_excluded()]
+
+
+PLAN_HTML = (
+    '<p>Số: 274/KH-UBND</p>\n<h2 id="i-muc-dich">I. MỤC ĐÍCH<a class="headerlink" href="#i-muc-dich">¶</a></h2>\n'
+    '<p>Văn bản.</p>\n<div class="kh-screen">\n<h2 id="kh-bao-cao">Báo cáo định kỳ</h2>\n<p>Báo cáo năm</p>\n</div>\n'
+    '<h3 class="x" id="muc-1">1. Mục</h3>\n<p>Nhiệm vụ</p>\n<h2 id="kh-dong-thoi-gian" data-search-exclude>Dòng</h2>\n'
+)
+
+
+def test_headings_out_of_search_leaves_only_what_comes_before_the_first_heading():
+    from kehoach.search import headings_out_of_search
+
+    assert [section for section, _ in material_sections(PLAN_HTML)] == [None, "i-muc-dich", "kh-bao-cao", "muc-1"]
+    assert material_sections(headings_out_of_search(PLAN_HTML)) == [(None, "<p>Số: 274/KH-UBND</p>")]
+
+
+def test_headings_out_of_search_only_adds_the_attribute_and_only_once():
+    from kehoach.search import headings_out_of_search
+
+    once = headings_out_of_search(PLAN_HTML)
+    assert headings_out_of_search(once) == once
+    assert once.replace(" data-search-exclude", "") == PLAN_HTML.replace(" data-search-exclude", "")
+    assert once.count("data-search-exclude") == 4

@@ -2,7 +2,14 @@
 
 Lists that repeat what plan pages already say are marked `data-search-exclude`
 so Material's search index holds each task once (perf.md: the index is what
-makes a large site slow in the browser).
+makes a large site slow in the browser); the home page and the years index are
+left out whole (`search: exclude`). DEVELOPING.md "Search index" says what stays.
+
+Material's search parser ends an exclusion at the first closing tag of the same
+name, so `data-search-exclude` goes on elements holding no element of their own
+tag (a `p`, a `td`, a `thead`, a list's `table`), never on a `div` around `div`s.
+A heading inside an excluded box still opens a search entry of its own, so it
+carries the attribute too.
 """
 
 from __future__ import annotations
@@ -142,7 +149,7 @@ def render_years_index(corpus: Corpus, options: Options) -> str:
                           _plan_rows([p for p in corpus.plans if p.plan.year == year], link, corpus))
                          for year in years],
                "feed": feed_links(link, links.ALL_FEED, options.site_url)}
-    return front_matter("Kế hoạch theo năm", None) + render("years.md", **context)
+    return front_matter("Kế hoạch theo năm", None, searched=False) + render("years.md", **context)
 
 
 def render_home(corpus: Corpus, options: Options) -> str:
@@ -172,4 +179,4 @@ def render_home(corpus: Corpus, options: Options) -> str:
         "years_href": link.to(links.YEARS), "agencies_href": link.to(links.AGENCIES),
         "feed": feed_links(link, links.ALL_FEED, options.site_url), "plan_count": len(corpus.plans),
     }
-    return front_matter("Kế hoạch thi đua, khen thưởng", None) + render("home.md", **context)
+    return front_matter("Kế hoạch thi đua, khen thưởng", None, searched=False) + render("home.md", **context)

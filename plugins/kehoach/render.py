@@ -41,11 +41,16 @@ def render(template: str, **context: object) -> str:
     return ENV.get_template(template).render(**context)
 
 
-def front_matter(title: str, source: str | None) -> str:
-    """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
+def front_matter(title: str, source: str | None, searched: bool = True) -> str:
+    """YAML front matter; the title is HTML-escaped because themes print it unescaped.
+
+    `searched=False` keeps the whole page out of Material's search index (`search: exclude`).
+    """
     lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
     if source:
         lines.append(f"kehoach_source: {json.dumps(source, ensure_ascii=False)}")
+    if not searched:
+        lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", "", ""])
 
 

@@ -143,3 +143,17 @@ class SearchPages:
                 self.folded[url] = [fold_entry(entry, separator) for entry in entries]
         index["docs"] = [entry for url in self.pages for entry in self.folded[url]]
         return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+_HEADING_WITH_ID = re.compile(r"<(h[1-6])(?=[^>]*\sid=\")(?![^>]*\sdata-search-exclude\b)")
+
+
+def headings_out_of_search(html: str) -> str:
+    """Mark every heading that has an id `data-search-exclude`: Material then indexes only what comes
+    before the page's first such heading (on a plan page, the document's heading block).
+
+    Material's search makes one entry per heading with an id and drops the entry of an excluded
+    heading with all its text, while the page, its table of contents and its anchors stay as they
+    are. For sites too large for full-text search in the browser (DEVELOPING.md, "Search index").
+    """
+    return _HEADING_WITH_ID.sub(r"<\1 data-search-exclude", html)

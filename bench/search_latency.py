@@ -1,0 +1,246 @@
+"""How long Material's search takes to answer in Chromium, and how big its index is.
+
+Serves a built site on 127.0.0.1 (a static server in a thread), opens Debian's
+Chromium through Playwright with the browser suite's launch settings, and per
+query measures:
+
+* `first_result_ms`: from navigation start to the first search result shown,
+  for a query typed as soon as the page has loaded: downloading the index and
+  Material's worker building the lunr index are included (a fresh browser
+  context each run, so no HTTP cache);
+* `ready_ms`: from typing the query to its first result shown, once the index
+  is ready (the same page, after the first query has answered).
+
+Also reports the index's bytes, gzip bytes and entries, per page type.
+
+    .venv/bin/python bench/search_latency.py SITE_DIR              # a built site
+    .venv/bin/python bench/search_latency.py --plans 3000           # bench/province.py, build, measure
+    .venv/bin/python bench/search_latency.py --plans 300 --runs 1 --query "thi đua"
+
+From Python: `measure(Path("site"))` returns a dict (see `measure`). Timings
+are printed, never asserted (the VM's clock pauses now and then).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+# One query with diacritics and the same without: the folded index must answer both.
+DEFAULT_QUERIES = ("khen thưởng", "khen thuong")
+INDEX = Path("search/search_index.json")
+# The same as tests/browser/browser_site.py (a test keeps them equal).
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+LOCAL_HOST = "127.0.0.1"
+TIMEOUT_MS = 120_000
+INPUT = "input.md-search__input"
+# Installed before any page script: notes when the first search result enters the page.
+WATCH_FIRST_RESULT = """
+window.__khFirstResult = null;
+new MutationObserver((changes, observer) => {
+  if (document.querySelector('.md-search-result__item')) {
+    window.__khFirstResult = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+# Types a query the way Material reads it (on keyup).
+TYPE = """(query) => {
+  const box = document.querySelector('input.md-search__input');
+  box.value = query;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  box.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+}"""
+# Clears the box, then types a query; resolves with the ms from typing to its first result.
+TYPE_AND_WAIT = f"""async (query) => {{
+  const type = {TYPE};
+  const list = document.querySelector('.md-search-result__list');
+  const until = (done) => new Promise((resolve) => {{
+    if (done()) return resolve();
+    const observer = new MutationObserver(() => {{ if (done()) {{ observer.disconnect(); resolve(); }} }});
+    observer.observe(list, {{childList: true, subtree: true}});
+  }});
+  type('');
+  await until(() => !list.querySelector('.md-search-result__item'));
+  const start = performance.now();
+  type(query);
+  await until(() => list.querySelector('.md-search-result__item'));
+  return performance.now() - start;
+}}"""
+
+
+def page_type(location: str) -> str:
+    """What kind of page an index entry belongs to, from its address."""
+    page = location.split("#")[0]
+    kinds = {"": "home", "nam/": "years index", "co-quan/": "agencies index"}
+    if page in kinds:
+        return kinds[page]
+    for prefix, kind in (("ke-hoach/", "plan"), ("co-quan/", "agency"), ("nam/", "year")):
+        if page.startswith(prefix):
+            return kind
+    return "other"
+
+
+def index_stats(site_dir: Path) -> dict[str, Any]:
+    """Bytes, gzip bytes (level 6, as web servers use) and entries of the search index, also per page type."""
+    raw = (site_dir / INDEX).read_bytes()
+    docs = json.loads(raw)["docs"]
+    entries, size, pages = Counter[str](), Counter[str](), dict[str, set[str]]()
+    for entry in docs:
+        kind = page_type(entry["location"])
+        entries[kind] += 1
+        size[kind] += len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+        pages.setdefault(kind, set()).add(entry["location"].split("#")[0])
+    return {"bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6)), "entries": len(docs),
+            "by_page_type": {kind: {"pages": len(pages[kind]), "entries": entries[kind], "bytes": size[kind]}
+                             for kind in sorted(size, key=lambda k: -size[k])}}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@contextmanager
+def served(site_dir: Path) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 and a free port, in a thread; yield its base URL."""
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def first_plan_page(site_dir: Path) -> str:
+    """Address of the first plan page in the index (an ordinary page), or of the home page if there is none."""
+    docs = json.loads((site_dir / INDEX).read_bytes())["docs"]
+    return next((e["location"].split("#")[0] for e in docs if page_type(e["location"]) == "plan"), "")
+
+
+def _one_run(browser: Any, base_url: str, path: str, query: str) -> dict[str, Any]:
+    """Open `path` in a fresh context (empty cache), type `query` once it has loaded, then again once ready."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.add_init_script(WATCH_FIRST_RESULT)
+        page.goto(path, wait_until="load")
+        page.locator(INPUT).click()
+        page.evaluate(TYPE, query)
+        page.wait_for_function("() => window.__khFirstResult !== null", timeout=TIMEOUT_MS)
+        timing = page.evaluate("""() => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const index = performance.getEntriesByType('resource').find(r => r.name.endsWith('search_index.json'));
+          return {first: window.__khFirstResult, load: nav.loadEventEnd, index: index ? index.responseEnd : null};
+        }""")
+        ready = page.evaluate(TYPE_AND_WAIT, query)
+        results = page.locator(".md-search-result__item").count()
+        return {"first_result_ms": timing["first"], "load_ms": timing["load"], "index_loaded_ms": timing["index"],
+                "ready_ms": ready, "results_shown": results}
+    finally:
+        context.close()
+
+
+def _median(runs: list[dict[str, Any]], key: str) -> float | None:
+    values = [run[key] for run in runs if run[key] is not None]
+    return round(statistics.median(values), 1) if values else None
+
+
+def measure(site_dir: Path, queries: Sequence[str] = DEFAULT_QUERIES, runs: int = 3,
+            page: str | None = None, browser: Any = None) -> dict[str, Any]:
+    """Measure the search of the built site in `site_dir`; timings are medians of `runs` cold runs per query.
+
+    Each run opens `page` (a site-relative address; default the first plan page of the index,
+    an ordinary page, rather than the home page whose own size grows with the plans) in a fresh
+    browser context and types the query as soon as the page has loaded. `browser`: a Playwright
+    Chromium already launched (Playwright's sync API runs once per thread); default, one of its own.
+
+    Returns {"page": ..., "index": index_stats(...), "queries": {query: {"first_result_ms",
+    "ready_ms", "load_ms", "index_loaded_ms", "results_shown", "runs": [...]}}}; times in ms from
+    navigation start (first_result_ms, load_ms, index_loaded_ms) or from typing (ready_ms). A
+    query that finds nothing times out (Playwright's TimeoutError): choose queries the site answers.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            try:
+                return measure(site_dir, queries, runs, page, own)
+            finally:
+                own.close()
+    path = first_plan_page(site_dir) if page is None else page
+    report: dict[str, Any] = {"page": path, "index": index_stats(site_dir), "queries": {}}
+    with served(site_dir) as base_url:
+        for query in queries:
+            done = [_one_run(browser, base_url, path, query) for _ in range(runs)]
+            report["queries"][query] = {key: _median(done, key) for key in
+                                        ("first_result_ms", "ready_ms", "load_ms", "index_loaded_ms")}
+            report["queries"][query].update(results_shown=done[-1]["results_shown"], runs=done)
+    return report
+
+
+def build_site(root: Path, plans: int) -> Path:
+    """Write a synthetic province of `plans` plans under `root` (bench/province.py), build it with the plugin
+    as bench/run does (bench/measure.py), and return the site folder."""
+    sys.path.insert(0, str(HERE))
+    from measure import build_site as build
+    from province import write_province
+
+    write_province(root, plans)
+    site, _ = build(root)
+    return site
+
+
+def describe(report: dict[str, Any]) -> str:
+    """The report as a few lines of text."""
+    index = report["index"]
+    lines = [f"searching from /{report['page']}",
+             f"index: {index['bytes'] / 1e6:.2f} MB, gzip {index['gzip_bytes'] / 1e6:.2f} MB, "
+             f"{index['entries']} entries"]
+    lines += [f"  {kind:15} {row['pages']:6} pages {row['entries']:7} entries {row['bytes'] / 1e6:8.2f} MB"
+              for kind, row in index["by_page_type"].items()]
+    for query, row in report["queries"].items():
+        lines.append(f"{query!r}: first result {row['first_result_ms']} ms after navigation start "
+                     f"(load {row['load_ms']} ms, index downloaded {row['index_loaded_ms']} ms); "
+                     f"index ready: {row['ready_ms']} ms; {row['results_shown']} results shown")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, help="a built site folder (omit with --plans)")
+    parser.add_argument("--plans", type=int, help="generate and build a synthetic site of N plans first")
+    parser.add_argument("--query", action="append", help=f"a query (repeatable); default {DEFAULT_QUERIES}")
+    parser.add_argument("--runs", type=int, default=3, help="cold runs per query (median); default 3")
+    parser.add_argument("--page", help="site-relative page to search from; default the first plan page")
+    parser.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    args = parser.parse_args(argv)
+    if (args.site is None) == (args.plans is None):
+        parser.error("give a SITE_DIR or --plans N")
+    with tempfile.TemporaryDirectory(prefix="kehoach-search-") as tmp:
+        site = args.site or build_site(Path(tmp), args.plans)
+        report = measure(site, tuple(args.query or DEFAULT_QUERIES), args.runs, args.page)
+    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else describe(report))
+
+
+if __name__ == "__main__":
+    main()
