@@ -9,12 +9,11 @@ deadlines, agency cells, the national motto, recipients, feed boxes, the timelin
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from test_search import matches
-from test_site import CASE, TINY_CONFIG, mkdocs_build
+from test_site import TINY_CONFIG, build_tiny_site
 
 from kehoach.search import tokens
 
@@ -30,16 +29,8 @@ NEVER_INDEXED = ("Sắp đến hạn", "Chưa thực hiện", "Hoàn thành", "h
 
 def build_index(root: Path, config: str, body_end: str = "") -> list[dict[str, str]]:
     """Build the tiny plans tree with `config` (and `body_end` added to the plan's text); return its index entries."""
-    shutil.copytree(CASE / "plans", root / "plans")
-    body = root / "plans/2024/ke-hoach-mau/noi-dung.md"
-    body.write_text(body.read_text(encoding="utf-8") + body_end, encoding="utf-8")
-    (root / "docs").mkdir()
-    (root / "docs/huong-dan.md").write_text("# Hướng dẫn\n\n## Đăng ký lịch\n\nXem [trang chủ](index.md).\n",
-                                            encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = mkdocs_build(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    site = build_tiny_site(root, config, body_end)
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 @pytest.fixture(scope="module")

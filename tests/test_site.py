@@ -181,18 +181,25 @@ def mkdocs_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProces
                            "-d", str(site_dir)], cwd=config_dir, env=env, capture_output=True, text=True, check=False)
 
 
-@pytest.fixture(scope="module")
-def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny plans tree built by MkDocs with the plugin, as a site folder."""
-    root = tmp_path_factory.mktemp("tiny")
+def build_tiny_site(root: Path, config: str = TINY_CONFIG, body_end: str = "") -> Path:
+    """Build the tiny plans tree (with `body_end` added to the plan's text) and one guide with `config`;
+    return the site folder."""
     shutil.copytree(CASE / "plans", root / "plans")
+    body = root / "plans/2024/ke-hoach-mau/noi-dung.md"
+    body.write_text(body.read_text(encoding="utf-8") + body_end, encoding="utf-8")
     (root / "docs").mkdir()
     (root / "docs/huong-dan.md").write_text("# Hướng dẫn\n\n## Đăng ký lịch\n\nXem [trang chủ](index.md).\n",
                                             encoding="utf-8")
-    (root / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny plans tree built by MkDocs with the plugin, as a site folder."""
+    return build_tiny_site(tmp_path_factory.mktemp("tiny"))
 
 
 def test_tiny_site_builds_strict_with_every_page(tiny_site: Path) -> None:
@@ -289,11 +296,11 @@ def test_a_task_shown_in_place_and_in_the_appendix_keeps_one_anchor(tmp_path: Pa
 
 
 def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str]) -> None:
-    from kehoach.site import restore_html, stash_html
+    from kehoach.site import block_ids, put_back, stash_html
 
     markdown, blocks = stash_html(pages[PLAN_PAGE])
     assert 'class="kh-' not in markdown and "## II. TỔ CHỨC THỰC HIỆN" in markdown
-    restored, ids = restore_html(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), blocks)
+    restored, ids = put_back(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), blocks), block_ids(blocks)
     assert restored == pages[PLAN_PAGE]
     assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids
 

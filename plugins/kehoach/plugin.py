@@ -275,13 +275,15 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         assert self.workspace is not None
         site, digests = Path(config.site_dir), {}
         for uri, content in self.workspace.iter_feeds(corpus, config.site_url or ""):
-            digest = digests[uri] = hashlib.blake2b(content, digest_size=16).digest()
-            if not (self.dirty and self.feed_digests.get(uri) == digest):
-                (site / uri).parent.mkdir(parents=True, exist_ok=True)
-                (site / uri).write_bytes(content)
-        for uri in self.feed_digests.keys() - digests.keys() if self.dirty else ():
+            if self.dirty:  # the site folder keeps last build's feeds: skip those that are the same
+                digest = digests[uri] = hashlib.blake2b(content, digest_size=16).digest()
+                if self.feed_digests.get(uri) == digest:
+                    continue
+            (site / uri).parent.mkdir(parents=True, exist_ok=True)
+            (site / uri).write_bytes(content)
+        for uri in self.feed_digests.keys() - digests.keys():
             (site / uri).unlink(missing_ok=True)  # the feed of a plan or agency that is gone
-        self.feed_digests = digests if self.serving else {}
+        self.feed_digests = digests
 
     @event_priority(-100)
     def _fold_search_index(self, *, config: MkDocsConfig) -> None:

@@ -88,7 +88,7 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
 
     Python-Markdown and MkDocs each run an HTML parser over every raw HTML block,
     which is most of a large generated page's build time; the blocks need no
-    Markdown processing, so `restore_html` puts them back into the rendered page
+    Markdown processing, so `put_back` puts them back into the rendered page
     unchanged. Only self-contained blocks opened by one of our `kh-` elements move.
     """
     chunks, blocks = markdown.split("\n\n"), list[str]()
@@ -99,11 +99,6 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
             chunks[index] = chunk[: len(chunk) - len(block)] + f"KHSTASH{len(blocks)}X"
             blocks.append(block)
     return "\n\n".join(chunks), blocks
-
-
-def restore_html(html: str, blocks: list[str]) -> tuple[str, set[str]]:
-    """Put stashed blocks back in place of their placeholders; also return the ids they carry."""
-    return put_back(html, blocks), block_ids(blocks)
 
 
 def put_back(html: str, blocks: list[str]) -> str:
