@@ -13,12 +13,15 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import CASES, REGEN, ROOT, compare_with_file
 
+from kehoach.agenda import Entry, Row
 from kehoach.errors import PlanError
 from kehoach.loader import Corpus, load_corpus
+from kehoach.pages import split_by_year
 from kehoach.site import Options, build_date, build_pages
 
 CASE = CASES / "site"
@@ -131,6 +134,57 @@ def test_agency_page_has_group_tasks_and_its_buckets(pages: dict[str, str]) -> N
     headings = re.findall(r"^## (.+)$", page, flags=re.M)
     assert headings == ["Quá hạn", "Đến hạn tháng này", "Đến hạn tháng sau", "Sau đó",
                         "Thường xuyên, không ghi hạn", "Đã hoàn thành"]
+
+
+@pytest.fixture(scope="module")
+def years_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The tiny plan issued again for 2023 and for 2025, beside the 2024 one; built on 10/06/2024."""
+    root = tmp_path_factory.mktemp("years")
+    shutil.copytree(CASE / "plans", root / "plans")
+    for year in (2023, 2025):
+        folder = root / "plans" / str(year) / "ke-hoach-mau"
+        shutil.copytree(CASE / "plans/2024/ke-hoach-mau", folder)
+        plan = folder / "ke-hoach.yml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2024", f"year: {year}", 1), encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        corpus = load_corpus([Path("plans")])
+    finally:
+        os.chdir(old)
+    return build_pages(corpus, Options(date.fromisoformat(TODAY), SITE_URL))
+
+
+def test_an_agency_page_holds_the_current_plan_year_and_links_the_others(years_pages: dict[str, str]) -> None:
+    agency = "co-quan/thu-nghiem/so-noi-vu"
+    assert {f"{agency}.md", f"{agency}/nam-2023.md", f"{agency}/nam-2025.md"} <= set(years_pages)
+    assert f"{agency}/nam-2024.md" not in years_pages
+    page = years_pages[f"{agency}.md"]
+    assert set(re.findall(r'href="[./]*ke-hoach/(\d{4})/', page)) == {"2024"}
+    assert "Năm 2024: 5 nhiệm vụ và báo cáo" in page
+    assert ('Năm kế hoạch: <a href="../../../co-quan/thu-nghiem/so-noi-vu/nam-2025/">2025</a> (5 nhiệm vụ) · '
+            '<strong>2024</strong> (5 nhiệm vụ) · '
+            '<a href="../../../co-quan/thu-nghiem/so-noi-vu/nam-2023/">2023</a> (5 nhiệm vụ)') in page
+    assert "search:" not in page.split("---")[1]  # the agency is found by search on its own page
+
+
+def test_an_agency_year_page_links_back_and_stays_out_of_search(years_pages: dict[str, str]) -> None:
+    page = years_pages["co-quan/thu-nghiem/so-noi-vu/nam-2023.md"]
+    assert page.startswith('---\ntitle: "Sở Nội vụ tỉnh Thử Nghiệm – năm 2023"\n')
+    assert "search:\n  exclude: true" in page.split("---")[1]
+    assert set(re.findall(r'href="[./]*ke-hoach/(\d{4})/', page)) == {"2023"}
+    assert '<a href="../../../../co-quan/thu-nghiem/so-noi-vu/">2024</a>' in page
+    assert '<a href="../../../../lich/co-quan/thu-nghiem/so-noi-vu.ics" download>' in page  # one feed, every year
+
+
+def test_an_agency_with_only_future_plans_shows_the_earliest() -> None:
+    rows = [Row(Entry(plan_id, "t", None, "Việc", False, None, False, None, None, "not_started", (), ()), "lead")
+            for plan_id in ("2027/b", "2026/a")]
+    plans = {plan_id: SimpleNamespace(plan=SimpleNamespace(year=int(plan_id[:4]))) for plan_id in ("2026/a", "2027/b")}
+    shown, by_year = split_by_year(rows, plans, date(2025, 6, 1))  # type: ignore[arg-type]
+    assert (shown, list(by_year)) == (2026, [2027, 2026])
+    assert split_by_year(rows, plans, date(2027, 1, 1))[0] == 2027  # type: ignore[arg-type]
+    assert split_by_year([], plans, date(2027, 1, 1)) == (None, {})  # type: ignore[arg-type]
 
 
 def test_merged_agency_names_its_successor(pages: dict[str, str]) -> None:

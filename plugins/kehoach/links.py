@@ -1,7 +1,8 @@
 """Where every generated page and feed lives, and relative links between them.
 
 The URL scheme is a contract shared with feeds and exports: plan pages at
-`ke-hoach/<year>/<slug>/`, agency pages at `co-quan/<agency-id>/`, year pages at
+`ke-hoach/<year>/<slug>/`, agency pages at `co-quan/<agency-id>/` (other plan years of the
+agency at `co-quan/<agency-id>/nam-<year>/`), year pages at
 `nam/<year>/`, feeds under `lich/`. Generated tables are raw HTML, which MkDocs
 does not rewrite, so links are computed here, relative to the page they sit on,
 so the site works under any path prefix and from any static server.
@@ -25,6 +26,11 @@ def plan_page(plan_id: str) -> str:
 def agency_page(agency_id: str) -> str:
     """Docs path of an agency page: "son-la/so-noi-vu" -> "co-quan/son-la/so-noi-vu.md"."""
     return f"co-quan/{agency_id}.md"
+
+
+def agency_year_page(agency_id: str, year: int) -> str:
+    """Docs path of an agency's tasks in one of its other plan years (its page holds the current year)."""
+    return f"co-quan/{agency_id}/nam-{year}.md"
 
 
 def year_page(year: int) -> str:

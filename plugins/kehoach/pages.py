@@ -14,12 +14,13 @@ carries the attribute too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import links
-from .agenda import ROLE_VI, Entry, Row, grouped, plan_entries, quarter_bounds
+from .agenda import ROLE_VI, Entry, Row, bucket, grouped, plan_entries, quarter_bounds
 from .loader import Corpus, LoadedPlan
 from .models import Agency
 from .render import Named, TaskView, downloads, feed_links, front_matter, render, task_view
@@ -68,16 +69,60 @@ def _item(entry: Entry, corpus: Corpus, link: links.Links, options: Options, pla
                 link.to(links.plan_page(entry.plan_id)), ROLE_VI[row.role] if row else "", via)
 
 
-def render_agency_page(agency: Agency, rows: list[Row], corpus: Corpus, options: Options) -> str:
-    """Every task an agency leads, partners in or reports on, grouped by when it is due."""
-    link = links.Links(links.agency_page(agency.id), options.directory_urls)
+@dataclass(frozen=True)
+class PlanYear:
+    """One plan year of an agency's list, as the links between its pages show it."""
+
+    year: int
+    total: int
+    overdue: int
+
+
+def split_by_year(rows: list[Row], plans: Mapping[str, LoadedPlan],
+                  today: date) -> tuple[int | None, dict[int, list[Row]]]:
+    """An agency's rows by plan year, newest first, and the year its own page shows.
+
+    The page shows the latest plan year not after today's: this year's work,
+    or last year's while this year's plan is not in yet. Each other year has a
+    page of its own, so a page stays the size of one year's plans however many
+    years the site keeps (a group's tasks are listed on every member's page).
+    """
+    by_year: dict[int, list[Row]] = {}
+    for row in rows:
+        by_year.setdefault(plans[row.entry.plan_id].plan.year, []).append(row)
+    years = sorted(by_year, reverse=True)
+    shown = next((year for year in years if year <= today.year), years[-1] if years else None)
+    return shown, {year: by_year[year] for year in years}
+
+
+def plan_years(by_year: Mapping[int, list[Row]], today: date) -> tuple[PlanYear, ...]:
+    """How many tasks, and how many overdue, each plan year of an agency holds: what every one of its
+    pages links by."""
+    return tuple(PlanYear(year, len(rows), sum(bucket(row.entry, today) == "overdue" for row in rows))
+                 for year, rows in by_year.items())
+
+
+def agency_page_of(agency_id: str, year: int | None, shown: int | None) -> str:
+    """Docs path of an agency's page for a plan year: its own page for the year it shows."""
+    return links.agency_page(agency_id) if year == shown else links.agency_year_page(agency_id, year or 0)
+
+
+def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years: tuple[PlanYear, ...],
+                       shown: int | None, corpus: Corpus, options: Options) -> str:
+    """The tasks an agency leads, partners in or reports on in one plan year, grouped by when they are due.
+
+    `years` are all the agency's plan years, linked from the page; `shown` is
+    the one its own page (co-quan/<id>/) holds.
+    """
+    link = links.Links(agency_page_of(agency.id, year, shown), options.directory_urls)
     plans = {loaded.id: loaded for loaded in corpus.plans}
     groups = [(key, label, [_item(r.entry, corpus, link, options, plans, r) for r in found])
               for key, label, found in grouped(rows, options.today)]
     members = sorted(a.id for a in corpus.agencies.values() if agency.id in a.groups)
     context = {
         "agency": agency, "kind": KIND_VI.get(agency.kind, agency.kind), "groups": groups,
-        "today_text": short_date(options.today), "total": len(rows),
+        "today_text": short_date(options.today), "total": len(rows), "year": year,
+        "years": [(y, link.to(agency_page_of(agency.id, y.year, shown))) for y in years],
         "parent": _named(agency.parent, corpus, link), "successor": _named(agency.successor, corpus, link),
         "member_of": [_named(g, corpus, link) for g in agency.groups],
         "members": [_named(m, corpus, link) for m in members],
@@ -86,7 +131,10 @@ def render_agency_page(agency: Agency, rows: list[Row], corpus: Corpus, options:
         "agencies_href": link.to(links.AGENCIES),
     }
     source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None
-    return front_matter(agency.name, source) + render("agency.md", **context)
+    if year == shown:
+        return front_matter(agency.name, source) + render("agency.md", **context)
+    # the agency's own page is the one search finds; this year's list holds nothing search would want
+    return front_matter(f"{agency.name} – năm {year}", source, searched=False) + render("agency.md", **context)
 
 
 def _named(agency_id: str | None, corpus: Corpus, link: links.Links) -> Named | None:

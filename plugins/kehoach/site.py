@@ -22,7 +22,16 @@ from . import links
 from .agenda import tasks_by_agency
 from .errors import Finding, PlanError
 from .loader import Corpus, LoadedPlan
-from .pages import render_agencies_index, render_agency_page, render_home, render_year_page, render_years_index
+from .pages import (
+    agency_page_of,
+    plan_years,
+    render_agencies_index,
+    render_agency_page,
+    render_home,
+    render_year_page,
+    render_years_index,
+    split_by_year,
+)
 from .render import render_plan_page
 from .reuse import Reuse
 
@@ -39,7 +48,6 @@ class Options:
     site_url: str = ""
     directory_urls: bool = True
     downloads: frozenset[str] = frozenset()  # export files published with the site (xuat/…), linked from pages
-    search_tasks: bool = True  # False keeps task lists out of the search index (very large sites)
 
 
 def build_pages(corpus: Corpus, options: Options, reuse: Reuse[str] | None = None) -> dict[str, str]:
@@ -56,8 +64,8 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
     previous build is not rendered again; the indexes and the home page
     summarise every plan, so they always are.
     """
-    def page(uri: str, shown: list[LoadedPlan], render: Callable[[], str]) -> Callable[[], str]:
-        return partial(reuse.get, uri, (options, corpus.agencies, *shown), render) if reuse else render
+    def page(uri: str, shown: list[LoadedPlan], render: Callable[[], str], *more: object) -> Callable[[], str]:
+        return partial(reuse.get, uri, (options, corpus.agencies, *more, *shown), render) if reuse else render
 
     pages = {links.plan_page(loaded.id): page(links.plan_page(loaded.id), [loaded],
                                               partial(render_plan_page, loaded, corpus, options))
@@ -70,10 +78,13 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
     by_agency = tasks_by_agency(corpus)
     plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, agency in corpus.agencies.items():
-        rows = by_agency.get(agency_id, [])
-        shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
-        pages[links.agency_page(agency_id)] = page(links.agency_page(agency_id), shown,
-                                                   partial(render_agency_page, agency, rows, corpus, options))
+        current, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
+        years = plan_years(by_year, options.today)
+        for year, rows in list(by_year.items()) or [(None, [])]:  # an agency without tasks has its page too
+            uri = agency_page_of(agency_id, year, current)
+            shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
+            pages[uri] = page(uri, shown, partial(render_agency_page, agency, year, rows, years, current, corpus,
+                                                  options), year, years, current)
     pages[links.AGENCIES] = partial(render_agencies_index, corpus, by_agency, options)
     pages[links.HOME] = partial(render_home, corpus, options)
     return pages
