@@ -143,34 +143,41 @@ def test_a_stray_angle_bracket_never_opens_a_tag_in_the_hidden_span():
     assert docs(fold_search_index(index)) == [{"location": "x/", "title": "", "text": "<à"}]
 
 
-def material_sections(html: str) -> list[tuple[str | None, str]]:
-    """(id, text) of each entry Material's search parser would make of a page's HTML."""
-    from material.plugins.search.plugin import Parser
-
-    parser = Parser()
-    parser.feed(html)
-    parser.close()
-    return [(section.id, "".join(section.text).strip()) for section in parser.data if not section.is_excluded()]
+SCOPED = [{"location": "ke-hoach/a/", "title": "Kế hoạch A", "text": "<p>Số: 274/KH-UBND</p>"},
+          {"location": "ke-hoach/a/#i-muc-dich", "title": "I. MỤC ĐÍCH", "text": "<p>Văn bản.</p>"},
+          {"location": "ke-hoach/a/#kh-bao-cao", "title": "Báo cáo định kỳ", "text": "<p>Báo cáo năm</p>"},
+          {"location": "co-quan/so-noi-vu/", "title": "Sở Nội vụ", "text": "<p>Sở; viết tắt: SNV</p>"},
+          {"location": "co-quan/so-noi-vu/#qua-han", "title": "Quá hạn", "text": ""},
+          {"location": "huong-dan/#dang-ky", "title": "Đăng ký", "text": "<p>Hướng dẫn.</p>"}]
 
 
-PLAN_HTML = (
-    '<p>Số: 274/KH-UBND</p>\n<h2 id="i-muc-dich">I. MỤC ĐÍCH<a class="headerlink" href="#i-muc-dich">¶</a></h2>\n'
-    '<p>Văn bản.</p>\n<div class="kh-screen">\n<h2 id="kh-bao-cao">Báo cáo định kỳ</h2>\n<p>Báo cáo năm</p>\n</div>\n'
-    '<h3 class="x" id="muc-1">1. Mục</h3>\n<p>Nhiệm vụ</p>\n<h2 id="kh-dong-thoi-gian" data-search-exclude>Dòng</h2>\n'
-)
+def test_a_scope_keeps_openings_of_some_pages_and_headings_of_others():
+    from kehoach.search import Scope
+
+    agencies = Scope(openings_only=frozenset({"co-quan/so-noi-vu/"}))
+    assert agencies.entries(SCOPED) == SCOPED[:4] + SCOPED[5:]
+    titles = Scope(openings_only=agencies.openings_only, titles_only=frozenset({"ke-hoach/a/"}))
+    assert titles.entries(SCOPED) == [SCOPED[0], {**SCOPED[1], "text": ""}, SCOPED[3], SCOPED[5]]
+    assert Scope().entries(SCOPED) == SCOPED
 
 
-def test_headings_out_of_search_leaves_only_what_comes_before_the_first_heading():
-    from kehoach.search import headings_out_of_search
+def test_a_heading_kept_without_its_text_is_still_found_without_diacritics():
+    from kehoach.search import Scope
 
-    assert [section for section, _ in material_sections(PLAN_HTML)] == [None, "i-muc-dich", "kh-bao-cao", "muc-1"]
-    assert material_sections(headings_out_of_search(PLAN_HTML)) == [(None, "<p>Số: 274/KH-UBND</p>")]
+    index = json.dumps({"config": {}, "docs": SCOPED})
+    folded = docs(fold_search_index(index, Scope(titles_only=frozenset({"ke-hoach/a/"}))))
+    assert [e["location"] for e in folded if matches(e, "muc dich")] == ["ke-hoach/a/#i-muc-dich"]
+    assert not [e for e in folded if matches(e, "van ban")]
 
 
-def test_headings_out_of_search_only_adds_the_attribute_and_only_once():
-    from kehoach.search import headings_out_of_search
+def test_pages_kept_while_serving_follow_a_change_of_scope():
+    """`search: auto` may cross its threshold between two rebuilds of `mkdocs serve --dirty`."""
+    from kehoach.search import Scope, SearchPages
 
-    once = headings_out_of_search(PLAN_HTML)
-    assert headings_out_of_search(once) == once
-    assert once.replace(" data-search-exclude", "") == PLAN_HTML.replace(" data-search-exclude", "")
-    assert once.count("data-search-exclude") == 4
+    kept, index = SearchPages(), json.dumps({"config": {}, "docs": []})
+    kept.update(SCOPED, rendered=set(), alive={e["location"].split("#")[0] for e in SCOPED})
+    titles = Scope(titles_only=frozenset({"ke-hoach/a/"}))
+    assert docs(kept.write(index))[1]["text"].startswith("<p>Văn bản.</p>")
+    assert [e["location"] for e in docs(kept.write(index, titles))] == [e["location"] for e in titles.entries(SCOPED)]
+    assert docs(kept.write(index, titles))[1]["text"].startswith(FOLD_MARK)  # the heading's folded words only
+    assert docs(kept.write(index)) == docs(fold_search_index(json.dumps({"config": {}, "docs": SCOPED})))

@@ -21,6 +21,7 @@ PLAN = "ke-hoach/2024/ke-hoach-mau/"
 AGENCY = "co-quan/thu-nghiem/so-tai-chinh/"
 TASK_TITLES = ("Phát động phong trào thi đua năm 2024", "Sơ kết 6 tháng", "Bố trí kinh phí khen thưởng",
                "Sở Nội vụ tuyên truyền các phong trào thi đua.", "Báo cáo tổng kết năm")
+PLAN_HEADINGS = ["I. MỤC ĐÍCH, YÊU CẦU", "II. TỔ CHỨC THỰC HIỆN"]
 NEVER_INDEXED = ("Sắp đến hạn", "Chưa thực hiện", "Hoàn thành", "hạn thực tế", "theo mục", "CỘNG HÒA",
                  "Độc lập", "Nơi nhận", "Lưu: VT", "Tải tệp", "Dòng thời gian", "Hình thoi", "Ghi chú khi chép",
                  "Bản nguồn để trống", "Thời hạn", "Chủ trì", "Phối hợp", "tính đến ngày", "Không có.",
@@ -38,13 +39,21 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
     return build_index(tmp_path_factory.mktemp("index"), TINY_CONFIG)
 
 
+def with_options(**options: object) -> str:
+    """The tiny site's mkdocs.yml with these kehoach options added."""
+    lines = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    config = TINY_CONFIG.replace("  - kehoach:\n", f"  - kehoach:\n{lines}")
+    assert lines in config
+    return config
+
+
+# Quarter II's three tasks also shown in place, one after another, then a closing paragraph.
+BODY_END = "\n<!-- nhiem-vu: quy-ii -->\n\nKết thúc kế hoạch.\n"
+
+
 @pytest.fixture(scope="module")
-def index_without_tasks(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
-    config = TINY_CONFIG.replace("  - kehoach:\n", "  - kehoach:\n      search_tasks: false\n")
-    assert "search_tasks: false" in config
-    # Quarter II's three tasks also shown in place, one after another, then a closing paragraph.
-    return build_index(tmp_path_factory.mktemp("index-without-tasks"), config,
-                       "\n<!-- nhiem-vu: quy-ii -->\n\nKết thúc kế hoạch.\n")
+def index_of_titles(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
+    return build_index(tmp_path_factory.mktemp("index-titles"), with_options(search="titles"), BODY_END)
 
 
 def pages_of(entries: list[dict[str, str]]) -> set[str]:
@@ -92,7 +101,7 @@ def test_statuses_deadlines_agency_cells_and_boilerplate_are_not_indexed(index) 
 def test_every_entry_has_its_own_title_and_no_section_is_left_empty(index) -> None:
     """An excluded box must take its heading along: no entry falls back to the page title with no text."""
     for entry in index:
-        if "#" in entry["location"] and not entry["location"].startswith("co-quan/"):
+        if "#" in entry["location"]:
             assert entry["text"].split("<span hidden data-fold>")[0].strip(), entry
     assert not [e for e in index if e["location"].endswith(("#kh-dong-thoi-gian", "#kh-lich"))]
 
@@ -113,12 +122,46 @@ def test_a_task_a_plan_number_and_an_agency_are_found_at_their_page_with_or_with
     assert found(index, "Sở Tài chính") == [AGENCY]  # named once: on its own page, not in the plan's cells
 
 
-def test_without_search_tasks_the_plan_keeps_its_document_but_not_its_tasks(index_without_tasks) -> None:
-    plan = text_of(index_without_tasks, PLAN)
-    for text in ("05/QĐ-UBND", "Đẩy mạnh phong trào thi đua yêu nước", "Trên đây là Kế hoạch công tác",
-                 "Kết thúc kế hoạch."):
-        assert text in plan, text
-    for title in TASK_TITLES:
-        assert title not in plan, title
-    assert not [e for e in index_without_tasks if e["location"].endswith(("#kh-bao-cao", "#kh-nhiem-vu-khac"))]
-    assert found(index_without_tasks, "Sở Tài chính") == [AGENCY]
+def test_an_agency_page_gives_no_entry_for_its_task_groups(index) -> None:
+    """Its groups' headings ("Quá hạn", "Sắp đến hạn") were entries holding nothing but the heading."""
+    agency_entries = [e for e in index if e["location"].startswith("co-quan/") and e["location"] != "co-quan/"]
+    assert agency_entries and not [e for e in agency_entries if "#" in e["location"]]
+    assert {e["location"] for e in agency_entries} == {e["location"].split("#")[0] for e in agency_entries}
+
+
+def test_in_full_mode_the_plan_gives_its_headings_with_their_text(index) -> None:
+    plan = {e["title"]: e["text"] for e in index if e["location"].startswith(PLAN + "#")}
+    assert PLAN_HEADINGS <= list(plan) and "Báo cáo định kỳ" in plan
+    assert "Sở Nội vụ tuyên truyền" in plan["II. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_in_titles_mode_the_plan_gives_its_heading_block_and_headings_not_its_text_or_tasks(index_of_titles) -> None:
+    entries = [e for e in index_of_titles if e["location"].split("#")[0] == PLAN]
+    opening, sections = entries[0], entries[1:]
+    assert opening["location"] == PLAN
+    for text in ("05/QĐ-UBND", "KH-SNV", "Ban hành Kế hoạch công tác thi đua"):
+        assert text in opening["text"], text
+    assert [e["title"] for e in sections] == PLAN_HEADINGS  # "Báo cáo định kỳ", on every plan, is left out
+    assert all(e["text"].split("<span hidden data-fold>")[0] == "" for e in sections)
+    plan = text_of(index_of_titles, PLAN)
+    for text in ("Đẩy mạnh phong trào thi đua yêu nước", "Kết thúc kế hoạch.", *TASK_TITLES):
+        assert text not in plan, text
+
+
+def test_in_titles_mode_plans_are_found_by_number_and_heading_agencies_as_in_full_mode(index, index_of_titles) -> None:
+    for query in ("05/QĐ-UBND", "05/qd-ubnd", "ban hanh ke hoach"):
+        assert found(index_of_titles, query)[:1] == [PLAN], query
+    assert found(index_of_titles, "to chuc thuc hien") == [PLAN]
+    assert found(index_of_titles, "Bố trí kinh phí") == []  # a task: on its plan page, not in the index
+    assert found(index_of_titles, "Sở Tài chính") == [AGENCY]
+    others = [e for e in index if not e["location"].startswith(PLAN)]
+    assert [e for e in index_of_titles if not e["location"].startswith(PLAN)] == others
+
+
+def test_auto_indexes_titles_from_the_threshold_on(tmp_path: Path, index, index_of_titles) -> None:
+    """The tiny site has one plan: a threshold of 1 gives the titles index, of 2 the full one."""
+    assert index != index_of_titles
+    at = build_index(tmp_path / "at", with_options(search="auto", search_titles_from=1), BODY_END)
+    assert at == index_of_titles
+    below = build_index(tmp_path / "below", with_options(search_titles_from=2))  # auto is the default
+    assert below == index

@@ -357,11 +357,3 @@ def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str
     restored, ids = put_back(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), blocks), block_ids(blocks)
     assert restored == pages[PLAN_PAGE]
     assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids
-
-
-def test_task_lists_can_be_kept_out_of_the_search_index(pages: dict[str, str]) -> None:
-    """Each task's own paragraph is excluded, not the list around it (tests/test_search_index.py has the why)."""
-    assert "<p>1. Sở Nội vụ tuyên truyền" in pages[PLAN_PAGE]
-    page = build_pages(_case_corpus(), Options(date.fromisoformat(TODAY), search_tasks=False))[PLAN_PAGE]
-    assert "<p data-search-exclude>1. Sở Nội vụ tuyên truyền" in page
-    assert page.count('<table class="kh-task-table" data-search-exclude>') == 2  # appendix and reports

@@ -32,11 +32,14 @@ from mkdocs.utils.templates import TemplateContext
 from . import links
 from .errors import PlanError, has_errors
 from .loader import Corpus
-from .search import SearchPages, fold_search_index
+from .search import Scope, SearchPages, fold_search_index
 from .site import ASSET_DIR, Options, block_ids, build_assets, build_date, build_exports, put_back, stash_html
 from .workspace import Workspace
 
 log = get_plugin_logger(__name__)
+
+
+TITLES_FROM = 500  # plans; DEVELOPING.md, "Search index", has the measurements behind it
 
 
 class KehoachConfig(base.Config):
@@ -55,9 +58,16 @@ class KehoachConfig(base.Config):
     """Also publish each plan as DOCX (the document to sign), XLSX, CSV, JSON and each agency's list as
     XLSX, CSV under xuat/, linked from the pages. Off by default: about 0.1-0.2 s per plan."""
 
-    search_tasks = opt.Type(bool, default=True)
-    """Index the tasks of plan pages for search. Past about 1,000 plans the index gets slow to load in
-    the browser (perf.md); set false there to index the plans' own text and titles only."""
+    search = opt.Choice(("auto", "full", "titles"), default="auto")
+    """What the search box searches. `full`: the text of every page (a plan's document and its tasks'
+    titles). `titles`: a plan page gives its document's heading block (title, number, subject, legal
+    bases, what precedes the body's first heading) and its headings, not the body text or the tasks,
+    so that the index stays small on large sites. `auto`: `full` below `search_titles_from` plans,
+    `titles` from there on. Both leave out what changes daily or repeats (DEVELOPING.md, "Search index")."""
+
+    search_titles_from = opt.Type(int, default=TITLES_FROM)
+    """Number of plans from which `search: auto` indexes titles only (below, the full index answers in
+    a few seconds in the browser; above, it takes ten and more)."""
 
     source_edit_uri = opt.Optional(opt.Type(str))
     """URL under which repository files are edited, e.g. https://git.example/org/repo/edit/main/.
@@ -65,6 +75,7 @@ class KehoachConfig(base.Config):
 
 
 NAV_PAGES = (links.HOME, links.YEARS, links.AGENCIES)
+AGENCY_PAGES = posixpath.dirname(links.AGENCIES) + "/"  # every agency's pages sit under the agencies index
 DIRTY_HINT_PLANS = 200  # below this a full rebuild takes a few seconds: no need to suggest --dirty
 
 
@@ -115,6 +126,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         self.dests: dict[str, str] = {}  # where each generated file was written
         self.feed_digests: dict[str, bytes] = {}  # under serve --dirty: feeds as written last build
         self.search = SearchPages()
+        self.scope = Scope()  # what the search index keeps (see `_search_scope`)
         self.rendered: set[str] = set()  # URLs of the pages rendered in this build
         self.page_urls: set[str] = set()  # URLs of every page of this build
 
@@ -151,8 +163,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         exports = build_exports(corpus) if self.config.exports else {}
         today = str(self.config.today) if self.config.today else None
         try:
-            options = Options(build_date(today), config.site_url or "", config.use_directory_urls, frozenset(exports),
-                              self.config.search_tasks)
+            options = Options(build_date(today), config.site_url or "", config.use_directory_urls, frozenset(exports))
         except PlanError as exc:
             raise PluginError(str(exc)) from None
         pages = self.workspace.page_renderers(corpus, options)
@@ -177,6 +188,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             files.append(file)
         for path in gone.values() if self.dirty else ():
             Path(path).unlink(missing_ok=True)  # the page of a plan or agency that is gone
+        self.scope = self._search_scope(corpus, files)
         if self.config.feeds:
             self._write_feeds(corpus, config)
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {options.today}).")
@@ -215,6 +227,20 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         if page.file.generated_by is not None:
             page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
         return context
+
+    def _search_scope(self, corpus: Corpus, files: Files) -> Scope:
+        """What the search index keeps: agency pages by their opening only; plan pages by their headings
+        when the `search` option (or, with `auto`, the number of plans) says titles."""
+        mode, count = self.config.search, len(corpus.plans)
+        titles = mode == "titles" or (mode == "auto" and count >= self.config.search_titles_from)
+        if titles and mode == "auto":
+            log.info(f"Có {count} kế hoạch: ô tìm kiếm tìm theo tên, số hiệu, trích yếu và đề mục của kế hoạch, "
+                     "không tìm trong nội dung và nhiệm vụ (search: auto).")
+        plans = {links.plan_page(loaded.id) for loaded in corpus.plans} if titles else set()
+        pages = files.documentation_pages()
+        return Scope(openings_only=frozenset(f.url for f in pages if f.src_uri.startswith(AGENCY_PAGES)
+                                             and f.src_uri != links.AGENCIES and f.generated_by is not None),
+                     titles_only=frozenset(f.url for f in pages if f.src_uri in plans))
 
     def _checked_corpus(self, config: MkDocsConfig) -> Corpus:
         """The plans, through the workspace kept while serving; errors stop the build, warnings are logged."""
@@ -292,8 +318,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             text = index.read_text(encoding="utf-8")
-            folded = self.search.write(text) if self.serving and self.dirty and self.search.pages else None
-            index.write_text(folded or fold_search_index(text), encoding="utf-8")
+            kept = self.search.write(text, self.scope) if self.serving and self.dirty and self.search.pages else None
+            index.write_text(kept or fold_search_index(text, self.scope), encoding="utf-8")
         if not self.serving:
             self.workspace = None
 

@@ -152,15 +152,14 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
 
     def place_tasks(section_id: str) -> str:
         shown = by_section.get(section_id, [])
-        html = render("tasks-in-place.html", views=shown, anchored=set(anchored),
-                      search_tasks=options.search_tasks).strip()
+        html = render("tasks-in-place.html", views=shown, anchored=set(anchored)).strip()
         anchored.update(v.entry.item_id for v in shown)
         return html
 
     task_views = [v for v in views if not v.entry.is_report]
     start, end = plan_period(loaded)
     return {
-        "plan": plan, "options": options, "today_text": short_date(today), "search_tasks": options.search_tasks,
+        "plan": plan, "options": options, "today_text": short_date(today),
         "counts": {"tasks": len(task_views), "done": sum(v.status == "done" for v in task_views),
                    "overdue": sum(v.status == "overdue" for v in task_views)},
         "plan_doc": document_view(plan.document, corpus, link),

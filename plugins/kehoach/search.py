@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -86,17 +87,48 @@ def fold_entry(entry: dict[str, Any], separator: re.Pattern[str]) -> dict[str, A
     return {**entry, "text": text}
 
 
-def fold_search_index(text: str) -> str:
+@dataclass(frozen=True)
+class Scope:
+    """Which sections of which pages the index keeps, by page URL (as in an entry's location).
+
+    Material makes one entry per heading with an id (location `page#id`) and one
+    for what precedes the first (location `page`), the page's opening.
+    """
+
+    openings_only: frozenset[str] = frozenset()
+    """Pages indexed by their opening alone (agency pages: their name and other names, not the
+    headings of their task groups, which hold nothing that is indexed)."""
+    titles_only: frozenset[str] = frozenset()
+    """Pages whose sections keep their heading and lose their text (plan pages of a large site:
+    the opening, the document's heading block, stays whole). Sections the page template adds
+    (ids `kh-…`: "Báo cáo định kỳ", "Nhiệm vụ khác") have the same heading on every plan and go."""
+
+    def entry(self, entry: dict[str, Any]) -> dict[str, Any] | None:
+        """The entry as the index keeps it, or None when it is left out."""
+        page, _, anchor = str(entry.get("location", "")).partition("#")
+        if not anchor:
+            return entry
+        if page in self.openings_only or (page in self.titles_only and anchor.startswith("kh-")):
+            return None
+        return {**entry, "text": ""} if page in self.titles_only else entry
+
+    def entries(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The entries the index keeps, in order."""
+        return [kept for entry in entries if (kept := self.entry(entry)) is not None]
+
+
+def fold_search_index(text: str, scope: Scope = Scope()) -> str:
     """Return Material's search_index.json text with every entry made searchable without diacritics.
 
-    Idempotent (folding twice gives the same text) and deterministic (entry
-    and key order are kept). The JSON is written as UTF-8 rather than ASCII
-    escapes ("ở" is 3 bytes instead of 6), which keeps the index small;
-    Material reads it with `fetch().json()`, which always decodes UTF-8.
+    Only the entries `scope` keeps are written. Idempotent (folding twice
+    gives the same text) and deterministic (entry and key order are kept).
+    The JSON is written as UTF-8 rather than ASCII escapes ("ở" is 3 bytes
+    instead of 6), which keeps the index small; Material reads it with
+    `fetch().json()`, which always decodes UTF-8.
     """
     index = json.loads(text)
     separator = separator_of(index.get("config") or {})
-    index["docs"] = [fold_entry(entry, separator) for entry in index.get("docs", [])]
+    index["docs"] = [fold_entry(entry, separator) for entry in scope.entries(index.get("docs", []))]
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -119,6 +151,7 @@ class SearchPages:
     def __init__(self) -> None:
         self.pages: dict[str, list[dict[str, Any]]] = {}  # page URL -> its entries, in first-build order
         self.folded: dict[str, list[dict[str, Any]]] = {}
+        self.scope = Scope()
 
     def update(self, entries: list[dict[str, Any]], rendered: set[str], alive: set[str]) -> None:
         """Take the entries of the pages rendered in this build; forget the pages that are gone."""
@@ -134,26 +167,16 @@ class SearchPages:
             del self.pages[url]
             self.folded.pop(url, None)
 
-    def write(self, index_text: str) -> str:
-        """The search index: the configuration of `index_text` (as Material wrote it) and every kept entry, folded."""
+    def write(self, index_text: str, scope: Scope = Scope()) -> str:
+        """The search index: the configuration of `index_text` (as Material wrote it) and every kept entry
+        that `scope` keeps, folded."""
         index = json.loads(index_text)
         separator = separator_of(index.get("config") or {})
+        if scope != self.scope:  # e.g. `search: auto` crossed its threshold while serving
+            self.folded.clear()
+            self.scope = scope
         for url, entries in self.pages.items():
             if url not in self.folded:
-                self.folded[url] = [fold_entry(entry, separator) for entry in entries]
+                self.folded[url] = [fold_entry(entry, separator) for entry in scope.entries(entries)]
         index["docs"] = [entry for url in self.pages for entry in self.folded[url]]
         return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-
-
-_HEADING_WITH_ID = re.compile(r"<(h[1-6])(?=[^>]*\sid=\")(?![^>]*\sdata-search-exclude\b)")
-
-
-def headings_out_of_search(html: str) -> str:
-    """Mark every heading that has an id `data-search-exclude`: Material then indexes only what comes
-    before the page's first such heading (on a plan page, the document's heading block).
-
-    Material's search makes one entry per heading with an id and drops the entry of an excluded
-    heading with all its text, while the page, its table of contents and its anchors stay as they
-    are. For sites too large for full-text search in the browser (DEVELOPING.md, "Search index").
-    """
-    return _HEADING_WITH_ID.sub(r"<\1 data-search-exclude", html)
