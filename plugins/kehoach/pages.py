@@ -36,6 +36,7 @@ KIND_VI = {
     "ministry": "Bộ, ngành", "central-body": "Cơ quan trung ương",
 }
 HOME_OVERDUE_LIMIT = 30
+HOME_SOON_LIMIT = 50  # a province has thousands of tasks due in a month; agency pages list them all
 HORIZON_DAYS = 30
 
 
@@ -201,7 +202,13 @@ def render_years_index(corpus: Corpus, options: Options) -> str:
 
 
 def render_home(corpus: Corpus, options: Options) -> str:
-    """Due in the next 30 days, overdue, this quarter by lead agency; links to years and agencies."""
+    """Due in the next 30 days, overdue, this quarter's open tasks counted by lead agency; links to years
+    and agencies.
+
+    The page stays the same size however many plans the site keeps: the two
+    lists are cut to the nearest tasks, and the quarter is one line per lead
+    agency, linking to the agency's page that lists the tasks.
+    """
     today, link = options.today, links.Links(links.HOME, options.directory_urls)
     plans = {loaded.id: loaded for loaded in corpus.plans}
     entries = sorted((e for loaded in corpus.plans for e in plan_entries(loaded) if e.state != "done"),
@@ -210,18 +217,20 @@ def render_home(corpus: Corpus, options: Options) -> str:
     overdue = sorted((e for e in entries if e.effective_due and e.effective_due < today),
                      key=lambda e: (e.effective_due, e.plan_id, e.item_id), reverse=True)
     start, end = quarter_bounds(today)
-    by_lead: dict[str, list[Item]] = {}
+    by_lead: dict[str, list[Entry]] = {}
     for entry in entries:
         if entry.effective_due and start <= entry.effective_due <= end:
             for agency_id in entry.lead or ("",):
-                by_lead.setdefault(agency_id, []).append(_item(entry, corpus, link, options, plans))
+                by_lead.setdefault(agency_id, []).append(entry)
     context = {
         "today_text": short_date(today), "horizon": HORIZON_DAYS,
-        "soon": [_item(e, corpus, link, options, plans) for e in soon],
+        "soon": [_item(e, corpus, link, options, plans) for e in soon[:HOME_SOON_LIMIT]],
+        "soon_more": max(len(soon) - HOME_SOON_LIMIT, 0),
         "overdue": [_item(e, corpus, link, options, plans) for e in overdue[:HOME_OVERDUE_LIMIT]],
         "overdue_more": max(len(overdue) - HOME_OVERDUE_LIMIT, 0),
-        "quarter": [(_named(a, corpus, link) if a else Named("(không ghi cơ quan chủ trì)", None), items)
-                    for a, items in sorted(by_lead.items())],
+        "quarter": [(_named(a, corpus, link) if a else Named("(không ghi cơ quan chủ trì)", None), len(found),
+                     sum(e.effective_due < today for e in found if e.effective_due))
+                    for a, found in sorted(by_lead.items())],
         "quarter_text": f"{short_date(start)} – {short_date(end)}",
         "years": [(y, link.to(links.year_page(y))) for y in sorted({p.plan.year for p in corpus.plans}, reverse=True)],
         "years_href": link.to(links.YEARS), "agencies_href": link.to(links.AGENCIES),
