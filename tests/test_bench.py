@@ -17,3 +17,13 @@ def test_bench_quick_prints_libyaml_and_check_figures_and_their_ratio() -> None:
     assert re.search(r"^\(a\) libyaml alone \(yaml\.CSafeLoader\): \d+\.\d+ s", result.stdout, re.M), result.stdout
     assert re.search(r"^\(b\) load_corpus \+ check_corpus: +\d+\.\d+ s", result.stdout, re.M), result.stdout
     assert re.search(r"^ratio \(b\)/\(a\): \d+\.\d+ CPU", result.stdout, re.M), result.stdout
+
+
+def test_page_sizes_prints_every_kind_of_page() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "page_sizes.py"), "-n", "20"],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    kinds = re.findall(r"^(agency, other year|agency|home|index|plan|year) +(\d+) +[\d,]+ +[\d,]+  \S+$",
+                       result.stdout, re.M)
+    assert {kind for kind, _ in kinds} == {"agency", "agency, other year", "home", "index", "plan", "year"}, result.stdout
+    assert dict(kinds)["plan"] == "20" and dict(kinds)["home"] == "1"
