@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from .deadlines import describe, due, effective_deadline, kind, meaning, quarter_of, read_phrase, span, written_day
+from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
 from .errors import Finding, sort_key
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline
@@ -127,8 +128,10 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
     """Phrase matches meaning; inside the period; not before issue; working day."""
     start, end = plan_period(loaded)
     issued = issue_date(loaded)
+    years = tuple(dict.fromkeys((loaded.plan.year, start.year, end.year)))
     for loc, deadline, owner in _deadlines(loaded):
-        yield from _check_phrase(loaded, loc, deadline, owner)
+        if deadline.text:
+            yield from _check_phrase(loaded, loc, deadline, owner, years)
         bounds = span(deadline)
         if bounds is None:
             continue
@@ -146,7 +149,7 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
                            "Kiểm tra lại ngày, tháng, năm của thời hạn.")
         if day:
             last = bounds[1]
-            closed = why_closed(last)
+            closed = _why_closed(last)
             if closed:
                 reason = "" if closed == weekday_name(last) else f" ({closed})"
                 yield _finding(loaded, loc, "KH305", "warning",
@@ -157,20 +160,36 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
     yield from _check_quarters(loaded)
 
 
-def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadline, owner: str) -> Iterator[Finding]:
-    if not deadline.text or kind(deadline) == "none":
+_why_closed = lru_cache(maxsize=4096)(why_closed)  # thousands of deadlines share a few hundred days
+
+
+def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadline, owner: str,
+                  years: tuple[int, ...]) -> Iterator[Finding]:
+    which = kind(deadline)
+    if not deadline.text or which == "none":
         return
-    stored = meaning(deadline)
-    start, end = plan_period(loaded)
-    # A phrase without a year ("trước ngày 30/9") belongs to whichever year of the plan's period fits.
-    readings = [read_phrase(deadline.text, year) for year in dict.fromkeys((loaded.plan.year, start.year, end.year))]
-    reading = readings[0]
-    if reading is None or stored is None or any(r == stored for r in readings):
-        return
-    if reading.field != stored.field or str(reading.value) != str(stored.value):
+    stored = Reading(which, getattr(deadline, which))  # = meaning(deadline)
+    reading = _misread(deadline.text, stored, years)
+    if reading is not None:
         yield _finding(loaded, loc, "KH306", "error",
                        f"Thời hạn của {owner} ghi «{deadline.text}» nhưng được hiểu là «{describe(stored)}»",
                        f"Chữ ghi trong văn bản đọc ra là «{describe(reading)}»; sửa cho hai phần khớp nhau.")
+
+
+@lru_cache(maxsize=4096)
+def _misread(text: str, stored: Reading, years: tuple[int, ...]) -> Reading | None:
+    """How `text` reads when that disagrees with the stored meaning, else None; phrases repeat across plans.
+
+    A phrase without a year ("trước ngày 30/9") belongs to whichever of `years` (the plan's year, then the
+    first and last year of its period) fits.
+    """
+    readings = [read_phrase(text, year) for year in years]
+    reading = readings[0]
+    if reading is None or any(r == stored for r in readings):
+        return None
+    if reading.field != stored.field or str(reading.value) != str(stored.value):
+        return reading
+    return None
 
 
 def _check_quarters(loaded: LoadedPlan) -> Iterator[Finding]:
@@ -337,7 +356,7 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
     hint = (f"Kế hoạch năm {year} nhắc tới năm cũ; có thể sót khi sao chép từ kế hoạch năm trước. "
             "Giữ nguyên nếu đúng như văn bản đã ký.")
     for loc, text, owner in _short_texts(loaded):
-        for match in _STALE.finditer(text):
+        for match in _STALE.finditer(text) if "năm" in text.lower() else ():
             if int(match.group(1)) < year:
                 yield _finding(loaded, loc, "KH501", "warning",
                                f"{owner} nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
@@ -347,10 +366,12 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
                 line, col = line_col(text, match.start())
                 yield Finding(loaded.body_paths[name], line, col, "KH501", "warning",
                               f"Văn bản nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
-    titles = Counter(fold(task.title).rstrip(" .;") for task in loaded.plan.tasks)
+    keys = [fold(task.title).rstrip(" .;") for task in loaded.plan.tasks]
+    titles = Counter(keys)
+    if len(titles) == len(keys):
+        return  # no title twice
     first: dict[str, str] = {}
-    for index, task in enumerate(loaded.plan.tasks):
-        key = fold(task.title).rstrip(" .;")
+    for index, (task, key) in enumerate(zip(loaded.plan.tasks, keys, strict=True)):
         if titles[key] > 1 and key in first:
             yield _finding(loaded, ("tasks", index, "title"), "KH502", "warning",
                            f"Nhiệm vụ «{task.id}» trùng nội dung với nhiệm vụ «{first[key]}»",

@@ -12,7 +12,7 @@ import gc
 import os
 import re
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,20 +37,23 @@ class LoadedPlan:
     folder: Path
     yaml_path: str
     plan: Plan
-    data: Mapping
+    data: Mapping  # the YAML with positions; empty until a position is asked for when `text` is kept
     bodies: dict[str, str] = field(default_factory=dict)  # relative name -> Markdown text
     body_paths: dict[str, str] = field(default_factory=dict)  # relative name -> shown path
+    text: str | None = None  # the plan YAML, parsed again with positions for the first finding
 
     def at(self, *loc: Any) -> tuple[int, int]:
         """Line and column of the value at `loc` in the plan YAML."""
+        if self.text is not None:
+            self.data, self.text = parse_yaml(self.text, self.yaml_path)[0], None
         return position(self.data, loc)
 
     def forget_positions(self) -> None:
-        """Drop the YAML tree kept for positions, about half of a loaded plan's memory.
+        """Drop what positions are found from (the YAML text, or its tree once parsed with positions).
 
         For a site build, once the plan is checked: later positions fall back to line 1.
         """
-        self.data = Mapping()
+        self.data, self.text = Mapping(), None
 
 
 @dataclass
@@ -246,13 +249,16 @@ def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan |
                                 f"Thư mục kế hoạch thiếu tệp {PLAN_FILE}",
                                 f"Mỗi thư mục kế hoạch cần {PLAN_FILE}; sao chép từ một kế hoạch có sẵn."))
         return None
-    data = _read_yaml(yaml_path, shown, findings)
+    text, data = _read_plain_yaml(yaml_path, shown, findings)
     if data is None:
         return None
-    plan = validate(Plan, data, shown, findings)
+    if isinstance(data, Mapping):  # something unusual was reported: the data came with positions
+        text = None
+    plan = validate(Plan, data, shown, findings, positioned=lambda: parse_yaml(text, shown)[0] if text else data)
     if plan is None:
         return None
-    loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan, data)
+    loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan,
+                        data if text is None else Mapping(), text=text)
     for key, document in (("document", plan.document), ("decision", plan.decision)):
         if document is not None and document.body is not None:
             _load_body(loaded, key, document.body, base, findings)
@@ -261,14 +267,15 @@ def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan |
 
 def _load_body(loaded: LoadedPlan, key: str, name: str, base: Path, findings: list[Finding]) -> None:
     """Read the Markdown file a document names; it must sit in the plan folder itself."""
-    line, col = loaded.at(key, "body")
     if os.path.dirname(os.path.normpath(name)) not in ("", ".") or os.path.isabs(name):
+        line, col = loaded.at(key, "body")
         findings.append(Finding(loaded.yaml_path, line, col, "KH108", "error",
                                 f"Tệp nội dung «{name}» phải nằm ngay trong thư mục kế hoạch",
                                 "Ghi tên tệp, không ghi đường dẫn: body: noi-dung.md"))
         return
     path = loaded.folder / name
     if not path.is_file():
+        line, col = loaded.at(key, "body")
         findings.append(Finding(loaded.yaml_path, line, col, "KH108", "error",
                                 f"Không thấy tệp nội dung «{name}» trong thư mục kế hoạch",
                                 "Tạo tệp Markdown đó hoặc sửa tên tệp ở trường «body»."))
@@ -282,31 +289,44 @@ def _load_body(loaded: LoadedPlan, key: str, name: str, base: Path, findings: li
 
 
 def _read_yaml(path: Path, shown: str, findings: list[Finding]) -> Any:
+    return _read_plain_yaml(path, shown, findings, positions=True)[1]
+
+
+def _read_plain_yaml(path: Path, shown: str, findings: list[Finding],
+                     positions: bool = False) -> tuple[str | None, Any]:
+    """The file's text and its YAML data: a mapping (plain, or with positions when `positions` or when a
+    problem was found: see `parse_yaml`), or None when it cannot be used (findings say why)."""
     text, problems = read_text(path, shown)
     findings.extend(problems)
     if text is None:
-        return None
-    data, problems = parse_yaml(text, shown)
+        return None, None
+    data, problems = parse_yaml(text, shown, positions=positions)
     findings.extend(problems)
     if data is None and not problems:
         findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML trống",
                                 "Điền nội dung theo mẫu, hoặc xóa tệp nếu không dùng."))
-        return None
-    if data is not None and not isinstance(data, Mapping):
+        return text, None
+    if data is not None and not isinstance(data, dict):
         findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML phải là một ánh xạ (các dòng «tên: giá trị»)",
                                 "Xem mẫu trong hướng dẫn soạn kế hoạch."))
-        return None
+        return text, None
     if data is not None and not text.startswith(SCHEMA_LINE):
         findings.append(Finding(shown, 1, 1, "KH208", "warning", "Dòng đầu tệp chưa khai báo lược đồ (schema)",
                                 f"Thêm dòng đầu «{SCHEMA_LINE}…» để trình soạn thảo kiểm tra khi gõ."))
-    return data
+    return text, data
 
 
-def validate(model: type[BaseModel], data: Any, shown: str, findings: list[Finding]) -> Any:
-    """Validate data against a model; turn every pydantic error into a finding."""
+def validate(model: type[BaseModel], data: Any, shown: str, findings: list[Finding],
+             positioned: Callable[[], Any] | None = None) -> Any:
+    """Validate data against a model; turn every pydantic error into a finding.
+
+    `positioned` gives the same data with positions when `data` has none.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        if positioned is not None:
+            data = positioned()
         reported: set[tuple[Any, ...]] = set()
         for error in exc.errors(include_url=False):
             if isinstance(error.get("input"), BadValue):
