@@ -37,10 +37,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
+from typing import cast
 
 from . import links
 from .deadlines import describe, due, effective_deadline, meaning, quarter_of
-from .ical import CalendarMeta, VEvent, text_line, write_calendar, write_event
+from .ical import TRANSPARENT_AND_ALARMS, CalendarMeta, VEvent, text_line, write_calendar, write_event
 from .loader import Corpus, LoadedPlan, quiet_gc
 from .models import Agency, Deadline, Document, Plan, ReportingDuty, Task
 from .registry import members
@@ -91,13 +92,25 @@ def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     return dict(iter_feeds(corpus, site_url))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeedItem:
-    """One event as the feeds write it: its plain text, and its text in each agency's feed."""
+    """One event as the feeds write it, in pieces every feed shares.
 
-    event: Event
-    plain: bytes
-    agencies: tuple[tuple[str, bytes], ...]  # (agency id, text with the agency's role on the summary)
+    Only the SUMMARY line differs from feed to feed (an agency's feed puts the
+    agency's role before the title), so the rest of an event's text is kept
+    once, not once for each feed the event is in.
+    """
+
+    key: tuple[date, str, str]  # (day, plan id, UID): the order of every feed
+    year: int  # the plan's year: the event is in that year's feed
+    head: bytes  # BEGIN:VEVENT to DTEND
+    summary: bytes  # the SUMMARY line of the all, year and plan feeds
+    tail: bytes  # DESCRIPTION to CATEGORIES; ical.TRANSPARENT_AND_ALARMS ends the event
+    roles: tuple[tuple[bytes, tuple[str, ...]], ...]  # a SUMMARY line with a role, and the agencies it is for
+
+    def text(self, summary: bytes) -> tuple[bytes, bytes, bytes, bytes]:
+        """The event's text with this SUMMARY line, in pieces."""
+        return self.head, summary, self.tail, TRANSPARENT_AND_ALARMS
 
 
 def iter_feeds(corpus: Corpus, site_url: str,
@@ -106,7 +119,9 @@ def iter_feeds(corpus: Corpus, site_url: str,
 
     A large site has hundreds of megabytes of feeds (each event is in the all,
     year, plan and several agency feeds); a caller that writes each feed before
-    taking the next never holds them all. `reuse` keeps each plan's events between builds.
+    taking the next never holds them all. Until then each event is held once, in
+    pieces (`FeedItem`), and a feed is joined from them when its turn comes.
+    `reuse` keeps each plan's events between builds.
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
     reach, names = members(corpus.agencies), dict[tuple[str, ...], str]()
@@ -118,23 +133,39 @@ def iter_feeds(corpus: Corpus, site_url: str,
         found = [item for loaded in corpus.plans
                  for item in (reuse.get(loaded.id, (loaded, corpus.agencies, base), partial(make, loaded))
                               if reuse else make(loaded))]
-        found.sort(key=lambda item: (item.event.day, item.event.plan_id, item.event.uid))
-        by_year: dict[int, list[bytes]] = {loaded.plan.year: [] for loaded in corpus.plans}
-        by_plan: dict[str, list[bytes]] = {loaded.id: [] for loaded in corpus.plans}
-        by_agency: dict[str, list[bytes]] = defaultdict(list)
+        found.sort(key=_order)
+        by_plan: dict[str, list[FeedItem]] = {loaded.id: [] for loaded in corpus.plans}
+        by_agency: dict[str, list[FeedItem | bytes]] = defaultdict(list)  # item, its SUMMARY line, item, …
         for item in found:
-            by_year[item.event.year].append(item.plain)
-            by_plan[item.event.plan_id].append(item.plain)
-            for agency_id, text in item.agencies:
-                by_agency[agency_id].append(text)
-    yield ALL_FEED_PATH, write_calendar(_all_meta(base), [item.plain for item in found])
-    for year in sorted(by_year):
-        yield year_feed_path(year), write_calendar(_year_meta(year, base), by_year[year])
+            by_plan[item.key[1]].append(item)
+            for line, agency_ids in item.roles:
+                for agency_id in agency_ids:
+                    by_agency[agency_id] += (item, line)
+    yield ALL_FEED_PATH, write_calendar(_all_meta(base), _texts(found))
+    for year in sorted({loaded.plan.year for loaded in corpus.plans}):
+        yield year_feed_path(year), write_calendar(_year_meta(year, base),
+                                                   _texts([item for item in found if item.year == year]))
     for loaded in sorted(corpus.plans, key=lambda loaded: loaded.id):
-        yield plan_feed_path(loaded), write_calendar(_plan_meta(loaded, corpus.agencies, base), by_plan[loaded.id])
+        yield plan_feed_path(loaded), write_calendar(_plan_meta(loaded, corpus.agencies, base),
+                                                     _texts(by_plan[loaded.id]))
     for agency_id in sorted(corpus.agencies):
         meta = _agency_meta(corpus.agencies[agency_id], corpus.agencies, base)
-        yield agency_feed_path(agency_id), write_calendar(meta, by_agency.get(agency_id, []))
+        yield agency_feed_path(agency_id), write_calendar(meta, _role_texts(by_agency.get(agency_id, [])))
+
+
+def _order(item: FeedItem) -> tuple[date, str, str]:
+    return item.key
+
+
+def _texts(items: list[FeedItem]) -> list[bytes]:
+    """The plain text (no role on the summary) of each item, in pieces, in the order given."""
+    return [piece for item in items for piece in item.text(item.summary)]
+
+
+def _role_texts(pairs: list[FeedItem | bytes]) -> list[bytes]:
+    """An agency feed's events in pieces; `pairs` alternates an item and its SUMMARY line in that feed."""
+    items, lines = cast(list[FeedItem], pairs[::2]), cast(list[bytes], pairs[1::2])
+    return [piece for item, line in zip(items, lines, strict=True) for piece in item.text(line)]
 
 
 def plan_items(loaded: LoadedPlan, agencies: dict[str, Agency], reach: dict[str, list[str]], base: str,
@@ -143,8 +174,8 @@ def plan_items(loaded: LoadedPlan, agencies: dict[str, Agency], reach: dict[str,
     items = []
     for event in plan_events(loaded, agencies, base, names):
         head, tail = write_event(event)
-        items.append(FeedItem(event, head + text_line("SUMMARY", event.summary) + tail,
-                              _agency_texts(event, head, tail, reach)))
+        items.append(FeedItem((event.day, event.plan_id, event.uid), event.year, head,
+                              text_line("SUMMARY", event.summary), tail, _agency_lines(event, reach)))
     return items
 
 
@@ -230,23 +261,18 @@ def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline 
                 url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=tuple(roles))
 
 
-def _agency_texts(event: Event, head: bytes, tail: bytes,
-                  reach: dict[str, list[str]]) -> tuple[tuple[str, bytes], ...]:
-    """The event in each agency's feed, with that agency's most important role on the summary."""
+def _agency_lines(event: Event, reach: dict[str, list[str]]) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
+    """The event's SUMMARY line in agencies' feeds, with the agency's most important role, and who gets each."""
     best: dict[str, int] = {}  # agency -> rank of its most important role
     for agency_id, role in event.roles:
         rank = RANK[role]
         for member in reach.get(agency_id, ()):
             if best.get(member, rank + 1) > rank:
                 best[member] = rank
-    written: dict[int, bytes] = {}  # one text per role: agencies with the same role share it
-    texts = []
+    by_rank: dict[int, list[str]] = {}
     for member, rank in best.items():
-        text = written.get(rank)
-        if text is None:
-            text = written[rank] = head + text_line("SUMMARY", PREFIXES[rank] + event.summary) + tail
-        texts.append((member, text))
-    return tuple(texts)
+        by_rank.setdefault(rank, []).append(member)
+    return tuple((text_line("SUMMARY", PREFIXES[rank] + event.summary), tuple(ids)) for rank, ids in by_rank.items())
 
 
 # --- what an event says ------------------------------------------------------------

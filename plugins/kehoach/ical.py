@@ -109,6 +109,9 @@ class CalendarMeta:
 def write_event(event: VEvent) -> tuple[bytes, bytes]:
     """The event's text before and after its SUMMARY line, so a feed can vary the summary.
 
+    The text after stops before TRANSP: every event ends with the same
+    `TRANSPARENT_AND_ALARMS`, which a feed adds rather than each event holding a copy.
+
     All-day: DTSTART and DTEND are DATE values and DTEND is the day after
     (exclusive end). Transparent, so deadlines never block free/busy time. Two
     display alarms, 7 days and 1 day before (clients show the event's summary
@@ -123,7 +126,6 @@ def write_event(event: VEvent) -> tuple[bytes, bytes]:
         text_line("DESCRIPTION", event.description),
         raw_line("URL", event.url),
         categories_line(event.categories),
-        TRANSPARENT_AND_ALARMS,
     ))
     return head, tail
 
@@ -144,7 +146,7 @@ PLACEHOLDER = (b"BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\nBEGIN:STANDARD\r\nD
 
 
 def write_calendar(meta: CalendarMeta, events: list[bytes]) -> bytes:
-    """A VCALENDAR around already written events.
+    """A VCALENDAR around already written events (whole, or in pieces that join into them).
 
     RFC 7986 NAME and DESCRIPTION with their de-facto twins X-WR-CALNAME and
     X-WR-CALDESC; REFRESH-INTERVAL needs its VALUE=DURATION parameter. No METHOD
