@@ -53,6 +53,21 @@ def test_duplicate_keys_are_reported_with_the_first_line() -> None:
     assert "lần đầu ở dòng 1" in findings[0].message
 
 
+def test_without_positions_the_data_is_the_same_in_plain_dicts() -> None:
+    text = "year: 2024\nongoing: true\nn: 3\nx: null\ntasks:\n  - id: a\n    day: 2024-03-15\n    lead: [x/b, x/c]\n"
+    plain, findings = parse_yaml(text, "f.yml", positions=False)
+    assert findings == [] and plain == parse_yaml(text, "f.yml")[0]
+    assert type(plain) is dict and type(plain["tasks"]) is list and type(plain["tasks"][0]) is dict
+
+
+@pytest.mark.parametrize("text", ["a: 1\nb: 2\na: 3\n", "date: 2023-02-29\n", "a: &x 1\nb: *x\n",
+                                  "a: !!python/name:os.system x\n", "2024: a\n", "a: =\n"])
+def test_without_positions_anything_unusual_is_parsed_with_positions(text: str) -> None:
+    data, findings = parse_yaml(text, "f.yml", positions=False)
+    assert (data, findings) == parse_yaml(text, "f.yml")
+    assert data is None or isinstance(data, Mapping)
+
+
 def test_aliases_and_merge_keys_are_refused() -> None:
     assert parse_yaml("a: &x 1\nb: *x\n", "f.yml")[1][0].code == "KH106"
     assert parse_yaml("a: &x {c: 1}\nb:\n  <<: *x\n", "f.yml")[1][0].code == "KH106"

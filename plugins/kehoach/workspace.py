@@ -8,9 +8,9 @@ of its files; a rebuild re-reads and re-checks only the folders whose files
 changed, and hands unchanged plans (and an unchanged registry) to the renderers
 as the same objects, which lets `Reuse` keep their pages and calendar events.
 
-Loading through a workspace also drops each plan's YAML position tree once the
-plan is checked (`LoadedPlan.forget_positions`): a site needs the positions for
-findings only, and they are half of a loaded plan's memory.
+Loading through a workspace also drops each plan's YAML text once the plan is
+checked (`LoadedPlan.forget_positions`): positions are needed for findings
+only, and are found from the text when the first finding asks for one.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class Workspace:
         return corpus, sorted(set(found), key=sort_key)
 
     def _read(self, folder: Path, stamp: Stamp, corpus: Corpus, names: AgencyNames) -> _Folder:
-        """Load and check one plan folder, then let go of its position tree."""
+        """Load and check one plan folder, then let go of what positions are found from."""
         self.reloaded += 1
         findings: list[Finding] = []
         loaded = load_plan(folder, self.base, findings)
@@ -111,8 +111,8 @@ class Workspace:
 def load_checked(paths: list[Path], base: Path | None = None) -> tuple[Corpus, list[Finding]]:
     """Load and check plans in one pass, as `load_corpus` + `check_corpus` would, holding less.
 
-    Each plan is checked as soon as it is read and its position tree dropped, so
-    a province's plans fit in memory (the trees are half of it).
+    Each plan is checked as soon as it is read, and its YAML text (and the tree
+    with positions, when a finding needed one) dropped, so a province's plans fit in memory.
     """
     return Workspace(paths, base or Path.cwd(), reuse=False).load()
 
