@@ -350,10 +350,14 @@ def test_a_task_shown_in_place_and_in_the_appendix_keeps_one_anchor(tmp_path: Pa
 
 
 def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str]) -> None:
-    from kehoach.site import block_ids, put_back, stash_html
+    from kehoach.site import block_ids, pack_blocks, put_back, stash_html, unpack_blocks
 
     markdown, blocks = stash_html(pages[PLAN_PAGE])
     assert 'class="kh-' not in markdown and "## II. TỔ CHỨC THỰC HIỆN" in markdown
-    restored, ids = put_back(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), blocks), block_ids(blocks)
+    packed = pack_blocks(blocks)
+    assert unpack_blocks(packed) == blocks and len(packed[1]) < sum(map(len, blocks)) / 3
+    assert unpack_blocks(pack_blocks(["a\0b", "", "ở"])) == ["a\0b", "", "ở"]
+    restored, ids = put_back(re.sub(r"KHSTASH(\d+)X", r"<p>KHSTASH\1X</p>", markdown), unpack_blocks(packed)), \
+        block_ids(blocks)
     assert restored == pages[PLAN_PAGE]
     assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids

@@ -33,7 +33,19 @@ from . import links
 from .errors import PlanError, has_errors
 from .loader import Corpus
 from .search import Scope, SearchPages, fold_search_index
-from .site import ASSET_DIR, Options, block_ids, build_assets, build_date, build_exports, put_back, stash_html
+from .site import (
+    ASSET_DIR,
+    Options,
+    Packed,
+    block_ids,
+    build_assets,
+    build_date,
+    build_exports,
+    pack_blocks,
+    put_back,
+    stash_html,
+    unpack_blocks,
+)
 from .workspace import Workspace
 
 log = get_plugin_logger(__name__)
@@ -151,7 +163,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)  # type: ignore[arg-type]
         self.edit_root = self._edit_root(config)
-        self.stashed: dict[str, list[bytes]] = {}
+        self.stashed: dict[str, Packed] = {}
         self.anchors: dict[str, set[str]] = {}
         self.rendered = set()
         return config
@@ -197,14 +209,14 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Keep the generated HTML blocks away from the Markdown parser (see `site.stash_html`).
 
-        The blocks wait for `on_page_context` as UTF-8 bytes: MkDocs converts
-        every page before it writes any, and Vietnamese text held as str takes
-        two bytes a character.
+        The blocks wait for `on_page_context` packed (`site.pack_blocks`):
+        MkDocs converts every page before it writes any.
         """
         if page.file.generated_by is None:
             return markdown
         markdown, blocks = stash_html(markdown)
-        self.stashed[page.file.src_uri] = [block.encode() for block in blocks]
+        if blocks:
+            self.stashed[page.file.src_uri] = pack_blocks(blocks)
         self.anchors[page.file.src_uri] = block_ids(blocks)
         return markdown
 
@@ -222,7 +234,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         self.rendered.add(page.url)
         blocks = self.stashed.pop(page.file.src_uri, None)
         if blocks and page.content is not None:
-            page.content = put_back(page.content, [block.decode() for block in blocks])
+            page.content = put_back(page.content, unpack_blocks(blocks))
         source = page.meta.get("kehoach_source")
         if page.file.generated_by is not None:
             page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
