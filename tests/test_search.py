@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach.search import FOLD_MARK, fold_search_index, fold_search_index_file, tokens
+from kehoach.search import FOLD_MARK, fold_search_index, fold_search_index_file, folded_tokens, separator_of, tokens
 from kehoach.text import fold
 
 CASES = Path(__file__).parent / "cases" / "search"
@@ -181,3 +182,21 @@ def test_pages_kept_while_serving_follow_a_change_of_scope():
     assert [e["location"] for e in docs(kept.write(index, titles))] == [e["location"] for e in titles.entries(SCOPED)]
     assert docs(kept.write(index, titles))[1]["text"].startswith(FOLD_MARK)  # the heading's folded words only
     assert docs(kept.write(index)) == docs(fold_search_index(json.dumps({"config": {}, "docs": SCOPED})))
+
+
+def site_separator() -> str:
+    """The search separator of the repository's mkdocs.yml."""
+    found = re.search(r"^\s+separator: '(.+)'$", (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8"),
+                      re.M)
+    assert found, "mkdocs.yml sets no search separator"
+    return found.group(1)
+
+
+def test_the_site_splits_words_on_slashes_brackets_and_quotes_as_folding_does():
+    """lunr (JavaScript) and `separator_of` (Python) read the same character class the same way."""
+    separator = separator_of({"separator": site_separator()})
+    assert separator.pattern == site_separator()
+    text = "Nghị định số 91/2017/NĐ-CP; danh hiệu «Cờ thi đua», “Chiến sĩ thi đua” (11/6/1948) [Lai Châu]"
+    assert {"nđ", "cp;", "cờ", "thi", "đua", "chiến", "1948", "lai", "châu"} <= set(tokens(text, separator))
+    assert {"nđ", "cờ", "1948"}.isdisjoint(tokens(text))  # Material's default, [\s\-]+
+    assert {"nd", "co", "chien"} <= set(folded_tokens([text], separator))

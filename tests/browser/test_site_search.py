@@ -55,3 +55,10 @@ def test_unaccented_words_are_matched_one_by_one(page, base_url):
         without = result_pages(page, base_url, required(plain))
         assert any(path.startswith("ke-hoach/") for path in with_marks), f"{required(accented)!r} found no plan"
         assert with_marks <= without, f"{required(plain)!r} misses {sorted(with_marks - without)}"
+
+
+def test_words_after_a_slash_a_bracket_or_a_quote_are_found(page, base_url):
+    """mkdocs.yml's search separator: with Material's default ([\\s\\-]+) both queries found no page at all."""
+    page.goto("")
+    assert len(plan_pages(page, base_url, "NĐ")) >= 3, "«NĐ» of «91/2017/NĐ-CP» (legal bases) not found"
+    assert plan_pages(page, base_url, "1948") == ["ke-hoach/2023/dong-nai-ke-hoach-274/"]
