@@ -9,13 +9,18 @@ query measures:
   Material's worker building the lunr index are included (a fresh browser
   context each run, so no HTTP cache);
 * `ready_ms`: from typing the query to its first result shown, once the index
-  is ready (the same page, after the first query has answered).
+  is ready (the same page, after the first query has answered);
+* `cpu_s`: CPU seconds (user + system) the browser's processes spent from
+  opening the context to the first result, less sensitive than wall time to
+  other work on the machine (read from /proc); `load`: the 1-minute load
+  average when the run ended.
 
 Also reports the index's bytes, gzip bytes and entries, per page type.
 
     .venv/bin/python bench/search_latency.py SITE_DIR              # a built site
     .venv/bin/python bench/search_latency.py --plans 3000           # bench/province.py, build, measure
     .venv/bin/python bench/search_latency.py --plans 300 --runs 1 --query "thi đua"
+    .venv/bin/python bench/search_latency.py --plans 3000 --search titles --root /tmp/p3000  # kept, reused
 
 From Python: `measure(Path("site"))` returns a dict (see `measure`). Timings
 are printed, never asserted (the VM's clock pauses now and then).
@@ -27,6 +32,7 @@ import argparse
 import functools
 import gzip
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -135,8 +141,35 @@ def first_plan_page(site_dir: Path) -> str:
     return next((e["location"].split("#")[0] for e in docs if page_type(e["location"]) == "plan"), "")
 
 
+def _browser_ticks() -> dict[int, int]:
+    """CPU clock ticks (user + system) so far of each descendant of this process (Playwright's driver, the browser)."""
+    parent, ticks = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that ended meanwhile
+        pid = int(stat.parent.name)
+        parent[pid], ticks[pid] = int(fields[1]), int(fields[11]) + int(fields[12])
+    mine, todo = set(), [os.getpid()]
+    while todo:
+        children = [child for child, of in parent.items() if of == todo[-1]]
+        todo.pop()
+        mine.update(children)
+        todo += children
+    return {pid: ticks[pid] for pid in mine}
+
+
+def _cpu_s_since(before: dict[int, int]) -> float:
+    """CPU seconds the browser's live processes spent since `before` (a renderer of the previous run that
+    exits meanwhile takes its ticks along, so only processes alive now are counted)."""
+    now = _browser_ticks()
+    return sum(ticks - before.get(pid, 0) for pid, ticks in now.items()) / os.sysconf("SC_CLK_TCK")
+
+
 def _one_run(browser: Any, base_url: str, path: str, query: str) -> dict[str, Any]:
     """Open `path` in a fresh context (empty cache), type `query` once it has loaded, then again once ready."""
+    before = _browser_ticks()
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
     try:
@@ -146,6 +179,7 @@ def _one_run(browser: Any, base_url: str, path: str, query: str) -> dict[str, An
         page.locator(INPUT).click()
         page.evaluate(TYPE, query)
         page.wait_for_function("() => window.__khFirstResult !== null", timeout=TIMEOUT_MS)
+        cpu = _cpu_s_since(before)
         timing = page.evaluate("""() => {
           const nav = performance.getEntriesByType('navigation')[0];
           const index = performance.getEntriesByType('resource').find(r => r.name.endsWith('search_index.json'));
@@ -154,7 +188,7 @@ def _one_run(browser: Any, base_url: str, path: str, query: str) -> dict[str, An
         ready = page.evaluate(TYPE_AND_WAIT, query)
         results = page.locator(".md-search-result__item").count()
         return {"first_result_ms": timing["first"], "load_ms": timing["load"], "index_loaded_ms": timing["index"],
-                "ready_ms": ready, "results_shown": results}
+                "ready_ms": ready, "cpu_s": round(cpu, 2), "load": os.getloadavg()[0], "results_shown": results}
     finally:
         context.close()
 
@@ -174,7 +208,7 @@ def measure(site_dir: Path, queries: Sequence[str] = DEFAULT_QUERIES, runs: int 
     Chromium already launched (Playwright's sync API runs once per thread); default, one of its own.
 
     Returns {"page": ..., "index": index_stats(...), "queries": {query: {"first_result_ms",
-    "ready_ms", "load_ms", "index_loaded_ms", "results_shown", "runs": [...]}}}; times in ms from
+    "ready_ms", "cpu_s", "load_ms", "index_loaded_ms", "results_shown", "runs": [...]}}}; times in ms from
     navigation start (first_result_ms, load_ms, index_loaded_ms) or from typing (ready_ms). A
     query that finds nothing times out (Playwright's TimeoutError): choose queries the site answers.
     """
@@ -193,21 +227,27 @@ def measure(site_dir: Path, queries: Sequence[str] = DEFAULT_QUERIES, runs: int 
         for query in queries:
             done = [_one_run(browser, base_url, path, query) for _ in range(runs)]
             report["queries"][query] = {key: _median(done, key) for key in
-                                        ("first_result_ms", "ready_ms", "load_ms", "index_loaded_ms")}
+                                        ("first_result_ms", "ready_ms", "cpu_s", "load_ms", "index_loaded_ms")}
             report["queries"][query].update(results_shown=done[-1]["results_shown"], runs=done)
     return report
 
 
-def build_site(root: Path, plans: int) -> Path:
-    """Write a synthetic province of `plans` plans under `root` (bench/province.py), build it with the plugin
-    as bench/run does (bench/measure.py), and return the site folder."""
+def build_site(root: Path, plans: int, search: str | None = None) -> Path:
+    """Write a synthetic province of `plans` plans under `root` (bench/province.py; kept if root/plans
+    exists), build it with the plugin as bench/run does (bench/measure.py) with the plugin's `search`
+    option if given, and return the site folder."""
     sys.path.insert(0, str(HERE))
-    from measure import build_site as build
+    from measure import PLUGIN, VENV_BIN, run_step, write_config
     from province import write_province
 
-    write_province(root, plans)
-    site, _ = build(root)
-    return site
+    if not (root / "plans").is_dir():
+        write_province(root, plans)
+    config = write_config(root, plugin=True)
+    if search:
+        config.write_text(config.read_text(encoding="utf-8").replace(PLUGIN, f"{PLUGIN}\n      search: {search}"),
+                          encoding="utf-8")
+    run_step([str(VENV_BIN / "mkdocs"), "build", "--strict", "--quiet"], root)
+    return root / "site"
 
 
 def describe(report: dict[str, Any]) -> str:
@@ -221,7 +261,8 @@ def describe(report: dict[str, Any]) -> str:
     for query, row in report["queries"].items():
         lines.append(f"{query!r}: first result {row['first_result_ms']} ms after navigation start "
                      f"(load {row['load_ms']} ms, index downloaded {row['index_loaded_ms']} ms); "
-                     f"index ready: {row['ready_ms']} ms; {row['results_shown']} results shown")
+                     f"index ready: {row['ready_ms']} ms; browser CPU {row['cpu_s']} s; "
+                     f"{row['results_shown']} results shown; load average {[r['load'] for r in row['runs']]}")
     return "\n".join(lines)
 
 
@@ -232,12 +273,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--query", action="append", help=f"a query (repeatable); default {DEFAULT_QUERIES}")
     parser.add_argument("--runs", type=int, default=3, help="cold runs per query (median); default 3")
     parser.add_argument("--page", help="site-relative page to search from; default the first plan page")
+    parser.add_argument("--search", choices=("full", "titles", "auto"), help="with --plans: the plugin's search option")
+    parser.add_argument("--root", type=Path, help="with --plans: build in this folder (its plans kept and reused)")
     parser.add_argument("--json", action="store_true", help="print the whole report as JSON")
     args = parser.parse_args(argv)
     if (args.site is None) == (args.plans is None):
         parser.error("give a SITE_DIR or --plans N")
     with tempfile.TemporaryDirectory(prefix="kehoach-search-") as tmp:
-        site = args.site or build_site(Path(tmp), args.plans)
+        site = args.site or build_site(args.root or Path(tmp), args.plans, args.search)
         report = measure(site, tuple(args.query or DEFAULT_QUERIES), args.runs, args.page)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else describe(report))
 
