@@ -25,5 +25,6 @@ def test_page_sizes_prints_every_kind_of_page() -> None:
     assert result.returncode == 0, result.stderr
     kinds = re.findall(r"^(agency, other year|agency|home|index|plan|year) +(\d+) +[\d,]+ +[\d,]+  \S+$",
                        result.stdout, re.M)
-    assert {kind for kind, _ in kinds} == {"agency", "agency, other year", "home", "index", "plan", "year"}, result.stdout
+    expected = {"agency", "agency, other year", "home", "index", "plan", "year"}
+    assert {kind for kind, _ in kinds} == expected, result.stdout
     assert dict(kinds)["plan"] == "20" and dict(kinds)["home"] == "1"
