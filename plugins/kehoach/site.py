@@ -20,7 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import links
-from .agenda import tasks_by_agency
+from .agenda import Row, tasks_by_agency
 from .errors import Finding, PlanError
 from .loader import Corpus, LoadedPlan
 from .pages import (
@@ -81,7 +81,8 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
     for agency_id, agency in corpus.agencies.items():
         current, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
         years = plan_years(by_year, options.today)
-        for year, rows in list(by_year.items()) or [(None, [])]:  # an agency without tasks has its page too
+        parts: list[tuple[int | None, list[Row]]] = [*by_year.items()] or [(None, [])]  # no tasks: a page still
+        for year, rows in parts:
             uri = agency_page_of(agency_id, year, current)
             shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
             pages[uri] = page(uri, shown, partial(render_agency_page, agency, year, rows, years, current, corpus,
