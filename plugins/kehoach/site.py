@@ -82,11 +82,11 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
         current, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
         years = plan_years(by_year, options.today)
         parts: list[tuple[int | None, list[Row]]] = [*by_year.items()] or [(None, [])]  # no tasks: a page still
-        for year, rows in parts:
-            uri = agency_page_of(agency_id, year, current)
+        for plan_year, rows in parts:
+            uri = agency_page_of(agency_id, plan_year, current)
             shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
-            pages[uri] = page(uri, shown, partial(render_agency_page, agency, year, rows, years, current, corpus,
-                                                  options), year, years, current)
+            pages[uri] = page(uri, shown, partial(render_agency_page, agency, plan_year, rows, years, current, corpus,
+                                                  options), plan_year, years, current)
     pages[links.AGENCIES] = partial(render_agencies_index, corpus, by_agency, options)
     pages[links.HOME] = partial(render_home, corpus, options)
     return pages
