@@ -240,7 +240,7 @@ class _Builder:
                     for item in node.value]
         raise _Unusual
 
-    def timestamp(self, node: yaml.ScalarNode) -> Any:
+    def timestamp(self, node: yaml.Node) -> Any:
         value = node.value
         try:
             if len(value) == 10 and value[4] == "-" and value[7] == "-":
