@@ -60,13 +60,17 @@ def _assert_plan_or_error(findings: list[Finding], plans: int, relative: str) ->
     assert plans == 1 or about_plan, findings
 
 
-@SETTINGS
-@given(raw=st.binary(max_size=2000))
-def test_any_bytes_as_a_plan_give_a_plan_or_clear_findings(tmp_path: Path, raw: bytes) -> None:
+def _assert_plan_bytes_give_a_plan_or_clear_findings(tmp_path: Path, raw: bytes) -> None:
     root = _tree(tmp_path)
     findings, plans = _check(root, PLAN, raw)
     _assert_findings_point_into_files(root, findings)
     _assert_plan_or_error(findings, plans, PLAN)
+
+
+@SETTINGS
+@given(raw=st.binary(max_size=2000))
+def test_any_bytes_as_a_plan_give_a_plan_or_clear_findings(tmp_path: Path, raw: bytes) -> None:
+    _assert_plan_bytes_give_a_plan_or_clear_findings(tmp_path, raw)
 
 
 @SETTINGS
@@ -80,10 +84,7 @@ def test_any_bytes_as_a_registry_give_clear_findings(tmp_path: Path, raw: bytes)
 @SETTINGS
 @given(text=st.text(max_size=500))
 def test_any_text_as_a_plan_gives_a_plan_or_clear_findings(tmp_path: Path, text: str) -> None:
-    root = _tree(tmp_path)
-    findings, plans = _check(root, PLAN, text.encode("utf-8", "surrogatepass"))
-    _assert_findings_point_into_files(root, findings)
-    _assert_plan_or_error(findings, plans, PLAN)
+    _assert_plan_bytes_give_a_plan_or_clear_findings(tmp_path, text.encode("utf-8", "surrogatepass"))
 
 
 def _fragments() -> list[str]:
@@ -110,19 +111,13 @@ def _yamlish(parts: list[tuple[str, int, str]]) -> str:
 @SETTINGS
 @given(parts=st.lists(MUTATED_LINE, max_size=60))
 def test_yamlish_text_from_real_plan_lines_never_crashes(tmp_path: Path, parts: list[tuple[str, int, str]]) -> None:
-    root = _tree(tmp_path)
-    findings, plans = _check(root, PLAN, _yamlish(parts).encode("utf-8"))
-    _assert_findings_point_into_files(root, findings)
-    _assert_plan_or_error(findings, plans, PLAN)
+    _assert_plan_bytes_give_a_plan_or_clear_findings(tmp_path, _yamlish(parts).encode("utf-8"))
 
 
 @SETTINGS
 @given(parts=st.lists(st.sampled_from(FRAGMENTS), max_size=80))
 def test_shuffled_real_plan_lines_never_crash(tmp_path: Path, parts: list[str]) -> None:
-    root = _tree(tmp_path)
-    findings, plans = _check(root, PLAN, ("\n".join(parts) + "\n").encode("utf-8"))
-    _assert_findings_point_into_files(root, findings)
-    _assert_plan_or_error(findings, plans, PLAN)
+    _assert_plan_bytes_give_a_plan_or_clear_findings(tmp_path, ("\n".join(parts) + "\n").encode("utf-8"))
 
 
 @SETTINGS

@@ -132,10 +132,9 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "agencies_href": link.to(links.AGENCIES),
     }
     source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None
-    if year == shown:
-        return front_matter(agency.name, source) + render("agency.md", **context)
-    # the agency's own page is the one search finds; this year's list holds nothing search would want
-    return front_matter(f"{agency.name} – năm {year}", source, searched=False) + render("agency.md", **context)
+    own = year == shown  # the agency's own page is the one search finds; another year's adds nothing to find
+    title = agency.name if own else f"{agency.name} – năm {year}"
+    return front_matter(title, source, searched=own) + render("agency.md", **context)
 
 
 def _named(agency_id: str | None, corpus: Corpus, link: links.Links) -> Named | None:
