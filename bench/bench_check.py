@@ -33,8 +33,8 @@ from pathlib import Path
 import yaml
 from province import write_province
 
-from kehoach.checks import check_corpus
-from kehoach.loader import load_corpus
+from kehoach.core.checks import check_corpus
+from kehoach.core.loader import load_corpus
 
 BUDGET = 1.3
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from province import write_province
 
-from kehoach.calendar import build_feeds
-from kehoach.loader import Corpus, load_corpus
+from kehoach.core.loader import Corpus, load_corpus
+from kehoach.feeds.calendar import build_feeds
 
 BUDGET = 2.0  # seconds for 1,000 plans (about 30,000 tasks)
 

@@ -199,7 +199,7 @@ def step_libyaml(root: Path) -> dict[str, Any]:
 
 def step_load(root: Path) -> dict[str, Any]:
     """Loading as `kehoach check` and the plugin do it: `load_checked` (each plan read, checked, positions let go)."""
-    from kehoach.workspace import load_checked
+    from kehoach.api import load_checked
 
     start = _clock()
     corpus, findings = load_checked([root / "plans"], base=root)
@@ -210,9 +210,8 @@ def step_load(root: Path) -> dict[str, Any]:
 
 def step_feeds(root: Path, out: Path) -> dict[str, Any]:
     """What `kehoach feeds OUT` does; only the feed writing (iter_feeds, one file at a time) is timed."""
-    from kehoach.errors import has_errors
-    from kehoach.site import iter_feeds, write_tree
-    from kehoach.workspace import load_checked
+    from kehoach.api import iter_feeds, load_checked, write_tree
+    from kehoach.core.errors import has_errors
 
     corpus, findings = load_checked([root / "plans"], base=root)
     if has_errors(findings):

@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import SITE_URL, TODAY  # noqa: E402
 from province import write_province  # noqa: E402
 
-from kehoach.site import Options, page_renderers  # noqa: E402
-from kehoach.workspace import load_checked  # noqa: E402
+from kehoach.api import load_checked  # noqa: E402
+from kehoach.site.builder import page_renderers  # noqa: E402
+from kehoach.site.options import Options  # noqa: E402
 
 _AGENCY_YEAR = re.compile(r"^co-quan/.+/nam-\d{4}\.md$")
 

@@ -28,8 +28,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from kehoach.text import roman, slugify
-from kehoach.workdays import is_working_day
+from kehoach.core.text import roman, slugify
+from kehoach.core.workdays import is_working_day
 
 SEED = "kehoach-province-v1"
 YEARS = (2023, 2024, 2025, 2026)

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import CASES
 
-from kehoach.agenda import Entry, bucket, deadline_label, grouped, plan_entries, quarter_bounds, status, tasks_by_agency
-from kehoach.loader import Corpus, load_corpus
-from kehoach.models import Deadline
+from kehoach.core.agenda import Entry, bucket, grouped, plan_entries, quarter_bounds, status, tasks_by_agency
+from kehoach.core.loader import Corpus, load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -85,17 +84,6 @@ def test_grouped_keeps_every_bucket_in_order_even_when_empty(corpus: Corpus) -> 
         ("later", ["bao-cao-nam"]), ("ongoing", ["tuyen-truyen"]), ("done", ["tap-huan"])]
 
 
-@pytest.mark.parametrize(("deadline", "label"), [
-    (Deadline(text="trước ngày 15/3/2023", before=date(2023, 3, 15)), "trước ngày 15/3/2023"),
-    (Deadline(before=date(2023, 3, 15)), "Trước ngày 15/03/2023"),
-    (Deadline(quarter="2024-Q3"), "Quý III/2024"),
-    (Deadline(month="2024-05"), "Tháng 5/2024"),
-    (Deadline(half="2024-H2"), "6 tháng cuối năm 2024"),
-    (Deadline(ongoing=True), "Thường xuyên"),
-    (None, ""),
-])
-def test_deadline_label_keeps_the_written_phrase_or_reads_the_meaning(deadline: Deadline | None, label: str) -> None:
-    assert deadline_label(deadline) == label
 
 
 @pytest.mark.parametrize(("day", "bounds"), [

@@ -24,10 +24,15 @@ from conftest import CASES, REGEN, run_kehoach
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach.calendar import ALL_FEED_PATH, Event, agency_feed_path, build_feeds, events, plan_feed_path, year_feed_path
-from kehoach.ical import escape, text_line
-from kehoach.loader import Corpus, load_corpus
-from kehoach.models import Deadline
+from kehoach.core import links
+from kehoach.core.loader import Corpus, load_corpus
+from kehoach.core.models import Deadline
+from kehoach.feeds.calendar import (
+    Event,
+    build_feeds,
+    events,
+)
+from kehoach.feeds.ical import escape, text_line
 
 FEEDS = CASES / "feeds"
 PLANS = FEEDS / "plans"
@@ -72,10 +77,10 @@ def test_feeds_are_byte_identical_across_builds_and_reading_orders() -> None:
 
 def test_feed_paths_follow_the_url_scheme() -> None:
     loaded = corpus().plans[0]
-    assert plan_feed_path(loaded) == "lich/ke-hoach/2024/thu-nghiem-a.ics"
-    assert agency_feed_path("thu-nghiem/so-noi-vu") == "lich/co-quan/thu-nghiem/so-noi-vu.ics"
-    assert year_feed_path(2025) == "lich/nam/2025.ics"
-    assert ALL_FEED_PATH in build_feeds(corpus(), SITE)
+    assert links.plan_feed(loaded.id) == "lich/ke-hoach/2024/thu-nghiem-a.ics"
+    assert links.agency_feed("thu-nghiem/so-noi-vu") == "lich/co-quan/thu-nghiem/so-noi-vu.ics"
+    assert links.year_feed(2025) == "lich/nam/2025.ics"
+    assert links.ALL_FEED in build_feeds(corpus(), SITE)
 
 
 def test_site_url_without_trailing_slash_gives_the_same_feeds() -> None:
@@ -124,7 +129,7 @@ def test_description_names_plan_agencies_and_task_url() -> None:
     assert event.description.splitlines() == [
         "Kế hoạch số …/KH-UBND của Ủy ban nhân dân tỉnh Thử Nghiệm, ban hành kèm theo "
         "Quyết định số 5/QĐ-UBND ngày 10/01/2025",
-        "Triển khai công tác thi đua, khen thưởng năm 2025",
+        "Kế hoạch Triển khai công tác thi đua, khen thưởng năm 2025",
         "Chủ trì: Hội đồng Thi đua - Khen thưởng tỉnh Thử Nghiệm",
         "Phối hợp: Sở Nội vụ tỉnh Thử Nghiệm; Các sở, ban, ngành tỉnh Thử Nghiệm",
         "Thời hạn ghi trong văn bản: trước ngày 02/01/2026",
@@ -170,7 +175,7 @@ def test_a_changed_date_keeps_the_uid_and_raises_dtstamp_and_sequence() -> None:
 
 def test_agency_feeds_include_group_tasks_transitively_with_roles() -> None:
     feeds = build_feeds(corpus(), SITE)
-    assert summaries(feeds[agency_feed_path("thu-nghiem/so-noi-vu")]) == [
+    assert summaries(feeds[links.agency_feed("thu-nghiem/so-noi-vu")]) == [
         "[Chủ trì] Triển khai Kế hoạch tới các sở, ban, ngành",
         "[Phối hợp] Lập dự toán kinh phí khen thưởng",
         "[Chủ trì] " + by_id(events(corpus(), SITE))["dac-biet"].summary,  # led by a group it belongs to
@@ -181,7 +186,7 @@ def test_agency_feeds_include_group_tasks_transitively_with_roles() -> None:
         "[Chủ trì] Trình Chỉ thị phát động thi đua năm 2026",
         "[Phối hợp] Tổng kết công tác thi đua, khen thưởng năm 2025",
     ]
-    assert summaries(feeds[agency_feed_path("thu-nghiem/hdtdkt")]) == [
+    assert summaries(feeds[links.agency_feed("thu-nghiem/hdtdkt")]) == [
         "[Chủ trì] Hội nghị giao ban thi đua quý II",
         "[Nhận báo cáo] Báo cáo kết quả thi đua quý III",
         "[Chủ trì] Tổng kết công tác thi đua, khen thưởng năm 2025",
@@ -190,26 +195,26 @@ def test_agency_feeds_include_group_tasks_transitively_with_roles() -> None:
 
 def test_plan_and_year_feeds_have_no_role_prefix() -> None:
     feeds = build_feeds(corpus(), SITE)
-    for path in (ALL_FEED_PATH, year_feed_path(2024), "lich/ke-hoach/2025/thu-nghiem-b.ics"):
+    for path in (links.ALL_FEED, links.year_feed(2024), "lich/ke-hoach/2025/thu-nghiem-b.ics"):
         assert not [s for s in summaries(feeds[path]) if s.startswith("[")]
 
 
 def test_every_plan_year_and_agency_has_a_feed_even_without_events() -> None:
     loaded = corpus()
     feeds = build_feeds(loaded, SITE)
-    assert sorted(feeds) == sorted([ALL_FEED_PATH, year_feed_path(2024), year_feed_path(2025)]
-                                   + [plan_feed_path(plan) for plan in loaded.plans]
-                                   + [agency_feed_path(agency_id) for agency_id in loaded.agencies])
-    empty = icalendar.Calendar.from_ical(feeds[agency_feed_path("thu-nghiem/khong-nhiem-vu")])
+    assert sorted(feeds) == sorted([links.ALL_FEED, links.year_feed(2024), links.year_feed(2025)]
+                                   + [links.plan_feed(plan.id) for plan in loaded.plans]
+                                   + [links.agency_feed(agency_id) for agency_id in loaded.agencies])
+    empty = icalendar.Calendar.from_ical(feeds[links.agency_feed("thu-nghiem/khong-nhiem-vu")])
     assert [component.name for component in empty.subcomponents] == ["VTIMEZONE"]
     assert str(empty["NAME"]) == "Hạn nhiệm vụ: Ban Dân tộc tỉnh Thử Nghiệm"
 
 
 def test_a_merged_agency_feed_names_its_successor() -> None:
     feeds = build_feeds(corpus(), SITE)
-    calendar = icalendar.Calendar.from_ical(feeds[agency_feed_path("thu-nghiem/so-cu")])
+    calendar = icalendar.Calendar.from_ical(feeds[links.agency_feed("thu-nghiem/so-cu")])
     assert str(calendar["X-WR-CALDESC"]).endswith("Cơ quan đã được thay bằng Sở Tài chính tỉnh Thử Nghiệm.")
-    assert summaries(feeds[agency_feed_path("thu-nghiem/so-cu")]) == ["[Chủ trì] Tổng kết năm học 2023-2024"]
+    assert summaries(feeds[links.agency_feed("thu-nghiem/so-cu")]) == ["[Chủ trì] Tổng kết năm học 2023-2024"]
 
 
 def test_cli_writes_the_same_feeds(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT, run_kehoach
 
-from kehoach.errors import Finding
+from kehoach.core.errors import Finding
 
 CHECK = CASES / "check"
 

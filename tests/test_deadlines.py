@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from kehoach.deadlines import Reading, describe, due, effective_deadline, kind, read_phrase, span, written_day
-from kehoach.models import Deadline, Section, Task
+from kehoach.core.deadlines import Reading, describe, due, effective_deadline, kind, read_phrase, span, written_day
+from kehoach.core.models import Deadline, Section, Task
 
 PHRASES = [
     ("trước ngày 15 tháng 3 năm 2023", 2023, Reading("before", date(2023, 3, 15))),

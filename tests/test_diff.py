@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT, compare_with_file, run_kehoach
 
-from kehoach.diff import compare_specs
+from kehoach.authoring.diff import compare_specs
 
 CASE = CASES / "diff"
 

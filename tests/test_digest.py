@@ -13,8 +13,8 @@ from datetime import date
 
 from conftest import CASES, ROOT, compare_with_file, run_kehoach
 
-from kehoach.digest import build_digest
-from kehoach.loader import load_corpus
+from kehoach.core.loader import load_corpus
+from kehoach.exports.digest import build_digest
 
 CASE = CASES / "digest"
 ARGS = ["digest", "plans", "--today", "2024-03-20", "--days", "14"]

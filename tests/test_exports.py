@@ -24,12 +24,12 @@ from docx.enum.section import WD_ORIENT
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from kehoach.calendar import plan_base
-from kehoach.deadlines import due, effective_deadline
-from kehoach.exports import export_files, stamp
-from kehoach.loader import Corpus, LoadedPlan, load_corpus
-from kehoach.text import admin_date
-from kehoach.workdays import effective
+from kehoach.core.deadlines import due, effective_deadline
+from kehoach.core.loader import Corpus, LoadedPlan, load_corpus
+from kehoach.core.text import admin_date
+from kehoach.core.workdays import effective
+from kehoach.exports.files import export_files, stamp
+from kehoach.feeds.calendar import plan_base
 
 FIXTURE = CASES / "exports"
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

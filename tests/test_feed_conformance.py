@@ -21,11 +21,11 @@ import pytest
 import vobject
 from conftest import CASES, ROOT
 from ical.calendar_stream import IcsCalendarStream
+from support import icslint
+from support.icslint import lint
 
-from kehoach import icslint
-from kehoach.calendar import ROLES, build_feeds, events
-from kehoach.icslint import lint
-from kehoach.loader import load_corpus
+from kehoach.core.loader import load_corpus
+from kehoach.feeds.calendar import ROLES, build_feeds, events
 
 SITE = "https://intranet.example/kehoach/"
 SOURCES = {"tiny": CASES / "feeds/plans", "real": ROOT / "plans"}

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from test_site import TODAY, _case_corpus
 
-from kehoach import pages
-from kehoach.site import Options
+from kehoach.site import pages
+from kehoach.site.options import Options
 
 
 def test_the_soon_list_is_cut_to_the_nearest_tasks_and_says_how_many_more(monkeypatch: pytest.MonkeyPatch) -> None:

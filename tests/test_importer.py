@@ -17,12 +17,12 @@ from typing import Any
 
 from conftest import CASES, REGEN, ROOT, compare_with_file
 
-from kehoach.checks import check_corpus
-from kehoach.deadlines import meaning
-from kehoach.importer import report, write_draft
-from kehoach.loader import load_corpus
-from kehoach.models import Plan
-from kehoach.text import fold
+from kehoach.authoring.importer import report, write_draft
+from kehoach.core.checks import check_corpus
+from kehoach.core.deadlines import meaning
+from kehoach.core.loader import load_corpus
+from kehoach.core.models import Plan
+from kehoach.core.text import fold
 
 SEEDS = CASES / "import" / "seeds"
 RECOVERY = CASES / "import" / "recovery.json"

@@ -14,9 +14,9 @@ from conftest import CASES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kehoach.checks import check_corpus
-from kehoach.errors import Finding
-from kehoach.loader import load_corpus
+from kehoach.core.checks import check_corpus
+from kehoach.core.errors import Finding
+from kehoach.core.loader import load_corpus
 
 CLEAN = CASES / "check" / "clean-plan" / "plans"
 PLAN = "plans/2025/ke-hoach-tdkt/ke-hoach.yml"

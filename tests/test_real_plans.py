@@ -13,8 +13,8 @@ from pathlib import Path
 
 from conftest import CASES, ROOT, compare_with_file, run_kehoach
 
-from kehoach.checks import check_corpus
-from kehoach.loader import load_corpus
+from kehoach.core.checks import check_corpus
+from kehoach.core.loader import load_corpus
 
 EXPECTED = CASES / "real-plans-expected.txt"
 

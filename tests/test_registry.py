@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kehoach.models import Agency
-from kehoach.registry import members, members_of
+from kehoach.core.models import Agency
+from kehoach.core.registry import members, members_of
 
 
 def _agency(agency_id: str, *groups: str) -> Agency:

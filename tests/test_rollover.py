@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT, compare_with_file, run_kehoach
 
-from kehoach.checks import check_corpus
-from kehoach.loader import load_corpus
-from kehoach.rollover import YearShift, roll_forward
+from kehoach.authoring.rollover import YearShift, roll_forward
+from kehoach.core.checks import check_corpus
+from kehoach.core.loader import load_corpus
 
 CASE = CASES / "rollover"
 SOURCE = "plans/2024/thi-dua-xa-thu"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import CASES, ROOT
 
-from kehoach.schema import SCHEMAS, render_schema
+from kehoach.core.schema import SCHEMAS, render_schema
 
 try:
     import jsonschema

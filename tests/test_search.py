@@ -10,8 +10,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach.search import FOLD_MARK, fold_search_index, fold_search_index_file, folded_tokens, separator_of, tokens
-from kehoach.text import fold
+from kehoach.core.text import fold
+from kehoach.site.search import (
+    FOLD_MARK,
+    fold_search_index,
+    fold_search_index_file,
+    folded_tokens,
+    separator_of,
+    tokens,
+)
 
 CASES = Path(__file__).parent / "cases" / "search"
 
@@ -153,7 +160,7 @@ SCOPED = [{"location": "ke-hoach/a/", "title": "Kế hoạch A", "text": "<p>S�
 
 
 def test_a_scope_keeps_openings_of_some_pages_and_headings_of_others():
-    from kehoach.search import Scope
+    from kehoach.site.search import Scope
 
     agencies = Scope(openings_only=frozenset({"co-quan/so-noi-vu/"}))
     assert agencies.entries(SCOPED) == SCOPED[:4] + SCOPED[5:]
@@ -163,7 +170,7 @@ def test_a_scope_keeps_openings_of_some_pages_and_headings_of_others():
 
 
 def test_a_heading_kept_without_its_text_is_still_found_without_diacritics():
-    from kehoach.search import Scope
+    from kehoach.site.search import Scope
 
     index = json.dumps({"config": {}, "docs": SCOPED})
     folded = docs(fold_search_index(index, Scope(titles_only=frozenset({"ke-hoach/a/"}))))
@@ -173,7 +180,7 @@ def test_a_heading_kept_without_its_text_is_still_found_without_diacritics():
 
 def test_pages_kept_while_serving_follow_a_change_of_scope():
     """`search: auto` may cross its threshold between two rebuilds of `mkdocs serve --dirty`."""
-    from kehoach.search import Scope, SearchPages
+    from kehoach.site.search import Scope, SearchPages
 
     kept, index = SearchPages(), json.dumps({"config": {}, "docs": []})
     kept.update(SCOPED, rendered=set(), alive={e["location"].split("#")[0] for e in SCOPED})

@@ -15,7 +15,7 @@ import pytest
 from test_search import matches
 from test_site import TINY_CONFIG, build_tiny_site
 
-from kehoach.search import tokens
+from kehoach.site.search import tokens
 
 PLAN = "ke-hoach/2024/ke-hoach-mau/"
 AGENCY = "co-quan/thu-nghiem/so-tai-chinh/"

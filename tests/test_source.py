@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import CASES
 
-from kehoach.checks import check_corpus
-from kehoach.loader import load_corpus
-from kehoach.source import MAX_BYTES, BadValue, Mapping, Sequence, is_date, parse_yaml, position, read_text
+from kehoach.core.checks import check_corpus
+from kehoach.core.loader import load_corpus
+from kehoach.core.source import MAX_BYTES, BadValue, Mapping, Sequence, is_date, parse_yaml, position, read_text
 
 
 def test_yaml_values_remember_their_line_and_column() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kehoach.text import (
+from kehoach.core.text import (
     BLANK,
     admin_date,
     admin_partial_date,

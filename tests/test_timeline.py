@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import CASES, compare_with_file
 
-from kehoach.agenda import Entry, plan_entries
-from kehoach.loader import load_corpus
-from kehoach.models import Deadline
-from kehoach.timeline import Scale, render_timeline
+from kehoach.core.agenda import Entry, plan_entries
+from kehoach.core.loader import load_corpus
+from kehoach.core.models import Deadline
+from kehoach.site.timeline import Scale, render_timeline
 
 YEAR = (date(2024, 1, 1), date(2024, 12, 31))
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from kehoach.workdays import effective, holiday_name, is_working_day, why_closed
+from kehoach.core.workdays import effective, holiday_name, is_working_day, why_closed
 
 
 @pytest.mark.parametrize("day", [date(2026, 2, 16) + timedelta(days=n) for n in range(5)])

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT
 
-from kehoach.calendar import build_feeds
-from kehoach.checks import check_corpus
-from kehoach.loader import load_corpus
-from kehoach.site import Options, build_pages
-from kehoach.workspace import Workspace, load_checked
+from kehoach.api import Project, load_checked
+from kehoach.core.checks import check_corpus
+from kehoach.core.loader import load_corpus
+from kehoach.core.workspace import Workspace
+from kehoach.feeds.calendar import build_feeds
+from kehoach.site.builder import build_pages
+from kehoach.site.options import Options
 
 CHECK_CASES = sorted(path for path in (CASES / "check").iterdir() if (path / "plans").is_dir())
 OPTIONS = Options(date(2024, 6, 15), "https://intranet.example/kehoach/")
@@ -69,16 +71,16 @@ def test_a_registry_change_reads_every_plan_again(plans: Path) -> None:
 
 def test_pages_and_feeds_after_a_save_equal_a_fresh_build_and_unchanged_pages_are_not_rendered_again(
         plans: Path) -> None:
-    workspace = Workspace([plans], plans.parent)
-    corpus, _ = workspace.load()
-    before = {uri: render() for uri, render in workspace.page_renderers(corpus, OPTIONS).items()}
-    b"".join(content for _, content in workspace.iter_feeds(corpus, OPTIONS.site_url))
+    project = Project(plans, plans.parent, keep=True)
+    corpus, _ = project.load()
+    before = {uri: render() for uri, render in project.pages(corpus, OPTIONS).items()}
+    b"".join(content for _, content in project.feeds(corpus, OPTIONS.site_url))
     save(plans / PLAN / "ke-hoach.yml", BEFORE, AFTER)
-    corpus, _ = workspace.load()
-    after = {uri: render() for uri, render in workspace.page_renderers(corpus, OPTIONS).items()}
+    corpus, _ = project.load()
+    after = {uri: render() for uri, render in project.pages(corpus, OPTIONS).items()}
     fresh = load_corpus([plans], plans.parent)
     assert after == build_pages(fresh, OPTIONS)
-    assert dict(workspace.iter_feeds(corpus, OPTIONS.site_url)) == build_feeds(fresh, OPTIONS.site_url)
+    assert dict(project.feeds(corpus, OPTIONS.site_url)) == build_feeds(fresh, OPTIONS.site_url)
     kept = {uri for uri in after if after[uri] is before[uri]}
     assert "ke-hoach/2023/dong-nai-ke-hoach-274.md" in kept  # another plan: reused, not rendered again
     assert f"ke-hoach/{PLAN}.md" not in kept and AFTER in after[f"ke-hoach/{PLAN}.md"]

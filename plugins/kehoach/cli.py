@@ -11,10 +11,9 @@ from pathlib import Path
 
 import click
 
-from .errors import PlanError, has_errors, render, strictly, summary
-from .loader import load_corpus
-from .schema import write_schemas
-from .workspace import load_checked
+from . import api
+from .core.errors import PlanError, has_errors, render, strictly, summary
+from .core.schema import write_schemas
 
 
 class Group(click.Group):
@@ -55,7 +54,7 @@ def check(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Ví dụ: kehoach check plans/2024 --strict
     """
-    _, findings = load_checked(list(paths) or [Path("plans")])
+    _, findings = api.load_checked(list(paths) or [Path("plans")])
     if strict:
         findings = strictly(findings)
     output = render(findings, fmt)
@@ -88,12 +87,9 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
 
     Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
     """
-    from .site import iter_feeds, write_tree
-
-    corpus, findings = load_checked([plans_dir])
-    if has_errors(findings):
-        raise PlanError(f for f in findings if f.severity == "error")
-    write_tree(outdir, iter_feeds(corpus, site_url))  # one feed at a time: a province's feeds are hundreds of MB
+    corpus = api.checked_corpus([plans_dir])
+    # one feed at a time: a province's feeds are hundreds of MB
+    api.write_tree(outdir, api.iter_feeds(corpus, site_url))
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
@@ -108,7 +104,7 @@ def diff(base: str, head: str, fmt: str, site_url: str) -> None:
 
     Ví dụ: kehoach diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    from .diff import compare_specs, render_markdown, render_text
+    from .authoring.diff import compare_specs, render_markdown, render_text
 
     report = compare_specs(base, head)
     click.echo(render_markdown(report, site_url) if fmt == "markdown" else render_text(report), nl=False)
@@ -127,10 +123,10 @@ def digest(paths: tuple[Path, ...], days: int, today: object, fmt: str, site_url
     """
     import datetime as dt
 
-    from .digest import build_digest, render_markdown, render_text
+    from .exports.digest import build_digest, render_markdown, render_text
 
     day = today.date() if isinstance(today, dt.datetime) else dt.date.today()
-    corpus = load_corpus(list(paths) or [Path("plans")])
+    corpus = api.checked_corpus(list(paths) or [Path("plans")])
     found = build_digest(corpus, day, days)
     click.echo(render_markdown(found, corpus, day, days, site_url) if fmt == "markdown"
                else render_text(found, corpus, day, days), nl=False)
@@ -151,15 +147,14 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     Cùng mã với plugin; dùng khi dựng trang bằng công cụ không chạy plugin MkDocs.
     Ví dụ: kehoach build-docs build/docs --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
-    from .site import Options, build_assets, build_date, build_exports, build_pages, iter_feeds, write_tree
+    from .site.builder import build_pages
+    from .site.options import Options
 
-    corpus, findings = load_checked([plans_dir])
-    if has_errors(findings):
-        raise PlanError(f for f in findings if f.severity == "error")
-    files: dict[str, str | bytes] = {**build_exports(corpus)} if exports else {}
-    options = Options(build_date(today), site_url, not no_directory_urls, frozenset(files))
-    files.update({**build_pages(corpus, options), **build_assets()})
-    written = write_tree(outdir, sorted(files.items())) + write_tree(outdir, iter_feeds(corpus, site_url))
+    corpus = api.checked_corpus([plans_dir])
+    files: dict[str, str | bytes] = {**api.build_exports(corpus)} if exports else {}
+    options = Options(api.build_date(today), site_url, not no_directory_urls, frozenset(files))
+    files.update({**build_pages(corpus, options), **api.build_assets()})
+    written = api.write_tree(outdir, sorted(files.items())) + api.write_tree(outdir, api.iter_feeds(corpus, site_url))
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 
@@ -173,7 +168,7 @@ def new(year: int, source: Path, slug: str | None) -> None:
 
     Ví dụ: kehoach new 2025 --from plans/2024/quyet-thang-ke-hoach-tdkt
     """
-    from .rollover import roll_forward
+    from .authoring.rollover import roll_forward
 
     click.echo("\n".join(roll_forward(source, year, slug).checklist))
 
@@ -190,7 +185,7 @@ def import_plan(file: Path, year: int | None, out: Path, slug: str | None) -> No
 
     Ví dụ: kehoach import ke-hoach-2024.docx --year 2024
     """
-    from .importer import report, write_draft
+    from .authoring.importer import report, write_draft
 
     folder, draft = write_draft(file, out, year, slug)
     click.echo(report(folder, draft), nl=False)
@@ -205,16 +200,8 @@ def export(paths: tuple[Path, ...], outdir: Path) -> None:
 
     Ví dụ: kehoach export plans --out build
     """
-    from .exports import export_files
-
-    corpus, findings = load_checked(list(paths) or [Path("plans")])
-    if has_errors(findings):
-        raise PlanError(f for f in findings if f.severity == "error")
-    files = export_files(corpus)
-    for relative, content in files.items():
-        path = outdir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+    files = api.build_exports(api.checked_corpus(list(paths) or [Path("plans")]))
+    api.write_tree(outdir, files.items())
     click.echo(f"Đã ghi {len(files)} tệp vào {outdir / 'xuat'}")
 
 if __name__ == "__main__":

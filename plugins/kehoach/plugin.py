@@ -29,24 +29,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import links
-from .errors import PlanError, has_errors
-from .loader import Corpus
-from .search import Scope, SearchPages, fold_search_index
-from .site import (
-    ASSET_DIR,
-    Options,
-    Packed,
-    block_ids,
-    build_assets,
-    build_date,
-    build_exports,
-    pack_blocks,
-    put_back,
-    stash_html,
-    unpack_blocks,
-)
-from .workspace import Workspace
+from .api import Project, build_assets, build_date, build_exports
+from .core import links
+from .core.errors import PlanError
+from .core.loader import Corpus
+from .site.builder import Packed, block_ids, pack_blocks, put_back, stash_html, unpack_blocks
+from .site.options import ASSET_DIR, Options
+from .site.search import Scope, SearchPages, fold_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -133,7 +122,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
 
     def __init__(self) -> None:
         self.serving = self.dirty = self.hinted = False
-        self.workspace: Workspace | None = None
+        self.project: Project | None = None
         self.outputs: dict[str, str | bytes] = {}  # under serve: what each generated file held last build
         self.dests: dict[str, str] = {}  # where each generated file was written
         self.feed_digests: dict[str, bytes] = {}  # under serve --dirty: feeds as written last build
@@ -171,14 +160,14 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the plans, then add every generated page and asset (feeds come after the build)."""
         corpus = self._checked_corpus(config)
-        assert self.workspace is not None
+        assert self.project is not None
         exports = build_exports(corpus) if self.config.exports else {}
         today = str(self.config.today) if self.config.today else None
         try:
             options = Options(build_date(today), config.site_url or "", config.use_directory_urls, frozenset(exports))
         except PlanError as exc:
             raise PluginError(str(exc)) from None
-        pages = self.workspace.page_renderers(corpus, options)
+        pages = self.project.pages(corpus, options)
         generated: dict[str, Callable[[], str] | bytes] = {**pages, **build_assets(), **exports}
         previous, self.outputs = self.outputs, {}
         gone, self.dests = self.dests, {}
@@ -258,12 +247,13 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         """The plans, through the workspace kept while serving; errors stop the build, warnings are logged."""
         repo_root = Path(config.config_file_path or ".").resolve().parent
         plans_dir = Path(self.config.plans_dir)
-        if not self.serving or self.workspace is None or self.workspace.paths != [plans_dir]:
-            self.workspace = Workspace([plans_dir], repo_root, reuse=self.serving)
-        corpus, findings = self.workspace.load()
-        if has_errors(findings):
-            raise PluginError("Kế hoạch còn lỗi, chưa dựng được trang:\n" + str(PlanError(
-                f for f in findings if f.severity == "error")) + "\nChạy «kehoach check» để xem chi tiết.")
+        if not self.serving or self.project is None or self.project.plans_dir != plans_dir:
+            self.project = Project(plans_dir, repo_root, keep=self.serving)
+        try:
+            corpus, findings = self.project.checked()
+        except PlanError as exc:
+            raise PluginError(f"Kế hoạch còn lỗi, chưa dựng được trang:\n{exc}\n"
+                              "Chạy «kehoach check» để xem chi tiết.") from None
         for finding in findings:  # warnings are normal in transcribed plans; they must not fail --strict
             log.info(finding.as_text())
         self._hint(corpus)
@@ -275,8 +265,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             self.hinted = True
             log.info(f"Có {len(corpus.plans)} kế hoạch: «mkdocs serve --dirty» (như «make serve») chỉ dựng lại "
                      "những trang thay đổi khi sửa một kế hoạch, nhanh hơn nhiều.")
-        elif self.serving and self.workspace and self.workspace.reloaded < len(corpus.plans):
-            log.info(f"Đọc lại {self.workspace.reloaded} thư mục kế hoạch có thay đổi.")
+        elif self.serving and self.project and self.project.workspace.reloaded < len(corpus.plans):
+            log.info(f"Đọc lại {self.project.workspace.reloaded} thư mục kế hoạch có thay đổi.")
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Note every page of the build (to drop the search entries of pages that are gone); under
@@ -310,9 +300,9 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         Written while the build holds only the plans: the feeds of a province are
         hundreds of megabytes, and MkDocs has no use for them as files.
         """
-        assert self.workspace is not None
+        assert self.project is not None
         site, digests = Path(config.site_dir), {}
-        for uri, content in self.workspace.iter_feeds(corpus, config.site_url or ""):
+        for uri, content in self.project.feeds(corpus, config.site_url or ""):
             if self.dirty:  # the site folder keeps last build's feeds: skip those that are the same
                 digest = digests[uri] = hashlib.blake2b(content, digest_size=16).digest()
                 if self.feed_digests.get(uri) == digest:
@@ -333,7 +323,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             kept = self.search.write(text, self.scope) if self.serving and self.dirty and self.search.pages else None
             index.write_text(kept or fold_search_index(text, self.scope), encoding="utf-8")
         if not self.serving:
-            self.workspace = None
+            self.project = None
 
     on_post_build = CombinedEvent(_take_search_entries, _fold_search_index)
 

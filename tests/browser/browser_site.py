@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kehoach.loader import Corpus, LoadedPlan, load_corpus
+from kehoach.core.loader import Corpus, LoadedPlan, load_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

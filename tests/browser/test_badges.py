@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from browser_site import TODAY, corpus, noon
 
-from kehoach.deadlines import due, effective_deadline
+from kehoach.core.deadlines import due, effective_deadline
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from browser_site import plan_by_id, plan_ids
 
-from kehoach.text import admin_date
+from kehoach.core.text import admin_date
 
 pytestmark = pytest.mark.browser
 

@@ -13,23 +13,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import links
-from .agenda import STATUS_VI, Entry, deadline_label, plan_entries, status
-from .checks import MARKER, plan_period
-from .loader import Corpus, LoadedPlan
-from .models import Document, Task
-from .text import BLANK, admin_partial_date, short_date
+from ..core import links
+from ..core.agenda import Entry, plan_entries, status
+from ..core.checks import MARKER, plan_period
+from ..core.labels import STATUS_WORDS, phrase
+from ..core.loader import Corpus, LoadedPlan
+from ..core.models import Document, Task
+from ..core.text import BLANK, admin_partial_date, short_date
+from .options import Options
 from .timeline import render_timeline
 
-if TYPE_CHECKING:
-    from .site import Options
-
-ENV = Environment(loader=PackageLoader("kehoach"), undefined=StrictUndefined,
+ENV = Environment(loader=PackageLoader("kehoach.site"), undefined=StrictUndefined,
                   autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
 NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
@@ -93,7 +91,7 @@ def task_view(entry: Entry, task: Task | None, corpus: Corpus, link: links.Links
     if entry.effective_due and entry.due and entry.effective_due != entry.due:
         shifted = f"hạn thực tế {short_date(entry.effective_due)}"
     code = status(entry, today)
-    return TaskView(entry, task, deadline_label(entry.deadline), shifted, code, STATUS_VI[code],
+    return TaskView(entry, task, phrase(entry.deadline), shifted, code, STATUS_WORDS[code],
                     named(entry.lead, corpus, link), named(entry.partners, corpus, link))
 
 

@@ -6,7 +6,7 @@ unchanged plans would make the author wait for work whose result is known.
 The workspace remembers each plan folder with the size and modification time
 of its files; a rebuild re-reads and re-checks only the folders whose files
 changed, and hands unchanged plans (and an unchanged registry) to the renderers
-as the same objects, which lets `Reuse` keep their pages and calendar events.
+as the same objects, which lets `api.Project` keep their pages and calendar events.
 
 Loading through a workspace also drops each plan's YAML text once the plan is
 checked (`LoadedPlan.forget_positions`): positions are needed for findings
@@ -16,20 +16,13 @@ only, and are found from the text when the first finding asks for one.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .checks import AgencyNames, check_plan, check_registry
 from .errors import Finding, sort_key
 from .loader import AGENCY_DIR, Corpus, LoadedPlan, load_plan, open_corpus, quiet_gc
 from .models import Agency
-from .reuse import Reuse
-
-if TYPE_CHECKING:  # the renderers are imported when first used: `kehoach check` needs none of them
-    from .calendar import FeedItem
-    from .site import Options
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -49,12 +42,9 @@ class Workspace:
 
     paths: list[Path]
     base: Path
-    reuse: bool = True  # keep pages and events for the next build (a one-off build need not hold them)
     folders: dict[Path, _Folder] = field(default_factory=dict)
     registry_stamp: Stamp | None = None
     agencies: dict[str, Agency] = field(default_factory=dict)
-    pages: Reuse[str] = field(default_factory=Reuse)
-    feeds: Reuse[list[FeedItem]] = field(default_factory=Reuse)
     reloaded: int = 0  # plan folders read in the last `load`, for the log
 
     def load(self) -> tuple[Corpus, list[Finding]]:
@@ -92,29 +82,7 @@ class Workspace:
             loaded.forget_positions()
         return _Folder(stamp, loaded, findings)
 
-    def page_renderers(self, corpus: Corpus, options: Options) -> dict[str, Callable[[], str]]:
-        """Every page as a function that renders it, or gives the previous build's page when nothing it
-        shows changed."""
-        from .site import page_renderers
 
-        self.pages.next_build()
-        return page_renderers(corpus, options, self.pages if self.reuse else None)
-
-    def iter_feeds(self, corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
-        """Every feed, one at a time, reusing the events of unchanged plans."""
-        from .calendar import iter_feeds
-
-        self.feeds.next_build()
-        return iter_feeds(corpus, site_url, self.feeds if self.reuse else None)
-
-
-def load_checked(paths: list[Path], base: Path | None = None) -> tuple[Corpus, list[Finding]]:
-    """Load and check plans in one pass, as `load_corpus` + `check_corpus` would, holding less.
-
-    Each plan is checked as soon as it is read, and its YAML text (and the tree
-    with positions, when a finding needed one) dropped, so a province's plans fit in memory.
-    """
-    return Workspace(paths, base or Path.cwd(), reuse=False).load()
 
 
 def stamp_of(folder: Path) -> Stamp:

@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .agenda import ROLE_VI, Row, deadline_label, tasks_by_agency
-from .loader import Corpus
-from .text import fold, short_date, weekday_name
-from .workdays import why_closed
+from ..core.agenda import Row, tasks_by_agency
+from ..core.labels import ROLE_WORDS, phrase, plan_title
+from ..core.loader import Corpus
+from ..core.text import fold, short_date, weekday_name
+from ..core.workdays import why_closed
 
 DEFAULT_DAYS = 14
 
@@ -49,7 +50,7 @@ def build_digest(corpus: Corpus, today: date, days: int = DEFAULT_DAYS) -> list[
 
 
 def _title(corpus: Corpus) -> dict[str, str]:
-    return {loaded.id: loaded.plan.title or loaded.plan.document.subject or loaded.id for loaded in corpus.plans}
+    return {loaded.id: plan_title(loaded.plan, loaded.id) for loaded in corpus.plans}
 
 
 def _when(row: Row, today: date) -> str:
@@ -64,7 +65,7 @@ def _when(row: Row, today: date) -> str:
 
 
 def _role(row: Row, corpus: Corpus) -> str:
-    role = ROLE_VI[row.role]
+    role = ROLE_WORDS[row.role]
     if row.via:
         group = corpus.agencies.get(row.via)
         role += f", qua nhóm «{group.name if group else row.via}»"
@@ -93,7 +94,7 @@ def render_text(digests: list[AgencyDigest], corpus: Corpus, today: date, days: 
                 lines.append(f"    - [{_role(row, corpus)}] {_short(entry.title)}")
                 plan = titles.get(entry.plan_id, entry.plan_id)
                 lines.append(f"      Kế hoạch: {plan} ({entry.plan_id}, #{entry.item_id})")
-                lines.append(f"      Thời hạn: «{deadline_label(entry.deadline)}»; {_when(row, today)}")
+                lines.append(f"      Thời hạn: «{phrase(entry.deadline)}»; {_when(row, today)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -122,7 +123,7 @@ def render_markdown(digests: list[AgencyDigest], corpus: Corpus, today: date, da
                 link = f"{base}ke-hoach/{entry.plan_id}/#{entry.item_id}"
                 plan = titles.get(entry.plan_id, entry.plan_id)
                 cells = [f"[{_cell(_short(entry.title, 120))}]({link})", _cell(plan),
-                         _cell(_role(row, corpus)), _cell(deadline_label(entry.deadline)),
+                         _cell(_role(row, corpus)), _cell(phrase(entry.deadline)),
                          _cell(_when(row, today))]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")

@@ -22,7 +22,7 @@ import yaml
 
 @lru_cache(maxsize=1)
 def _extra() -> dict[str, dict[date, str]]:
-    raw = yaml.safe_load(files("kehoach").joinpath("data/ngay-nghi.yml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(files("kehoach.core").joinpath("data/ngay-nghi.yml").read_text(encoding="utf-8"))
     return {key: {entry["date"]: entry["name"] for entry in raw.get(key, [])}
             for key in ("holidays", "working_days", "not_holidays")}
 

@@ -35,8 +35,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .errors import Finding, PlanError, has_errors
-from .loader import PLAN_FILE, LoadedPlan, load_corpus, shown_path
+from ..core.errors import Finding, PlanError, has_errors
+from ..core.loader import PLAN_FILE, LoadedPlan, load_corpus, shown_path
 
 # Keys whose values are identifiers, file names or links: never rewritten.
 _KEEP = {"id", "section", "lead", "partners", "reporters", "recipient", "via", "agency", "issuer", "body",
@@ -353,7 +353,7 @@ def _signer_lines(old: LoadedPlan) -> list[str]:
 
 
 def _basis_lines(old: LoadedPlan, year: int) -> list[str]:
-    from .text import fold, short_date
+    from ..core.text import fold, short_date
 
     bases = old.plan.document.legal_bases + (old.plan.decision.legal_bases if old.plan.decision else [])
     lines = [f"Giữ nguyên {len(bases)} đoạn căn cứ của năm trước; rà soát từng đoạn."] if bases else []
@@ -369,8 +369,8 @@ def _basis_lines(old: LoadedPlan, year: int) -> list[str]:
 
 
 def _agency_lines(new: LoadedPlan, agencies: dict[str, Any]) -> list[str]:
-    from .checks import plan_period
-    from .text import short_date
+    from ..core.checks import plan_period
+    from ..core.text import short_date
 
     start, end = plan_period(new)
     plan, lines = new.plan, []
@@ -395,9 +395,9 @@ def _agency_lines(new: LoadedPlan, agencies: dict[str, Any]) -> list[str]:
 
 
 def _day_off_lines(new: LoadedPlan) -> list[str]:
-    from .deadlines import due, written_day
-    from .text import short_date, weekday_name
-    from .workdays import effective, why_closed
+    from ..core.deadlines import due, written_day
+    from ..core.text import short_date, weekday_name
+    from ..core.workdays import effective, why_closed
 
     items = [(f"mục «{s.id}»", s.period) for s in new.plan.sections if s.period]
     items += [(f"nhiệm vụ «{t.id}»", t.deadline) for t in new.plan.tasks if t.deadline]

@@ -9,21 +9,18 @@ Called by `exports`, which fixes the workbook's timestamps afterwards.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .calendar import phrase, plan_title
-from .deadlines import due
-from .loader import LoadedPlan
-from .models import Agency
-from .workdays import effective
-
-if TYPE_CHECKING:
-    from .exports import TaskRow
+from ..core.deadlines import due
+from ..core.labels import phrase, plan_title
+from ..core.loader import LoadedPlan
+from ..core.models import Agency
+from ..core.workdays import effective
+from .rows import TaskRow
 
 TASK_COLUMNS = [("TT", 6), ("Mã", 16), ("Nội dung", 60), ("Mục", 28), ("Thời hạn (ghi trong văn bản)", 22),
                 ("Hạn cuối", 12), ("Hạn tính theo ngày làm việc", 14), ("Chủ trì", 26), ("Phối hợp", 26),
@@ -102,14 +99,14 @@ def report_cells(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[list[o
 def plan_workbook(loaded: LoadedPlan, rows: list[TaskRow], agencies: dict[str, Agency], label: str) -> bytes:
     """Sheets "Nhiệm vụ" (the task table) and "Báo cáo định kỳ" (reporting duties) of one plan."""
     wb = Workbook()
-    titles = [plan_title(loaded), label]
+    titles = [plan_title(loaded.plan, loaded.id), label]
     ws = wb.active
     ws.title = "Nhiệm vụ"
     _table(ws, titles, [n for n, _ in TASK_COLUMNS], [w for _, w in TASK_COLUMNS], [task_cells(r) for r in rows])
     reports = wb.create_sheet("Báo cáo định kỳ")
     _table(reports, titles, [n for n, _ in REPORT_COLUMNS], [w for _, w in REPORT_COLUMNS],
            report_cells(loaded, agencies))
-    wb.properties.title = plan_title(loaded)
+    wb.properties.title = plan_title(loaded.plan, loaded.id)
     wb.properties.creator = "kehoach"
     return _save(wb)
 

@@ -32,90 +32,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from datetime import date
 
-from .calendar import phrase, plan_base, plan_label, plan_title
-from .deadlines import KIND_VI, due, effective_deadline, kind
-from .docx_export import plan_docx, section_heading, stable_zip
-from .loader import Corpus, LoadedPlan
-from .models import Agency, DocRef, Plan, ReportingDuty, Task
-from .registry import members
-from .text import short_date
-from .workdays import effective
-from .xlsx_sheets import agency_workbook, plan_workbook
+from ..core.deadlines import KIND_VI, due, kind
+from ..core.labels import ROLE_WORDS, phrase, plan_base, plan_label, plan_title
+from ..core.loader import Corpus, LoadedPlan
+from ..core.models import Agency, Plan, ReportingDuty
+from ..core.registry import members
+from .docx import plan_docx, stable_zip
+from .rows import TaskRow, named, task_rows, working_due
+from .xlsx import agency_workbook, plan_workbook
 
 SCHEMA = "kehoach-export/1"
-STATUS_VI = {"not_started": "Chưa thực hiện", "in_progress": "Đang thực hiện", "done": "Đã hoàn thành"}
-ROLE_VI = {"lead": "Chủ trì", "partner": "Phối hợp"}
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    """One task as a table row: what the plan says and what it means."""
-
-    plan_id: str
-    task: Task
-    section: str  # "1. Nhiệm vụ thực hiện trong Quý I"
-    deadline_text: str
-    kind: str
-    due: date | None
-    effective_due: date | None
-    lead: list[tuple[str, str]]  # (id, name)
-    partners: list[tuple[str, str]]
-
-    @property
-    def lead_cell(self) -> str:
-        """The Chủ trì cell: the words of the plan, else the registry names."""
-        return self.task.lead_text or "; ".join(name for _, name in self.lead)
-
-    @property
-    def partners_cell(self) -> str:
-        """The Phối hợp cell: the words of the plan, else the registry names."""
-        return self.task.partners_text or "; ".join(name for _, name in self.partners)
-
-    @property
-    def status(self) -> str:
-        return STATUS_VI[self.task.status.state]
-
-    @property
-    def proof(self) -> str:
-        return doc_ref_label(self.task.status.proof)
-
-
-def named(ids: list[str], agencies: dict[str, Agency]) -> list[tuple[str, str]]:
-    """Agency ids with their official names (the id itself when not in the registry)."""
-    return [(i, agencies[i].name if i in agencies else i) for i in ids]
-
-
-def doc_ref_label(ref: DocRef | None) -> str:
-    """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ"; empty when no document."""
-    if ref is None:
-        return ""
-    parts = [ref.type, f"số {ref.number}" if ref.number else "", f"ngày {short_date(ref.date)}" if ref.date else "",
-             f"của {ref.issuer}" if ref.issuer else "", ref.title or "", ref.url or ""]
-    return " ".join(part for part in parts if part)
-
-
-def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[TaskRow]:
-    """The plan's tasks in plan order, each with its deadline read and agencies named."""
-    plan = loaded.plan
-    sections = {section.id: section for section in plan.sections}
-    rows = []
-    for task in plan.tasks:
-        deadline = effective_deadline(task, sections)
-        last = due(deadline)
-        section = sections.get(task.section)
-        heading = section_heading(section) if section else task.section
-        rows.append(TaskRow(loaded.id, task, heading, phrase(deadline) if deadline else "", kind(deadline), last,
-                            working_due(last), named(task.lead, agencies),
-                            named(task.partners, agencies)))
-    return rows
-
-
-def working_due(day: date | None) -> date | None:
-    """The last day moved past weekends and holidays (BLDS 2015 Điều 148 k5); None stays None."""
-    return effective(day) if day else None
 
 
 def stamp(plan: Plan) -> date:
@@ -154,7 +82,7 @@ def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
     """The plan header, its sections, tasks and reporting duties as JSON."""
     plan, document = loaded.plan, loaded.plan.document
     header = {
-        "id": loaded.id, "year": plan.year, "title": plan_title(loaded), "label": plan_label(plan, agencies),
+        "id": loaded.id, "year": plan.year, "title": plan_title(plan, loaded.id), "label": plan_label(plan, agencies),
         "type": document.type, "number": document.number, "symbol": document.symbol,
         "issuer": {"id": document.issuer, "name": agencies[document.issuer].name
                    if document.issuer in agencies else document.issuer_name},
@@ -229,8 +157,9 @@ AGENCY_HEADER = ["Kế hoạch", "Mã kế hoạch", "TT", "Mã", "Nội dung", 
 def agency_cells(role: str, row: TaskRow, plans: dict[str, LoadedPlan], dates: bool) -> list[object]:
     """One agency row; dates as `date` objects for XLSX (`dates`) or ISO text for CSV."""
     fmt = (lambda d: d) if dates else (lambda d: _iso(d) or "")
-    return [plan_title(plans[row.plan_id]), row.plan_id, row.task.number or "", row.task.id, row.task.title,
-            ROLE_VI[role], row.deadline_text, fmt(row.due), fmt(row.effective_due), row.lead_cell,
+    return [plan_title(plans[row.plan_id].plan, row.plan_id), row.plan_id, row.task.number or "", row.task.id,
+            row.task.title,
+            ROLE_WORDS[role], row.deadline_text, fmt(row.due), fmt(row.effective_due), row.lead_cell,
             row.partners_cell, row.status]
 
 

@@ -34,12 +34,12 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from .calendar import document_label, phrase, plan_base
-from .checks import MARKER
-from .deadlines import kind
-from .loader import LoadedPlan
-from .models import Agency, Document, Section, Task
-from .text import BLANK, admin_partial_date
+from ..core.checks import MARKER
+from ..core.deadlines import kind
+from ..core.labels import document_label, phrase, plan_base, section_heading
+from ..core.loader import LoadedPlan
+from ..core.models import Agency, Document, Task
+from ..core.text import BLANK, admin_partial_date
 
 FONT = "Times New Roman"
 TEXT_MM = 165  # 210 mm less the 30 mm and 15 mm side margins
@@ -325,13 +325,6 @@ def _signature(doc: DocxDocument, document: Document) -> None:
     for _ in range(4):
         _para(right, "", 14)
     _para(right, signer.name or "", 14, bold=True)
-
-
-def section_heading(section: Section) -> str:
-    """ "I. Nhiệm vụ thực hiện trong quý I" from number and title."""
-    if not section.number:
-        return section.title
-    return f"{section.number} {section.title}" if section.number.endswith(".") else f"{section.number}. {section.title}"
 
 
 def _cell(cell: _Cell, text: str, bold: bool = False, align: object = LEFT) -> None:

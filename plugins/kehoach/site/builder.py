@@ -9,20 +9,16 @@ byte-identical pages.
 
 from __future__ import annotations
 
-import os
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
 from functools import partial
-from importlib.resources import files
-from pathlib import Path
 
-from . import links
-from .agenda import Row, tasks_by_agency
-from .errors import Finding, PlanError
-from .loader import Corpus, LoadedPlan
+from ..core import links
+from ..core.agenda import Row, tasks_by_agency
+from ..core.loader import Corpus, LoadedPlan
+from ..core.reuse import Reuse
+from .options import Options
 from .pages import (
     agency_page_of,
     plan_years,
@@ -34,21 +30,6 @@ from .pages import (
     split_by_year,
 )
 from .render import render_plan_page
-from .reuse import Reuse
-
-ASSETS = ("kehoach.css", "kehoach.js")
-ASSET_DIR = "assets/kehoach"
-TODAY_ENV = "KEHOACH_TODAY"
-
-
-@dataclass(frozen=True)
-class Options:
-    """Site-wide settings of a build."""
-
-    today: date
-    site_url: str = ""
-    directory_urls: bool = True
-    downloads: frozenset[str] = frozenset()  # export files published with the site (xuat/…), linked from pages
 
 
 def build_pages(corpus: Corpus, options: Options, reuse: Reuse[str] | None = None) -> dict[str, str]:
@@ -149,53 +130,3 @@ def put_back(html: str, blocks: list[str]) -> str:
 def block_ids(blocks: list[str]) -> set[str]:
     """The ids the stashed blocks carry: anchors of the page that Markdown never saw."""
     return {anchor for block in blocks for anchor in _ID.findall(block)}
-
-
-def build_assets() -> dict[str, bytes]:
-    """The stylesheet and script the pages need, under assets/kehoach/."""
-    folder = files("kehoach") / "assets"
-    return {f"{ASSET_DIR}/{name}": (folder / name).read_bytes() for name in ASSETS}
-
-
-def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
-    """Every calendar feed (lich/…), one at a time, from the calendar module."""
-    from .calendar import iter_feeds as feeds
-
-    return feeds(corpus, site_url)
-
-
-def build_exports(corpus: Corpus) -> dict[str, bytes]:
-    """Every export (xuat/…: DOCX, XLSX, CSV, JSON), from the exports module; slow, so optional."""
-    from .exports import export_files
-
-    return export_files(corpus)
-
-
-def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> date:
-    """The build's "today": an explicit value, else $KEHOACH_TODAY, else the clock.
-
-    Pinning it makes a build reproducible; leaving it makes "overdue" true on the day of the build.
-    """
-    text = value or environ.get(TODAY_ENV, "")
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise PlanError([Finding(TODAY_ENV, 1, 1, "KH603", "error",
-                                 f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",
-                                 "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
-
-
-def write_tree(outdir: Path, content: Iterable[tuple[str, str | bytes]]) -> list[Path]:
-    """Write each (relative path, content) under `outdir`, in the order given; return the written paths."""
-    written = []
-    for relative, data in content:
-        path = outdir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8", newline="\n")
-        else:
-            path.write_bytes(data)
-        written.append(path)
-    return written

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .text import fold, nfc
+from ..core.text import fold, nfc
 
 Block = str | list[str]
 

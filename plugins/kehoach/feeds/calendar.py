@@ -39,36 +39,21 @@ from datetime import date
 from functools import lru_cache, partial
 from typing import cast
 
-from . import links
-from .deadlines import describe, due, effective_deadline, meaning, quarter_of
+from ..core import links
+from ..core.deadlines import due, effective_deadline, quarter_of
+from ..core.labels import phrase, plan_base, plan_label, plan_title
+from ..core.loader import Corpus, LoadedPlan, quiet_gc
+from ..core.models import Agency, Deadline, ReportingDuty, Task
+from ..core.registry import members
+from ..core.reuse import Reuse
+from ..core.text import roman, short_date, weekday_name
+from ..core.workdays import effective, why_closed
 from .ical import TRANSPARENT_AND_ALARMS, CalendarMeta, VEvent, text_line, write_calendar, write_event
-from .loader import Corpus, LoadedPlan, quiet_gc
-from .models import Agency, Deadline, Document, Plan, ReportingDuty, Task
-from .registry import members
-from .reuse import Reuse
-from .text import roman, short_date, weekday_name
-from .workdays import effective, why_closed
 
-ALL_FEED_PATH = links.ALL_FEED
 ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
 RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
 PREFIXES = list(ROLES.values())
 STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
-
-
-def plan_feed_path(loaded: LoadedPlan) -> str:
-    """Feed of one plan: lich/ke-hoach/<year>/<slug>.ics."""
-    return links.plan_feed(loaded.id)
-
-
-def agency_feed_path(agency_id: str) -> str:
-    """Feed of one agency: lich/co-quan/<agency-id>.ics (the id keeps its "/")."""
-    return links.agency_feed(agency_id)
-
-
-def year_feed_path(year: int) -> str:
-    """Feed of the plans of one year: lich/nam/<year>.ics."""
-    return links.year_feed(year)
 
 
 @dataclass(frozen=True)
@@ -141,16 +126,16 @@ def iter_feeds(corpus: Corpus, site_url: str,
             for line, agency_ids in item.roles:
                 for agency_id in agency_ids:
                     by_agency[agency_id] += (item, line)
-    yield ALL_FEED_PATH, write_calendar(_all_meta(base), _texts(found))
+    yield links.ALL_FEED, write_calendar(_all_meta(base), _texts(found))
     for year in sorted({loaded.plan.year for loaded in corpus.plans}):
-        yield year_feed_path(year), write_calendar(_year_meta(year, base),
+        yield links.year_feed(year), write_calendar(_year_meta(year, base),
                                                    _texts([item for item in found if item.year == year]))
     for loaded in sorted(corpus.plans, key=lambda loaded: loaded.id):
-        yield plan_feed_path(loaded), write_calendar(_plan_meta(loaded, corpus.agencies, base),
+        yield links.plan_feed(loaded.id), write_calendar(_plan_meta(loaded, corpus.agencies, base),
                                                      _texts(by_plan[loaded.id]))
     for agency_id in sorted(corpus.agencies):
         meta = _agency_meta(corpus.agencies[agency_id], corpus.agencies, base)
-        yield agency_feed_path(agency_id), write_calendar(meta, _role_texts(by_agency.get(agency_id, [])))
+        yield links.agency_feed(agency_id), write_calendar(meta, _role_texts(by_agency.get(agency_id, [])))
 
 
 def _order(item: FeedItem) -> tuple[date, str, str]:
@@ -212,7 +197,7 @@ class PlanContext:
            names: dict[tuple[str, ...], str] | None = None) -> PlanContext:
         plan, first = loaded.plan, plan_base(loaded.plan)
         return cls(loaded, agencies, f"{site_url}ke-hoach/{loaded.id}/",
-                   f"{plan_label(plan, agencies)}\n{plan_title(loaded)}", plan_title(loaded), first,
+                   f"{plan_label(plan, agencies)}\n{plan_title(plan, loaded.id)}", plan_title(plan, loaded.id), first,
                    max(first, plan.updated or first), {} if names is None else names)
 
 
@@ -277,42 +262,6 @@ def _agency_lines(event: Event, reach: dict[str, list[str]]) -> tuple[tuple[byte
 
 # --- what an event says ------------------------------------------------------------
 
-def _as_day(value: date | str | None) -> date | None:
-    """A full or partial date ("2024-02", "2024") as its first day; None stays None."""
-    if value is None or isinstance(value, date):
-        return value
-    parts = [int(part) for part in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
-
-
-def plan_base(plan: Plan) -> date:
-    """The day the plan's events were first stated: its issue (or decision) date, else 1/1."""
-    decided = plan.decision.date if plan.decision else None
-    issued = [day for day in (_as_day(plan.document.date), _as_day(decided)) if day]
-    return max(issued, default=date(plan.year, 1, 1))
-
-
-def plan_title(loaded: LoadedPlan) -> str:
-    """The short title of a plan as pages show it."""
-    return loaded.plan.title or loaded.plan.document.subject or loaded.id
-
-
-def plan_label(plan: Plan, agencies: dict[str, Agency]) -> str:
-    """ "Kế hoạch số 33/KH-UBND ngày 08/01/2024 của Ủy ban nhân dân phường …", and its decision."""
-    document = plan.document
-    issuer = agencies[document.issuer].name if document.issuer in agencies else document.issuer_name
-    label = document_label(document) + (f" của {issuer}" if issuer else "")
-    return label + (f", ban hành kèm theo {document_label(plan.decision)}" if plan.decision else "")
-
-
-def document_label(document: Document) -> str:
-    """ "Quyết định số 43/QĐ-UBND ngày 10/01/2024"; "Kế hoạch số …/KH-UBND" when unnumbered."""
-    label = document.type
-    if document.symbol or document.number:
-        label += f" số {document.number or '…'}" + (f"/{document.symbol}" if document.symbol else "")
-    return label + (f" ngày {short_date(document.date)}" if isinstance(document.date, date) else "")
-
-
 def one_line(text: str) -> str:
     """A title on one line: a SUMMARY with a line break is refused by clients (calcurse)."""
     return " ".join(text.split())
@@ -321,12 +270,6 @@ def one_line(text: str) -> str:
 def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
     agency = agencies.get(agency_id)
     return agency.name if agency else agency_id
-
-
-def phrase(deadline: Deadline) -> str:
-    """The deadline as written, or its meaning in the words `deadlines.describe` uses."""
-    reading = meaning(deadline)
-    return deadline.text or (describe(reading) if reading else "")
 
 
 @lru_cache(maxsize=4096)
@@ -355,19 +298,19 @@ def due_line(last: date, day: date) -> str:
 def _all_meta(base: str) -> CalendarMeta:
     return CalendarMeta("Hạn nhiệm vụ thi đua, khen thưởng",
                         "Mọi thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng.",
-                        base, base + ALL_FEED_PATH)
+                        base, base + links.ALL_FEED)
 
 
 def _year_meta(year: int, base: str) -> CalendarMeta:
     return CalendarMeta(f"Hạn nhiệm vụ năm {year}",
                         f"Thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng năm {year}.",
-                        f"{base}nam/{year}/", base + year_feed_path(year))
+                        f"{base}nam/{year}/", base + links.year_feed(year))
 
 
 def _plan_meta(loaded: LoadedPlan, agencies: dict[str, Agency], base: str) -> CalendarMeta:
-    return CalendarMeta(f"Hạn nhiệm vụ: {plan_title(loaded)}",
+    return CalendarMeta(f"Hạn nhiệm vụ: {plan_title(loaded.plan, loaded.id)}",
                         f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, agencies)}.",
-                        f"{base}ke-hoach/{loaded.id}/", base + plan_feed_path(loaded))
+                        f"{base}ke-hoach/{loaded.id}/", base + links.plan_feed(loaded.id))
 
 
 def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> CalendarMeta:
@@ -378,4 +321,4 @@ def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> Cale
     elif agency.valid_until:
         text += f" Cơ quan chấm dứt hoạt động sau ngày {short_date(agency.valid_until)}."
     return CalendarMeta(f"Hạn nhiệm vụ: {agency.name}", text,
-                        f"{base}co-quan/{agency.id}/", base + agency_feed_path(agency.id))
+                        f"{base}co-quan/{agency.id}/", base + links.agency_feed(agency.id))

@@ -20,13 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agenda import deadline_label
-from .deadlines import due, effective_deadline, kind
-from .errors import Finding, PlanError
-from .loader import Corpus, LoadedPlan, discover, load_corpus
-from .models import Agency, Deadline, DocRef, ReportingDuty, Task
-from .text import short_date, weekday_name
-from .workdays import effective, why_closed
+from ..core.deadlines import due, effective_deadline, kind
+from ..core.errors import Finding, PlanError
+from ..core.labels import phrase, plan_title
+from ..core.loader import Corpus, LoadedPlan, discover, load_corpus
+from ..core.models import Agency, Deadline, DocRef, ReportingDuty, Task
+from ..core.text import short_date, weekday_name
+from ..core.workdays import effective, why_closed
 
 STATE_VI = {"not_started": "Chưa bắt đầu", "in_progress": "Đang thực hiện", "done": "Hoàn thành"}
 
@@ -131,14 +131,10 @@ def compare(old: Corpus, new: Corpus, base: str, head: str, broken: frozenset[st
                   [(label, found) for label, found in problems if found])
 
 
-def _plan_title(loaded: LoadedPlan) -> str:
-    return loaded.plan.title or loaded.plan.document.subject or loaded.id
-
-
 def _compare_plan(plan_id: str, old: LoadedPlan | None, new: LoadedPlan | None, broken: bool,
                   names: dict[str, Agency]) -> PlanChanges:
     shown = new or old
-    item = PlanChanges(plan_id, _plan_title(shown) if shown else plan_id)
+    item = PlanChanges(plan_id, plan_title(shown.plan, shown.id) if shown else plan_id)
     if broken:
         item.changes.append(Change("!", "Không so sánh được", text="kế hoạch có lỗi khi đọc ở một bên (xem phần lỗi)"))
     elif old is None and new is not None:
@@ -303,7 +299,7 @@ def deadline_words(deadline: Deadline | None) -> str:
     """A deadline as written, its last day and, when that is a day off, the day it runs to."""
     if kind(deadline) == "none":
         return "không ghi thời hạn"
-    words = f"«{deadline_label(deadline)}»"
+    words = f"«{phrase(deadline)}»"
     last = due(deadline)
     if last is None:
         return words

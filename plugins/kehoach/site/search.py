@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehoach.text import fold
+from ..core.text import fold
 
 FOLD_MARK = "<span hidden data-fold>"
 _FOLD_END = "</span>"

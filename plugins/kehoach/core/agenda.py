@@ -12,24 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .deadlines import due, effective_deadline, kind
+from .deadlines import due, effective_deadline
+from .labels import BUCKETS
 from .loader import Corpus, LoadedPlan
 from .models import Deadline
 from .registry import members_of
-from .text import roman, short_date
 from .workdays import effective
 
 SOON_DAYS = 7  # "sắp đến hạn": due within this many days
 
-STATUS_VI = {
-    "done": "Hoàn thành", "overdue": "Quá hạn", "soon": "Sắp đến hạn",
-    "in_progress": "Đang thực hiện", "not_started": "Chưa thực hiện",
-}
-BUCKETS = (
-    ("overdue", "Quá hạn"), ("this_month", "Đến hạn tháng này"), ("next_month", "Đến hạn tháng sau"),
-    ("later", "Sau đó"), ("ongoing", "Thường xuyên, không ghi hạn"), ("done", "Đã hoàn thành"),
-)
-ROLE_VI = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo", "receive": "Nhận báo cáo"}
 
 
 @dataclass(frozen=True)
@@ -144,29 +135,6 @@ def grouped(rows: list[Row], today: date) -> list[tuple[str, str, list[Row]]]:
         parts[bucket(row.entry, today)].append(row)
     parts["overdue"].sort(key=lambda r: r.entry.sort_key)
     return [(key, label, parts[key]) for key, label in BUCKETS]
-
-
-def deadline_label(deadline: Deadline | None) -> str:
-    """The deadline as written, or as its meaning reads in Vietnamese when no text was kept."""
-    if deadline is None:
-        return ""
-    if deadline.text:
-        return deadline.text
-    which = kind(deadline)
-    if which in ("date", "before", "by"):
-        prefix = {"date": "Ngày", "before": "Trước ngày", "by": "Chậm nhất ngày"}[which]
-        return f"{prefix} {short_date(getattr(deadline, which))}"
-    if which == "month":
-        year, month = str(deadline.month).split("-")
-        return f"Tháng {int(month)}/{year}"
-    if which == "quarter":
-        return f"Quý {roman(int(str(deadline.quarter)[-1]))}/{str(deadline.quarter)[:4]}"
-    if which == "half":
-        half = str(deadline.half)
-        return f"6 tháng {'đầu' if half.endswith('1') else 'cuối'} năm {half[:4]}"
-    if which == "school_year":
-        return f"Năm học {deadline.school_year}"
-    return "Thường xuyên" if which == "ongoing" else ""
 
 
 def quarter_bounds(today: date) -> tuple[date, date]:

@@ -17,17 +17,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from . import links
-from .agenda import ROLE_VI, Entry, Row, bucket, grouped, plan_entries, quarter_bounds
-from .loader import Corpus, LoadedPlan
-from .models import Agency
+from ..core import links
+from ..core.agenda import Entry, Row, bucket, grouped, plan_entries, quarter_bounds
+from ..core.labels import ROLE_WORDS, plan_title
+from ..core.loader import Corpus, LoadedPlan
+from ..core.models import Agency
+from ..core.text import short_date
+from .options import Options
 from .render import Named, TaskView, downloads, feed_links, front_matter, render, task_view
-from .text import short_date
-
-if TYPE_CHECKING:
-    from .site import Options
 
 KIND_VI = {
     "government": "Chính quyền", "council": "Hội đồng", "department": "Sở, ngành", "office": "Văn phòng",
@@ -38,12 +36,6 @@ KIND_VI = {
 HOME_OVERDUE_LIMIT = 30
 HOME_SOON_LIMIT = 50  # a province has thousands of tasks due in a month; agency pages list them all
 HORIZON_DAYS = 30
-
-
-def plan_title(loaded: LoadedPlan) -> str:
-    """The short name a plan goes by in lists."""
-    plan = loaded.plan
-    return plan.title or f"{plan.document.type} {plan.document.subject or ''}".strip()
 
 
 @dataclass(frozen=True)
@@ -66,8 +58,8 @@ def _item(entry: Entry, corpus: Corpus, link: links.Links, options: Options, pla
         via = Named(corpus.agencies[row.via].name if row.via in corpus.agencies else row.via,
                     link.to(links.agency_page(row.via)) if row.via in corpus.agencies else None)
     return Item(task_view(entry, None, corpus, link, options.today),
-                link.to(links.plan_page(entry.plan_id), entry.item_id), plan_title(loaded),
-                link.to(links.plan_page(entry.plan_id)), ROLE_VI[row.role] if row else "", via)
+                link.to(links.plan_page(entry.plan_id), entry.item_id), plan_title(loaded.plan, loaded.id),
+                link.to(links.plan_page(entry.plan_id)), ROLE_WORDS[row.role] if row else "", via)
 
 
 @dataclass(frozen=True)
@@ -174,7 +166,8 @@ def _plan_rows(plans: list[LoadedPlan], link: links.Links, corpus: Corpus) -> li
         number = f"{document.number or '…'}/{document.symbol}" if document.symbol else (document.number or "")
         issuer = document.issuer_name or (corpus.agencies[document.issuer].name
                                           if document.issuer in corpus.agencies else "")
-        rows.append({"title": plan_title(loaded), "href": link.to(links.plan_page(loaded.id)), "number": number,
+        rows.append({"title": plan_title(loaded.plan, loaded.id), "href": link.to(links.plan_page(loaded.id)),
+                     "number": number,
                      "issuer": issuer, "date": issued_on(document.date), "tasks": len(entries),
                      "done": sum(e.state == "done" for e in entries)})
     return rows

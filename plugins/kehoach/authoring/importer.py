@@ -17,13 +17,13 @@ from typing import Any
 
 import yaml
 
-from .checks import AgencyNames
-from .deadlines import read_phrase
+from ..core.checks import AgencyNames
+from ..core.deadlines import read_phrase
+from ..core.errors import Finding, PlanError
+from ..core.loader import AGENCY_DIR, SCHEMA_LINE, load_registry
+from ..core.models import Agency, Plan
+from ..core.text import fold, legacy_encoding_column, slugify
 from .docx_text import Block, is_header_row, read_blocks
-from .errors import Finding, PlanError
-from .loader import AGENCY_DIR, SCHEMA_LINE, load_registry
-from .models import Agency, Plan
-from .text import fold, legacy_encoding_column, slugify
 
 SCHEMA = SCHEMA_LINE + "../../../schema/ke-hoach.schema.json"
 SKIPPED = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc")

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from .agenda import Entry, deadline_label
-from .deadlines import kind, span
-from .text import roman, short_date
+from ..core.agenda import Entry
+from ..core.deadlines import kind, span
+from ..core.labels import phrase
+from ..core.text import roman, short_date
 
 WIDTH = 960
 LABEL_WIDTH = 330
@@ -85,7 +86,7 @@ def _mark(entry: Entry, scale: Scale, y: int) -> str:
 
 
 def _row(entry: Entry, scale: Scale, y: int, href: str) -> str:
-    tip = f"{entry.title} — {deadline_label(entry.deadline) or 'không ghi thời hạn'}"
+    tip = f"{entry.title} — {phrase(entry.deadline) or 'không ghi thời hạn'}"
     if entry.effective_due and entry.due and entry.effective_due != entry.due:
         tip += f" (hạn thực tế {short_date(entry.effective_due)})"
     return (f'<a class="kh-tl-row" href="{escape(href)}"><title>{escape(tip)}</title>'

@@ -1,0 +1,134 @@
+"""The one library API that both faces of kehoach, the MkDocs plugin and the CLI, translate.
+
+Load and check the plans (`Project.load`, `checked`), build the pages
+(`Project.pages`), write the feeds (`Project.feeds`), the exports and the
+assets. Nothing here imports MkDocs or click: an engine that runs no MkDocs
+plugin reaches the same pages through `kehoach build-docs`, which is this API
+writing files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+from .core.errors import Finding, PlanError, has_errors
+from .core.loader import Corpus
+from .core.reuse import Reuse
+from .core.workspace import Workspace
+from .feeds.calendar import FeedItem
+from .feeds.calendar import iter_feeds as _iter_feeds
+from .site.builder import page_renderers
+from .site.options import ASSET_DIR, ASSETS, Options
+
+TODAY_ENV = "KEHOACH_TODAY"
+
+
+@dataclass
+class Project:
+    """A plans folder and what is built from it, kept between builds under `mkdocs serve`.
+
+    `keep` (serve) remembers pages and calendar events so that a rebuild after one plan is
+    saved redoes only what that plan touches; a one-off build keeps nothing.
+    """
+
+    plans_dir: Path
+    base: Path
+    keep: bool = False
+    workspace: Workspace = field(init=False)
+    kept_pages: Reuse[str] = field(default_factory=Reuse)
+    kept_feeds: Reuse[list[FeedItem]] = field(default_factory=Reuse)
+
+    def __post_init__(self) -> None:
+        self.workspace = Workspace([self.plans_dir], self.base)
+
+    def load(self) -> tuple[Corpus, list[Finding]]:
+        """The plans and every finding about them (re-reading only changed folders when kept)."""
+        return self.workspace.load()
+
+    def checked(self) -> tuple[Corpus, list[Finding]]:
+        """The plans and their warnings; `PlanError` with every error when one plan has one."""
+        corpus, findings = self.load()
+        raise_errors(findings)
+        return corpus, findings
+
+    def pages(self, corpus: Corpus, options: Options) -> dict[str, Callable[[], str]]:
+        """Every generated page by path, as a function that renders it (or gives the kept page)."""
+        self.kept_pages.next_build()
+        return page_renderers(corpus, options, self.kept_pages if self.keep else None)
+
+    def feeds(self, corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
+        """Every feed, one at a time, reusing the events of unchanged plans when kept."""
+        self.kept_feeds.next_build()
+        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None)
+
+
+def raise_errors(findings: Iterable[Finding]) -> None:
+    """Stop with every error found; warnings pass."""
+    found = list(findings)
+    if has_errors(found):
+        raise PlanError(f for f in found if f.severity == "error")
+
+
+def load_checked(paths: list[Path], base: Path | None = None) -> tuple[Corpus, list[Finding]]:
+    """Load and check plans in one pass (each plan checked as it is read), every finding returned."""
+    return Workspace(paths, base or Path.cwd()).load()
+
+
+def checked_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
+    """The plans under `paths`, or `PlanError` with every error when one has one."""
+    corpus, findings = load_checked(paths, base)
+    raise_errors(findings)
+    return corpus
+
+
+def build_assets() -> dict[str, bytes]:
+    """The stylesheet and script the pages need, under assets/kehoach/."""
+    folder = files("kehoach.site") / "assets"
+    return {f"{ASSET_DIR}/{name}": (folder / name).read_bytes() for name in ASSETS}
+
+
+def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
+    """Every calendar feed (lich/…), one at a time."""
+    return _iter_feeds(corpus, site_url)
+
+
+def build_exports(corpus: Corpus) -> dict[str, bytes]:
+    """Every export (xuat/…: DOCX, XLSX, CSV, JSON); slow, so optional."""
+    from .exports.files import export_files
+
+    return export_files(corpus)
+
+
+def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> date:
+    """The build's "today": an explicit value, else $KEHOACH_TODAY, else the clock.
+
+    Pinning it makes a build reproducible; leaving it makes "overdue" true on the day of the build.
+    """
+    text = value or environ.get(TODAY_ENV, "")
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise PlanError([Finding(TODAY_ENV, 1, 1, "KH603", "error",
+                                 f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",
+                                 "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
+
+
+def write_tree(outdir: Path, content: Iterable[tuple[str, str | bytes]]) -> list[Path]:
+    """Write each (relative path, content) under `outdir`, in the order given; return the written paths."""
+    written = []
+    for relative, data in content:
+        path = outdir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8", newline="\n")
+        else:
+            path.write_bytes(data)
+        written.append(path)
+    return written

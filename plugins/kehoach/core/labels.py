@@ -1,0 +1,82 @@
+"""The words every view shows for the same fact: status, roles, buckets, deadlines, plans, documents.
+
+One vocabulary, in one place: the site, the feeds, the exports, the digest and
+the diff all take their Vietnamese labels from here, so that a task reads
+"Đang thực hiện" everywhere and a plan has one title. A second copy of one of
+these words in a view is a bug in waiting.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .deadlines import describe, meaning
+from .models import Agency, Deadline, Document, Plan, Section
+from .text import short_date
+
+STATE_WORDS = {"not_started": "Chưa thực hiện", "in_progress": "Đang thực hiện", "done": "Đã hoàn thành"}
+"""A task's recorded state, as the plan file says it (`status.state`)."""
+
+STATUS_WORDS = {
+    **STATE_WORDS, "overdue": "Quá hạn", "soon": "Sắp đến hạn", "unrecorded": "Không ghi nhận kết quả",
+}
+"""Where a task stands on a given day: its state, or overdue/soon by its deadline, or, once its plan has
+ended with the task still open, no outcome recorded."""
+
+ROLE_WORDS = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo", "receive": "Nhận báo cáo"}
+"""An agency's part in a task or a reporting duty."""
+
+BUCKETS = (
+    ("overdue", "Quá hạn"), ("this_month", "Đến hạn tháng này"), ("next_month", "Đến hạn tháng sau"),
+    ("later", "Sau đó"), ("ongoing", "Thường xuyên, không ghi hạn"), ("done", "Đã hoàn thành"),
+)
+"""The parts of an agency's list, in order."""
+
+
+def phrase(deadline: Deadline | None) -> str:
+    """The deadline as written, or its meaning in the words a plan would use ("trước ngày 15/03/2024")."""
+    if deadline is None:
+        return ""
+    reading = meaning(deadline)
+    return deadline.text or (describe(reading) if reading else "")
+
+
+def section_heading(section: Section) -> str:
+    """ "I. Nhiệm vụ thực hiện trong quý I" from number and title."""
+    if not section.number:
+        return section.title
+    return f"{section.number} {section.title}" if section.number.endswith(".") else f"{section.number}. {section.title}"
+
+
+def plan_title(plan: Plan, plan_id: str) -> str:
+    """The short title of a plan as every view shows it: its `title`, else its type and subject, else its id."""
+    if plan.title:
+        return plan.title
+    return f"{plan.document.type} {plan.document.subject}" if plan.document.subject else plan_id
+
+
+def document_label(document: Document) -> str:
+    """ "Quyết định số 43/QĐ-UBND ngày 10/01/2024"; "Kế hoạch số …/KH-UBND" when unnumbered."""
+    label = document.type
+    if document.symbol or document.number:
+        label += f" số {document.number or '…'}" + (f"/{document.symbol}" if document.symbol else "")
+    return label + (f" ngày {short_date(document.date)}" if isinstance(document.date, date) else "")
+
+
+def plan_label(plan: Plan, agencies: dict[str, Agency]) -> str:
+    """ "Kế hoạch số 33/KH-UBND ngày 08/01/2024 của Ủy ban nhân dân phường …", and its decision."""
+    document = plan.document
+    issuer = agencies[document.issuer].name if document.issuer in agencies else document.issuer_name
+    label = document_label(document) + (f" của {issuer}" if issuer else "")
+    return label + (f", ban hành kèm theo {document_label(plan.decision)}" if plan.decision else "")
+
+
+def _as_day(value: date | str | None) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def plan_base(plan: Plan) -> date:
+    """The day the plan's events were first stated: its issue (or decision) date, else 1/1."""
+    decided = plan.decision.date if plan.decision else None
+    issued = [day for day in (_as_day(plan.document.date), _as_day(decided)) if day]
+    return max(issued, default=date(plan.year, 1, 1))

@@ -1,0 +1,1 @@
+"""Downloads (DOCX, XLSX, CSV, JSON) and the digest mailed to agencies."""

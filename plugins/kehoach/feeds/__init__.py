@@ -1,0 +1,1 @@
+"""Calendar feeds (iCalendar) of plans, years and agencies."""

@@ -1,0 +1,19 @@
+"""Site-wide settings of a build, shared by every page renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+ASSETS = ("kehoach.css", "kehoach.js")
+ASSET_DIR = "assets/kehoach"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Site-wide settings of a build."""
+
+    today: date
+    site_url: str = ""
+    directory_urls: bool = True
+    downloads: frozenset[str] = frozenset()  # export files published with the site (xuat/…), linked from pages
