@@ -44,7 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
         data = corpus(Path(tmp), count)
     tasks = sum(len(loaded.plan.tasks) for loaded in data.plans)
-    walls, cpus, feeds = [], [], {}
+    walls, cpus, feeds = list[float](), list[float](), dict[str, bytes]()
     for _ in range(runs):
         feeds = {}  # free the previous run's output before timing the next
         wall, cpu = time.perf_counter(), time.process_time()

@@ -150,7 +150,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         if css not in config.extra_css:
             config.extra_css.append(css)
         if js not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(js)  # type: ignore[arg-type]
+            config.extra_javascript.append(js)
         self.edit_root = self._edit_root(config)
         self.stashed: dict[str, Packed] = {}
         self.anchors: dict[str, set[str]] = {}

@@ -39,7 +39,7 @@ _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _PLAIN_TAGS: dict[str, str] = {}  # plain scalar -> resolved tag, shared by every file of a run
 
 
-class _BaseLoader(_ParserLoader):  # type: ignore[misc, valid-type]
+class _BaseLoader(_ParserLoader):
     """The safe loader with a lean resolver: plain YAML types only, no path resolvers.
 
     The composer asks the resolver about every node; PyYAML's general resolver
@@ -66,7 +66,7 @@ class _BaseLoader(_ParserLoader):  # type: ignore[misc, valid-type]
         return _MAP if kind is yaml.MappingNode else _SEQ
 
 
-class Mapping(dict):  # type: ignore[type-arg]
+class Mapping(dict[Any, Any]):
     """A YAML mapping that remembers the position of each key and its value."""
 
     __slots__ = ("pos", "key_pos")
@@ -77,7 +77,7 @@ class Mapping(dict):  # type: ignore[type-arg]
         self.key_pos: dict[Any, Pos] = {}
 
 
-class Sequence(list):  # type: ignore[type-arg]
+class Sequence(list[Any]):
     """A YAML sequence that remembers the position of each item."""
 
     __slots__ = ("pos",)
