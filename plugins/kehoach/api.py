@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
-from .core.errors import Finding, PlanError, has_errors
+from .core.errors import Finding, PlanError, has_errors, render, strictly, summary
 from .core.loader import Corpus
 from .core.reuse import Reuse
+from .core.schema import write_schemas as write_schemas
 from .core.workspace import Workspace
 from .feeds.calendar import FeedItem
 from .feeds.calendar import iter_feeds as _iter_feeds
 from .site.builder import page_renderers
 from .site.options import ASSET_DIR, ASSETS, Options
+from .site.session import Session
 
 TODAY_ENV = "KEHOACH_TODAY"
+PLANS = Path("plans")  # the plans folder when a command is given none
 
 
 @dataclass
@@ -65,6 +68,38 @@ class Project:
         """Every feed, one at a time, reusing the events of unchanged plans when kept."""
         self.kept_feeds.next_build()
         return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None)
+
+
+@dataclass
+class Site:
+    """A site built by an engine that takes generated files (the MkDocs plugin): one build, or every rebuild
+    of `mkdocs serve`, which keeps the project (plans, pages, events) and the session (what changed)."""
+
+    session: Session = field(default_factory=Session)
+    project: Project | None = None
+
+    def files(self, plans_dir: Path, base: Path, options: Options,
+              exports: bool) -> tuple[Corpus, dict[str, Callable[[], str] | bytes], list[str]]:
+        """The checked plans, every generated file (pages as functions that render them, assets, exports when
+        asked) and what to tell the author; `PlanError` with every error of the plans."""
+        serving = self.session.serving
+        if not serving or self.project is None or self.project.plans_dir != plans_dir:
+            self.project = Project(plans_dir, base, keep=serving)
+        corpus, findings = self.project.checked()
+        notes = [f.as_text() for f in findings] + self.session.notes(len(corpus.plans), self.project.workspace.reloaded)
+        downloads = build_exports(corpus) if exports else {}
+        options = replace(options, downloads=frozenset(downloads))
+        return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
+
+    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str) -> None:
+        """Write every feed into the built site (under serve --dirty, only those that changed)."""
+        assert self.project is not None, "files() comes first"
+        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url))
+
+    def built(self) -> None:
+        """End a build: a one-off build lets go of the plans, a served one keeps them for the next."""
+        if not self.session.serving:
+            self.project = None
 
 
 def raise_errors(findings: Iterable[Finding]) -> None:
@@ -132,3 +167,64 @@ def write_tree(outdir: Path, content: Iterable[tuple[str, str | bytes]]) -> list
             path.write_bytes(data)
         written.append(path)
     return written
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `kehoach check` says: the findings rendered, a one-line summary, whether any is an error."""
+
+    output: str
+    summary: str
+    failed: bool
+
+
+def check(paths: list[Path], strict: bool = False, fmt: str = "text") -> CheckReport:
+    """Load and check the plans under `paths` (default plans/); `strict` makes every warning an error."""
+    _, findings = load_checked(paths or [PLANS])
+    if strict:
+        findings = strictly(findings)
+    return CheckReport(render(findings, fmt), summary(findings), has_errors(findings))
+
+
+def write_feeds(outdir: Path, plans_dir: Path, site_url: str) -> list[Path]:
+    """Write every calendar feed of checked plans under `outdir`/lich/, one at a time (hundreds of MB)."""
+    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url))
+
+
+def write_exports(paths: list[Path], outdir: Path) -> list[Path]:
+    """Write every export of checked plans under `outdir`/xuat/."""
+    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS])).items())
+
+
+def diff(base: str, head: str, fmt: str = "text", site_url: str = "") -> str:
+    """What changed in the plans between two git revisions (or two folders holding plans/), as text or Markdown."""
+    from .authoring.diff import compare_specs, render_markdown, render_text
+
+    report = compare_specs(base, head)
+    return render_markdown(report, site_url) if fmt == "markdown" else render_text(report)
+
+
+def digest(paths: list[Path], today: date | None, days: int, fmt: str = "text", site_url: str = "") -> str:
+    """Overdue work and work due in `days` days, per agency, of checked plans; `today` defaults to the clock."""
+    from .exports.digest import build_digest, render_markdown, render_text
+
+    day = today or date.today()
+    corpus = checked_corpus(paths or [PLANS])
+    found = build_digest(corpus, day, days)
+    return (render_markdown(found, corpus, day, days, site_url) if fmt == "markdown"
+            else render_text(found, corpus, day, days))
+
+
+def new_plan(source: Path, year: int, slug: str | None = None) -> str:
+    """Write next year's plan folder from `source`; the checklist of what a person must decide."""
+    from .authoring.rollover import roll_forward
+
+    return "\n".join(roll_forward(source, year, slug).checklist)
+
+
+def import_plan(file: Path, plans: Path, year: int | None = None, slug: str | None = None) -> str:
+    """Write a draft plan folder from a document (.docx, .txt, .md), never over one; the report of the draft."""
+    from .authoring.importer import report, write_draft
+
+    folder, draft = write_draft(file, plans, year, slug)
+    return report(folder, draft)

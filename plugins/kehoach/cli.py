@@ -1,27 +1,30 @@
-"""The `kehoach` command line: thin commands over the core.
+"""The `kehoach` command line: thin commands over `api`.
 
-Only this module imports click. Each command calls the core and turns its one
-error type, `PlanError`, into a clear Vietnamese message and an exit code.
+Only this module imports click. Each command is a decorator, a docstring with an
+example and a call into `api`; `PlanError` becomes a Vietnamese message and exit 1.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import api
-from .core.errors import PlanError, has_errors, render, strictly, summary
-from .core.schema import write_schemas
+from .core.errors import PlanError
 
 
 class Group(click.Group):
     """Exit 2 with a Vietnamese line on usage errors, never a traceback."""
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         try:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
             click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
             sys.exit(2)
@@ -38,6 +41,10 @@ class Group(click.Group):
             sys.exit(exc.exit_code)
 
 
+PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+LINKS_TO = click.option("--site-url", default="", help="Địa chỉ gốc của trang, để liên kết tới nhiệm vụ.")
+
+
 @click.group(cls=Group)
 @click.version_option(package_name="kehoach")
 def main() -> None:
@@ -45,7 +52,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@PATHS
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="Dạng kết quả.")
@@ -54,15 +61,12 @@ def check(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Ví dụ: kehoach check plans/2024 --strict
     """
-    _, findings = api.load_checked(list(paths) or [Path("plans")])
-    if strict:
-        findings = strictly(findings)
-    output = render(findings, fmt)
-    if output:
-        click.echo(output)
+    report = api.check(list(paths), strict, fmt)
+    if report.output:
+        click.echo(report.output)
     if fmt == "text":
-        click.echo(summary(findings), err=True)
-    sys.exit(1 if has_errors(findings) else 0)
+        click.echo(report.summary, err=True)
+    sys.exit(1 if report.failed else 0)
 
 
 @main.command()
@@ -73,7 +77,7 @@ def schema(out: Path) -> None:
 
     Ví dụ: kehoach schema --out schema
     """
-    for path in write_schemas(out):
+    for path in api.write_schemas(out):
         click.echo(f"Đã ghi {path}")
 
 
@@ -87,9 +91,7 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
 
     Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
     """
-    corpus = api.checked_corpus([plans_dir])
-    # one feed at a time: a province's feeds are hundreds of MB
-    api.write_tree(outdir, api.iter_feeds(corpus, site_url))
+    api.write_feeds(outdir, plans_dir, site_url)
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
@@ -98,38 +100,27 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
 @click.argument("head")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
               help="Dạng kết quả; markdown dùng cho tóm tắt của GitHub Actions.")
-@click.option("--site-url", default="", help="Địa chỉ gốc của trang, để liên kết tới nhiệm vụ.")
+@LINKS_TO
 def diff(base: str, head: str, fmt: str, site_url: str) -> None:
     """So sánh kế hoạch giữa hai phiên bản git (hoặc hai thư mục chứa plans/).
 
     Ví dụ: kehoach diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    from .authoring.diff import compare_specs, render_markdown, render_text
-
-    report = compare_specs(base, head)
-    click.echo(render_markdown(report, site_url) if fmt == "markdown" else render_text(report), nl=False)
+    click.echo(api.diff(base, head, fmt, site_url), nl=False)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@PATHS
 @click.option("--days", type=click.IntRange(0), default=14, show_default=True, help="Số ngày tới cần nhắc.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Tính như thể hôm nay là ngày này.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
-@click.option("--site-url", default="", help="Địa chỉ gốc của trang, để liên kết tới nhiệm vụ.")
-def digest(paths: tuple[Path, ...], days: int, today: object, fmt: str, site_url: str) -> None:
+@LINKS_TO
+def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str, site_url: str) -> None:
     """Nhắc việc từng cơ quan: việc quá hạn và việc đến hạn trong số ngày tới.
 
     Ví dụ: kehoach digest --days 14 --today 2024-05-08 --format markdown
     """
-    import datetime as dt
-
-    from .exports.digest import build_digest, render_markdown, render_text
-
-    day = today.date() if isinstance(today, dt.datetime) else dt.date.today()
-    corpus = api.checked_corpus(list(paths) or [Path("plans")])
-    found = build_digest(corpus, day, days)
-    click.echo(render_markdown(found, corpus, day, days, site_url) if fmt == "markdown"
-               else render_text(found, corpus, day, days), nl=False)
+    click.echo(api.digest(list(paths), today.date() if today else None, days, fmt, site_url), nl=False)
 
 
 @main.command("build-docs")
@@ -168,9 +159,7 @@ def new(year: int, source: Path, slug: str | None) -> None:
 
     Ví dụ: kehoach new 2025 --from plans/2024/quyet-thang-ke-hoach-tdkt
     """
-    from .authoring.rollover import roll_forward
-
-    click.echo("\n".join(roll_forward(source, year, slug).checklist))
+    click.echo(api.new_plan(source, year, slug))
 
 
 @main.command("import")
@@ -185,14 +174,11 @@ def import_plan(file: Path, year: int | None, out: Path, slug: str | None) -> No
 
     Ví dụ: kehoach import ke-hoach-2024.docx --year 2024
     """
-    from .authoring.importer import report, write_draft
-
-    folder, draft = write_draft(file, out, year, slug)
-    click.echo(report(folder, draft), nl=False)
+    click.echo(api.import_plan(file, out, year, slug), nl=False)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@PATHS
 @click.option("--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Thư mục ghi tệp; tệp nằm trong OUT/xuat/.")
 def export(paths: tuple[Path, ...], outdir: Path) -> None:
@@ -200,9 +186,9 @@ def export(paths: tuple[Path, ...], outdir: Path) -> None:
 
     Ví dụ: kehoach export plans --out build
     """
-    files = api.build_exports(api.checked_corpus(list(paths) or [Path("plans")]))
-    api.write_tree(outdir, files.items())
-    click.echo(f"Đã ghi {len(files)} tệp vào {outdir / 'xuat'}")
+    written = api.write_exports(list(paths), outdir)
+    click.echo(f"Đã ghi {len(written)} tệp vào {outdir / 'xuat'}")
+
 
 if __name__ == "__main__":
     main()

@@ -19,11 +19,14 @@ prefixes, no phrases), so a copy would add bytes but no matches.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core import links
 from ..core.text import fold
 
 FOLD_MARK = "<span hidden data-fold>"
@@ -115,6 +118,19 @@ class Scope:
     def entries(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The entries the index keeps, in order."""
         return [kept for entry in entries if (kept := self.entry(entry)) is not None]
+
+
+AGENCY_PAGES = posixpath.dirname(links.AGENCIES) + "/"  # every agency's pages sit under the agencies index
+
+
+def scope_of(titles: bool, plan_ids: Iterable[str], pages: Iterable[tuple[str, str, bool]]) -> Scope:
+    """What the index keeps of the pages, given as (source path, URL, generated): agency pages by their
+    opening only; plan pages by their headings when `titles`."""
+    plans = {links.plan_page(plan_id) for plan_id in plan_ids} if titles else set()
+    pages = list(pages)
+    return Scope(openings_only=frozenset(url for src, url, generated in pages if generated and
+                                         src.startswith(AGENCY_PAGES) and src != links.AGENCIES),
+                 titles_only=frozenset(url for src, url, _ in pages if src in plans))
 
 
 def fold_search_index(text: str, scope: Scope = Scope()) -> str:

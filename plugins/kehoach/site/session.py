@@ -1,0 +1,169 @@
+"""What a site build keeps between MkDocs' events and, under `mkdocs serve`, between builds.
+
+The MkDocs plugin only translates MkDocs' events; what it must remember lives
+here, where no MkDocs is known: what each generated file held last build and
+where it was written (so that `serve --dirty` renders only what changed and
+deletes what is gone), the HTML blocks stashed away from the Markdown parser
+until the page's HTML exists, the feeds' digests (a feed is written only when
+it changed), and the search entries page by page with what the index keeps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from .builder import Packed, block_ids, pack_blocks, put_back, stash_html, unpack_blocks
+from .search import Scope, SearchPages, fold_search_index, scope_of
+
+Content = Callable[[], str] | bytes
+DIRTY_HINT_PLANS = 200  # below this a full rebuild takes a few seconds: no need to suggest --dirty
+
+
+@dataclass
+class Session:
+    """One site's builds: a one-off build, or every rebuild of `mkdocs serve` (`serving`), with `--dirty`."""
+
+    serving: bool = False
+    dirty: bool = False
+    hinted: bool = False  # the --dirty hint was logged
+    outputs: dict[str, str | bytes] = field(default_factory=dict)  # under serve: what each file held last build
+    previous: dict[str, str | bytes] = field(default_factory=dict)
+    dests: dict[str, str] = field(default_factory=dict)  # where each generated file was written
+    gone: dict[str, str] = field(default_factory=dict)  # files of the last build not generated (yet) in this one
+    feed_digests: dict[str, bytes] = field(default_factory=dict)  # under serve --dirty: feeds as last written
+    search: SearchPages = field(default_factory=SearchPages)
+    scope: Scope = field(default_factory=Scope)  # what the search index keeps
+    rendered: set[str] = field(default_factory=set)  # URLs of the pages rendered in this build
+    page_urls: set[str] = field(default_factory=set)  # URLs of every page of this build
+    stashed: dict[str, Packed] = field(default_factory=dict)
+    anchors: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def keeps_pages(self) -> bool:
+        """Whether MkDocs renders only what changed, so that the session must keep the rest right."""
+        return self.serving and self.dirty
+
+    def start(self) -> None:
+        """Begin a build: what the last one generated becomes what this one compares with."""
+        self.previous, self.outputs = self.outputs, {}
+        self.gone, self.dests = self.dests, {}
+        self.stashed, self.anchors, self.rendered = {}, {}, set()
+
+    def add(self, uri: str, content: Content, dest: str) -> tuple[bool, Callable[[], str] | None]:
+        """Note a generated file written to `dest`: whether it changed since the last build, and what
+        renders it when MkDocs reads it (None: `content` is bytes, given as they are).
+
+        Under serve the page is rendered now, to tell MkDocs whether it changed;
+        an unchanged page comes from the project's kept pages as the same object.
+        """
+        self.dests[uri] = dest
+        self.gone.pop(uri, None)
+        if not self.serving:
+            return True, content if callable(content) else None
+        made = content() if callable(content) else content
+        old, self.outputs[uri] = self.previous.get(uri), made
+        return not (old is made or old == made), partial(str, made) if isinstance(made, str) else None
+
+    def remove_gone(self) -> None:
+        """Under serve --dirty, delete the written pages of plans and agencies that are gone."""
+        for path in self.gone.values() if self.dirty else ():
+            Path(path).unlink(missing_ok=True)
+        self.previous = {}
+
+    def notes(self, plans: int, reloaded: int) -> list[str]:
+        """What to tell the author about this build: under a plain serve of a large site, once, how to make
+        rebuilds fast; otherwise, under serve, how many plan folders were read again."""
+        if self.serving and not self.dirty and not self.hinted and plans >= DIRTY_HINT_PLANS:
+            self.hinted = True
+            return [f"Có {plans} kế hoạch: «mkdocs serve --dirty» (như «make serve») chỉ dựng lại "
+                    "những trang thay đổi khi sửa một kế hoạch, nhanh hơn nhiều."]
+        if self.serving and reloaded < plans:
+            return [f"Đọc lại {reloaded} thư mục kế hoạch có thay đổi."]
+        return []
+
+    def stash(self, uri: str, markdown: str) -> str:
+        """Keep the generated HTML blocks of a page away from the Markdown parser (`builder.stash_html`).
+
+        The blocks wait packed (`builder.pack_blocks`): MkDocs converts every page before it writes any.
+        """
+        markdown, blocks = stash_html(markdown)
+        if blocks:
+            self.stashed[uri] = pack_blocks(blocks)
+        self.anchors[uri] = block_ids(blocks)
+        return markdown
+
+    def stashed_ids(self, uri: str) -> set[str]:
+        """The ids of a page's stashed blocks: anchors of the page that link validation must count."""
+        return self.anchors.pop(uri, set())
+
+    def put_back(self, uri: str, url: str, html: str | None) -> str | None:
+        """A page's HTML with its stashed blocks back in place; note the page as rendered in this build."""
+        self.rendered.add(url)
+        blocks = self.stashed.pop(uri, None)
+        return put_back(html, unpack_blocks(blocks)) if blocks and html is not None else html
+
+    def write_feeds(self, site_dir: Path, feeds: Iterable[tuple[str, bytes]]) -> None:
+        """Write the calendar feeds into the site, one at a time; under serve --dirty, only those that changed.
+
+        Written while the build holds only the plans: the feeds of a province are
+        hundreds of megabytes, and MkDocs has no use for them as files.
+        """
+        digests: dict[str, bytes] = {}
+        for uri, content in feeds:
+            if self.dirty:  # the site folder keeps last build's feeds: skip those that are the same
+                digest = digests[uri] = hashlib.blake2b(content, digest_size=16).digest()
+                if self.feed_digests.get(uri) == digest:
+                    continue
+            (site_dir / uri).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / uri).write_bytes(content)
+        for uri in self.feed_digests.keys() - digests.keys():
+            (site_dir / uri).unlink(missing_ok=True)  # the feed of a plan or agency that is gone
+        self.feed_digests = digests
+
+    def choose_scope(self, mode: str, titles_from: int, plan_ids: list[str],
+                     pages: Iterable[tuple[str, str, bool]]) -> list[str]:
+        """Decide what the search index keeps (the `search` option: full, titles, or by the number of plans
+        with auto) of the pages, given as (source path, URL, generated); the note to log when auto chose titles."""
+        titles = mode == "titles" or (mode == "auto" and len(plan_ids) >= titles_from)
+        self.scope = scope_of(titles, plan_ids, pages)
+        if titles and mode == "auto":
+            return [f"Có {len(plan_ids)} kế hoạch: ô tìm kiếm tìm theo tên, số hiệu, trích yếu và đề mục của kế "
+                    "hoạch, không tìm trong nội dung và nhiệm vụ (search: auto)."]
+        return []
+
+    def take_search_entries(self, entries: list[dict[str, Any]] | None) -> None:
+        """Under serve --dirty, keep the search entries of the pages just rendered (the search plugin
+        would merge them into its previous index as if only one page had changed)."""
+        if self.keeps_pages and entries is not None:
+            self.search.update(entries, self.rendered, self.page_urls)
+
+    def fold_search_index(self, site_dir: Path) -> None:
+        """Fold diacritics into the written search index so "thi dua" finds "thi đua" (under serve --dirty,
+        from the entries kept page by page); keep only what `scope` keeps."""
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():
+            text = index.read_text(encoding="utf-8")
+            kept = self.search.write(text, self.scope) if self.keeps_pages and self.search.pages else None
+            index.write_text(kept or fold_search_index(text, self.scope), encoding="utf-8")
+
+
+def edit_root(explicit: str | None, repo_url: str | None, edit_uri: str | None, docs_dir: Path,
+              config_dir: Path) -> str | None:
+    """Edit URL of the repository root: the explicit option, else the site's edit URL without its docs folder.
+
+    Generated pages are edited in their plan's files, which lie outside the docs folder.
+    """
+    if explicit:
+        return explicit if explicit.endswith("/") else explicit + "/"
+    if not edit_uri:
+        return None
+    full = urljoin(repo_url or "", edit_uri)
+    docs = posixpath.relpath(docs_dir.resolve().as_posix(), config_dir.resolve().as_posix()) + "/"
+    return full[: -len(docs)] if full.endswith(docs) else None
