@@ -14,7 +14,28 @@ from kehoach.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
-REGEN = os.environ.get("KEHOACH_REGEN") == "1"
+UPDATE_GOLDENS = "--update-goldens"
+_RUN = {"update_goldens": False}  # set once per run by pytest_configure
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(UPDATE_GOLDENS, action="store_true", default=False,
+                     help="rewrite the golden files under tests/cases/ instead of comparing with them "
+                          "(refused when CI=true); review `git diff tests/cases/` afterwards")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Note whether this run rewrites golden files; never under CI, where a rewrite would hide a regression."""
+    if config.getoption(UPDATE_GOLDENS, default=False):
+        if os.environ.get("CI", "").strip().lower() in ("true", "1"):
+            raise pytest.UsageError(f"{UPDATE_GOLDENS} is refused when CI=true: golden files are rewritten on a "
+                                    "developer's machine, and the diff is reviewed before it is committed.")
+        _RUN["update_goldens"] = True
+
+
+def updating_goldens() -> bool:
+    """Whether this run rewrites the golden files (`pytest --update-goldens`) rather than comparing with them."""
+    return _RUN["update_goldens"]
 
 
 def run_kehoach(args: list[str], cwd: Path) -> tuple[int, str]:
@@ -35,12 +56,12 @@ def kehoach() -> Callable[[list[str], Path], tuple[int, str]]:
 
 
 def compare_with_file(actual: str, expected_path: Path) -> None:
-    """Assert `actual` equals the file; with KEHOACH_REGEN=1, rewrite the file instead."""
-    if REGEN:
+    """Assert `actual` equals the file; under `--update-goldens`, rewrite the file instead."""
+    if updating_goldens():
         expected_path.write_text(actual, encoding="utf-8")
         return
     assert expected_path.exists(), (f"{expected_path} is missing; create it with "
-                                    "KEHOACH_REGEN=1 .venv/bin/pytest tests/ and review it")
+                                    ".venv/bin/pytest --update-goldens tests/ and review it")
     assert actual == expected_path.read_text(encoding="utf-8")
 
 

@@ -4,7 +4,7 @@ The golden feeds under tests/cases/feeds/expected/ are built from the tiny plans
 tree tests/cases/feeds/plans/. Regenerate them after a deliberate change, then
 review the diff:
 
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_calendar.py -k golden
+    .venv/bin/pytest --update-goldens tests/test_calendar.py -k golden
     git diff tests/cases/feeds/expected
 
 (the same bytes as `kehoach feeds tests/cases/feeds/expected --site-url
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import icalendar
-from conftest import CASES, REGEN, run_kehoach
+from conftest import CASES, run_kehoach, updating_goldens
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,7 +54,7 @@ def summaries(feed: bytes) -> list[str]:
 
 def test_feeds_match_golden_files() -> None:
     feeds = build_feeds(corpus(), SITE)
-    if REGEN:
+    if updating_goldens():
         shutil.rmtree(EXPECTED, ignore_errors=True)
         for relative, content in feeds.items():
             (EXPECTED / relative).parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ Each case folder holds a tiny `plans/` tree and `expected.txt`: the first line
 `exit: N`, then the exact text `kehoach check plans` prints inside that folder.
 Regenerate after a deliberate change, then read every diff as a user would:
 
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_checks.py
+    .venv/bin/pytest --update-goldens tests/test_checks.py
 """
 
 from __future__ import annotations

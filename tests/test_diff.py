@@ -6,7 +6,7 @@ Saturday; lead and partners reassigned; a status set to done with its proof;
 reporting duties; the registry; a plan added, one removed, one that fails to
 load on one side. Regenerate the expected files after a deliberate change:
 
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_diff.py
+    .venv/bin/pytest --update-goldens tests/test_diff.py
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The case under tests/cases/digest/ has a group («các đơn vị») with two me
 done task, an ongoing task, a section period, a written day on a Saturday and two
 reporting duties. Regenerate the expected files after a deliberate change:
 
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_digest.py
+    .venv/bin/pytest --update-goldens tests/test_digest.py
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The seeds are copied under tests/cases/import/seeds/ (CI clones only this
 repository). For each seed the importer's draft is compared with the plan a person
 made from the same document; the fractions recovered are recorded in
-tests/cases/import/recovery.json and may only go up (KEHOACH_REGEN=1 rewrites it).
+tests/cases/import/recovery.json and may only go up (`pytest --update-goldens` rewrites it).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from conftest import CASES, REGEN, ROOT, compare_with_file
+from conftest import CASES, ROOT, compare_with_file, updating_goldens
 
 from kehoach.authoring.importer import report, write_draft
 from kehoach.core.checks import check_corpus
@@ -131,7 +131,7 @@ def test_recovery_of_the_hand_made_plans_does_not_fall(tmp_path: Path) -> None:
         real = load_corpus([ROOT / "plans" / plan_id]).plans[0].plan
         measured[name[:3]] = recovery(real, draft)
     print("\n" + table(measured))
-    if REGEN:
+    if updating_goldens():
         RECOVERY.write_text(json.dumps(measured, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return
     recorded = json.loads(RECOVERY.read_text(encoding="utf-8"))

@@ -3,7 +3,7 @@
 The expected report is tests/cases/real-plans-expected.txt; after a deliberate
 change to plans/ regenerate it and read the diff:
 
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_real_plans.py
+    .venv/bin/pytest --update-goldens tests/test_real_plans.py
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ period, done statuses and an agency that closes mid-year. The expected files are
 the new plan byte for byte and the printed checklist. Regenerate after a
 deliberate change, then read the diff:
 
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_rollover.py
+    .venv/bin/pytest --update-goldens tests/test_rollover.py
 """
 
 from __future__ import annotations

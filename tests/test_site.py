@@ -1,7 +1,7 @@
 """The generated site: pages against expected files, and real MkDocs builds of a tiny site and of this repo.
 
 Regenerate the expected pages after a deliberate change, then review the diff:
-    KEHOACH_REGEN=1 .venv/bin/pytest tests/test_site.py
+    .venv/bin/pytest --update-goldens tests/test_site.py
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import CASES, REGEN, ROOT, compare_with_file
+from conftest import CASES, ROOT, compare_with_file, updating_goldens
 
 from kehoach.api import build_date
 from kehoach.core.agenda import Entry, Row
@@ -55,7 +55,7 @@ def test_build_docs_writes_the_expected_pages(tmp_path: Path, kehoach) -> None: 
     assert code == 0, output
     written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
     expected_dir = CASE / "expected"
-    if REGEN:
+    if updating_goldens():
         shutil.rmtree(expected_dir, ignore_errors=True)
         for name in written:
             (expected_dir / name).parent.mkdir(parents=True, exist_ok=True)

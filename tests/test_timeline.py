@@ -1,6 +1,6 @@
 """The SVG timeline of a plan: marks where the deadlines are, escapes text, compares whole with a file.
 
-Regenerate the expected picture: KEHOACH_REGEN=1 .venv/bin/pytest tests/test_timeline.py
+Regenerate the expected picture: .venv/bin/pytest --update-goldens tests/test_timeline.py
 """
 
 from __future__ import annotations
