@@ -28,3 +28,12 @@ def test_page_sizes_prints_every_kind_of_page() -> None:
     expected = {"agency", "agency, other year", "home", "index", "plan", "year"}
     assert {kind for kind, _ in kinds} == expected, result.stdout
     assert dict(kinds)["plan"] == "20" and dict(kinds)["home"] == "1"
+
+
+def test_hostile_input_bench_quick_prints_every_step_with_its_budget() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_hostile.py"), "--quick"],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    line = r"^(check|load), ([^:]+): CPU \d+\.\d\d s, wall \d+\.\d\d s \(budget (\d) s CPU\) (?:ok|OVER BUDGET)$"
+    steps = re.findall(line, result.stdout, re.M)
+    assert [(kind, budget) for kind, _, budget in steps] == [("check", "5")] * 5 + [("load", "1")] * 3, result.stdout

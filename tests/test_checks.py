@@ -9,12 +9,14 @@ Regenerate after a deliberate change, then read every diff as a user would:
 
 from __future__ import annotations
 
-import shutil
-import time
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import CASES, compare_with_file, run_kehoach
+from conftest import CASES, ROOT, compare_with_file, run_kehoach
+
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_hostile import HOSTILE_TEXT, write_hostile_plan  # noqa: E402
 
 CHECK_CASES = sorted(path for path in (CASES / "check").iterdir() if path.is_dir())
 
@@ -46,22 +48,10 @@ def test_every_finding_names_file_line_and_column(case: Path) -> None:
     assert "Traceback" not in "\n".join(lines)
 
 
-HOSTILE_TEXT = {
-    "unclosed tags": "<a " * 300_000,
-    "handler-like words": "onabc" * 200_000,
-    "comment openers": "<!-- nhiem-vu: " * 100_000,
-    "stale-year prefixes": "thi đua, khen thưởng " * 50_000,
-    "script-like words": "javascript" * 100_000,
-}
-
-
 @pytest.mark.parametrize("text", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
-def test_text_rules_take_linear_time_on_hostile_markdown(tmp_path: Path, text: str) -> None:
-    """A regex that backtracks over each «<a» took minutes on 1 MB; every rule must stay linear."""
-    case = tmp_path / "case"
-    shutil.copytree(CASES / "check" / "clean-plan", case)
-    (case / "plans/2025/ke-hoach-tdkt/noi-dung.md").write_text(text, encoding="utf-8")
-    started = time.perf_counter()
-    code, _ = run_kehoach(["check", "plans"], case)
-    assert time.perf_counter() - started < 5.0
-    assert code in (0, 1)
+def test_hostile_markdown_is_read_through_to_the_findings_it_deserves(tmp_path: Path, text: str) -> None:
+    """About 1 MB built to make a backtracking regex take minutes (the time is bench/bench_hostile.py's):
+    the check finishes and says only that the sections whose markers the body lost are not shown."""
+    code, output = run_kehoach(["check", "plans"], write_hostile_plan(tmp_path, text))
+    codes = [line.split(": ")[1].split()[0] for line in output.splitlines() if line.startswith("plans/")]
+    assert (code, codes) == (0, ["KH504"] * len(codes)) and len(codes) >= 2, output

@@ -5,18 +5,21 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
-import time
 import tracemalloc
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import CASES
+from conftest import CASES, ROOT
 
 from kehoach.core.checks import check_corpus
-from kehoach.core.loader import load_corpus
+from kehoach.core.loader import Corpus, load_corpus
 from kehoach.core.source import MAX_BYTES, BadValue, Mapping, Sequence, is_date, parse_yaml, position, read_text
+
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_hostile import write_large_plan, write_registry_bomb  # noqa: E402
 
 
 def test_yaml_values_remember_their_line_and_column() -> None:
@@ -118,49 +121,38 @@ def test_read_text_refuses_binary_files(tmp_path: Path) -> None:
     assert [(f.line, f.code) for f in read_text(path, "a.yml")[1]] == [(2, "KH109")]
 
 
-def _measured(action):  # type: ignore[no-untyped-def]
+def _peak_memory(action: Callable[[], Corpus]) -> tuple[Corpus, int]:
+    """What `action` returns and the peak of memory it allocated (its time is bench/bench_hostile.py's)."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
-        result = action()
-        return result, time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+        return action(), tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
 
-def test_billion_laughs_fails_fast_in_small_memory() -> None:
+def test_billion_laughs_fails_in_small_memory() -> None:
     case = CASES / "check" / "yaml-billion-laughs"
-    corpus, seconds, peak = _measured(lambda: load_corpus([case / "plans"], base=case))
+    corpus, peak = _peak_memory(lambda: load_corpus([case / "plans"], base=case))
     assert [(f.path, f.line, f.code) for f in corpus.findings] == [
         ("plans/2025/ke-hoach-tdkt/ke-hoach.yml", 2, "KH106")]
-    assert seconds < 1.0
     assert peak < 50 * 1024 * 1024
 
 
-def test_billion_laughs_in_the_registry_fails_fast_too(tmp_path: Path) -> None:
-    folder = tmp_path / "plans" / "agencies"
-    folder.mkdir(parents=True)
-    lines = ['a0: &a0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
-    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
-    (folder / "x.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    corpus, seconds, peak = _measured(lambda: load_corpus([tmp_path / "plans"], base=tmp_path))
+def test_billion_laughs_in_the_registry_fails_in_small_memory_too(tmp_path: Path) -> None:
+    plans = write_registry_bomb(tmp_path)
+    corpus, peak = _peak_memory(lambda: load_corpus([plans], base=tmp_path))
     assert [(f.line, f.code) for f in corpus.findings] == [(1, "KH106")]
-    assert seconds < 1.0 and peak < 50 * 1024 * 1024
+    assert peak < 50 * 1024 * 1024
 
 
 def test_a_file_of_several_megabytes_is_refused_without_reading_it(tmp_path: Path) -> None:
-    folder = tmp_path / "plans" / "2025" / "lon"
-    folder.mkdir(parents=True)
-    (tmp_path / "plans" / "agencies").mkdir()
-    row = "  - Tổ chức tập huấn nghiệp vụ công tác thi đua, khen thưởng cho cán bộ làm công tác thi đua\n"
-    (folder / "ke-hoach.yml").write_text("year: 2025\nnotes:\n" + row * (5 * 1024 * 1024 // len(row.encode())),
-                                         encoding="utf-8")
-    assert (folder / "ke-hoach.yml").stat().st_size > 4 * 1024 * 1024
-    corpus, seconds, peak = _measured(lambda: load_corpus([tmp_path / "plans"], base=tmp_path))
+    plans = write_large_plan(tmp_path)
+    assert (plans / "2025/lon/ke-hoach.yml").stat().st_size > 4 * 1024 * 1024
+    corpus, peak = _peak_memory(lambda: load_corpus([plans], base=tmp_path))
     assert [(f.path, f.line, f.col, f.code) for f in corpus.findings] == [
         ("plans/2025/lon/ke-hoach.yml", 1, 1, "KH107")]
     assert str(MAX_BYTES // 1024) in corpus.findings[0].message
-    assert seconds < 1.0 and peak < 5 * 1024 * 1024
+    assert peak < 5 * 1024 * 1024
 
 
 HOSTILE_NESTING = {
