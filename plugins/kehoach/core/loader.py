@@ -21,6 +21,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .errors import Finding
+from .migrations import version_finding
 from .models import Agency, Plan, Registry
 from .source import BadValue, Mapping, parse_yaml, position, read_text
 
@@ -320,8 +321,15 @@ def validate(model: type[BaseModel], data: Any, shown: str, findings: list[Findi
              positioned: Callable[[], Any] | None = None) -> Any:
     """Validate data against a model; turn every pydantic error into a finding.
 
-    `positioned` gives the same data with positions when `data` has none.
+    `positioned` gives the same data with positions when `data` has none. A file
+    declaring another `schema_version` gets one finding saying what to do instead
+    (`migrations.version_finding`): its fields follow another version's names.
     """
+    versioned = "schema_version" in model.model_fields
+    stop = version_finding(data, shown, positioned or (lambda: data)) if versioned else None
+    if stop is not None:
+        findings.append(stop)
+        return None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
