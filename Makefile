@@ -17,6 +17,8 @@ STAMP := $(VENV)/.kehoach-installed
 PLANS := plans
 WORKFLOWS := $(sort $(wildcard .github/workflows/*.yml))
 LINT_DIRS := $(wildcard plugins tests bench hooks)
+# mypy (with pydantic's plugin, settings in pyproject.toml): the package, test support, benchmarks, hooks
+TYPED := $(wildcard plugins/kehoach tests/support bench bench/run hooks)
 DEBS := calcurse chromium poppler-utils fonts-liberation2 fonts-croscore fonts-noto-core
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.kehoach-installed
@@ -104,9 +106,11 @@ check: install ## Kiểm tra các kế hoạch (cho phép cảnh báo) / check t
 	@echo "==> kehoach check $(PLANS)"
 	$(BIN)/kehoach check $(PLANS)
 
-lint: install workflows ## Ruff trên mã Python, rồi kiểm tra workflow / ruff on the code, then the workflows
+lint: install workflows ## Ruff và mypy trên mã Python, rồi kiểm tra workflow / ruff and mypy on the code, then the workflows
 	@echo "==> ruff check $(LINT_DIRS)"
 	$(BIN)/ruff check $(LINT_DIRS)
+	@echo "==> mypy $(TYPED)"
+	$(BIN)/mypy $(TYPED)
 
 workflows: install ## Kiểm tra workflow bằng check-jsonschema và zizmor / validate and audit the workflows
 	@test -n "$(WORKFLOWS)" || { echo "Không thấy .github/workflows/*.yml / no workflows found" >&2; exit 1; }
