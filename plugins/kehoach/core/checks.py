@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
-from .errors import Finding, sort_key
+from .errors import Finding, Severity, sort_key
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline
 from .source import line_col, position
@@ -45,10 +45,10 @@ def check_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: AgencyNam
     return found
 
 
-def _finding(loaded: LoadedPlan, loc: tuple[object, ...], code: str, severity: str,
+def _finding(loaded: LoadedPlan, loc: tuple[object, ...], code: str, severity: Severity,
              message: str, hint: str = "") -> Finding:
     line, col = loaded.at(*loc)
-    return Finding(loaded.yaml_path, line, col, code, severity, message, hint)  # type: ignore[arg-type]
+    return Finding(loaded.yaml_path, line, col, code, severity, message, hint)
 
 
 # --- structure --------------------------------------------------------------------

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .models import Plan, Registry
 
-SCHEMAS = {"ke-hoach.schema.json": Plan, "co-quan.schema.json": Registry}
+SCHEMAS: dict[str, type[BaseModel]] = {"ke-hoach.schema.json": Plan, "co-quan.schema.json": Registry}
 
 
-def render_schema(model: type) -> str:
+def render_schema(model: type[BaseModel]) -> str:
     """The JSON Schema of a model as stable, pretty-printed text."""
-    schema = model.model_json_schema()  # type: ignore[attr-defined]
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
