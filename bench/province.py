@@ -433,8 +433,9 @@ SIGNERS = {"so": "GIÁM ĐỐC", "thanh": "CHÁNH THANH TRA", "van": "CHÁNH VĂ
 class PlanWriter:
     """One plan's ke-hoach.yml and noi-dung.md, drawn from its own seeded random stream."""
 
-    def __init__(self, issuer: Issuer, agencies: dict[str, Agency], departments: list[str]):
+    def __init__(self, issuer: Issuer, agencies: dict[str, Agency], departments: list[str], stale: bool = False):
         self.rng = random.Random(f"{SEED}:{issuer.number}")
+        self.stale = stale  # copy last year's year into the first task's title, as real plans do (KH501)
         self.departments = departments
         self.issuer, self.agencies, self.agency, self.year = issuer, agencies, issuer.agency, issuer.year
         self.issued = _workday(self.rng, date(self.year, 1, 5), date(self.year, 1, 23))
@@ -467,6 +468,10 @@ class PlanWriter:
         out.append("tasks:\n")
         for section_id, _, _, q in self.sections:
             out.extend(self._tasks(section_id, q))
+        if self.stale:  # "… năm 2023." left in a 2024 plan: a warning with a position, like the real plans'
+            first = next(index for index, line in enumerate(out) if line.startswith("    title: "))
+            out[first] = (out[first].rstrip("\n").removesuffix(".")
+                          + f" như kế hoạch thi đua, khen thưởng năm {self.year - 1}.\n")
         out.append(self._reporting())
         return "".join(out)
 
@@ -675,8 +680,17 @@ class PlanWriter:
         return "".join(out)
 
 
-def write_province(root: Path, count: int) -> list[Path]:
-    """Write the registry and `count` plans under root/plans; return every YAML file written."""
+FINDINGS = 0.25  # share of plans with a warning: three of the four real plans have one
+
+
+def write_province(root: Path, count: int, findings: float = FINDINGS) -> list[Path]:
+    """Write the registry and `count` plans under root/plans; return every YAML file written.
+
+    A share `findings` of the plans (chosen by a stream of their own, so the rest are the same
+    for any share) carry a stale year in a task title: `kehoach check` warns (KH501) at its line,
+    as it does on real plans. `findings=0` gives a province that passes `kehoach check --strict`.
+    """
+    pick = random.Random(f"{SEED}:findings")
     agencies = registry(count)
     folder = root / "plans" / "agencies"
     folder.mkdir(parents=True, exist_ok=True)
@@ -688,7 +702,7 @@ def write_province(root: Path, count: int) -> list[Path]:
         written.append(path)
     departments = [a.id for a in agencies.values() if a.level == "department"]
     for issuer in plan_issuers(agencies, count):
-        plan = PlanWriter(issuer, agencies, departments)
+        plan = PlanWriter(issuer, agencies, departments, stale=pick.random() < findings)
         target = root / "plans" / str(issuer.year) / issuer.slug
         target.mkdir(parents=True, exist_ok=True)
         (target / "ke-hoach.yml").write_bytes(nfc(plan.yaml()).encode("utf-8"))

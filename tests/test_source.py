@@ -16,7 +16,18 @@ from conftest import CASES, ROOT
 
 from kehoach.core.checks import check_corpus
 from kehoach.core.loader import Corpus, load_corpus
-from kehoach.core.source import MAX_BYTES, BadValue, Mapping, Sequence, is_date, parse_yaml, position, read_text
+from kehoach.core.source import (
+    MAX_BYTES,
+    BadValue,
+    Mapping,
+    Sequence,
+    is_date,
+    node_position,
+    parse_yaml,
+    parse_yaml_tree,
+    position,
+    read_text,
+)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_hostile import write_large_plan, write_registry_bomb  # noqa: E402
@@ -234,3 +245,28 @@ def test_check_reads_every_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
     bodies = [(loaded.folder / name).resolve().as_posix() for loaded in corpus.plans for name in loaded.bodies]
     yaml_files = [p.resolve().as_posix() for p in (root / "plans").rglob("*.yml")]
     assert sorted(reads) == sorted(yaml_files + bodies)
+
+
+def _paths(data: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every path into a parsed YAML value, parents first."""
+    found: list[tuple[object, ...]] = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+@pytest.mark.parametrize("plan", sorted((ROOT / "plans").glob("*/*/ke-hoach.yml")), ids=lambda p: p.parent.name)
+def test_positions_read_from_the_node_tree_equal_those_of_the_data_with_positions(plan: Path) -> None:
+    text = plan.read_text(encoding="utf-8")
+    data, _ = parse_yaml(text, str(plan))
+    plain, _, tree = parse_yaml_tree(text, str(plan), positions=False)
+    assert plain == data
+    paths = _paths(data)
+    assert len(paths) > 100
+    for loc in [*paths, ("tasks", 0, "no-such-field"), ("tasks", 10_000)]:
+        assert node_position(tree, loc) == position(data, loc), loc
+        assert node_position(tree, loc, key=True) == position(data, loc, key=True), loc

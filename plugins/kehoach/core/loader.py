@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Finding
 from .migrations import version_finding
 from .models import Agency, Plan, Registry
-from .source import BadValue, Mapping, parse_yaml, position, read_text
+from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text
 
 PLAN_FILE = "ke-hoach.yml"
 AGENCY_DIR = "agencies"
@@ -42,19 +42,22 @@ class LoadedPlan:
     bodies: dict[str, str] = field(default_factory=dict)  # relative name -> Markdown text
     body_paths: dict[str, str] = field(default_factory=dict)  # relative name -> shown path
     text: str | None = None  # the plan YAML, parsed again with positions for the first finding
+    tree: Any = None  # or the composed YAML nodes it was read from, kept while the plan is checked
 
     def at(self, *loc: Any) -> tuple[int, int]:
         """Line and column of the value at `loc` in the plan YAML."""
+        if self.tree is not None:
+            return node_position(self.tree, loc)
         if self.text is not None:
             self.data, self.text = parse_yaml(self.text, self.yaml_path)[0], None
         return position(self.data, loc)
 
     def forget_positions(self) -> None:
-        """Drop what positions are found from (the YAML text, or its tree once parsed with positions).
+        """Drop what positions are found from (the YAML text or nodes, or the tree with positions).
 
         For a site build, once the plan is checked: later positions fall back to line 1.
         """
-        self.data, self.text = Mapping(), None
+        self.data, self.text, self.tree = Mapping(), None, None
 
 
 @dataclass
@@ -241,8 +244,13 @@ def _agencies_of(registry: Registry | None, data: Mapping) -> list[tuple[int, Ag
     return valid
 
 
-def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan | None:
-    """Load one plan folder; None when it cannot be used (findings say why)."""
+def load_plan(folder: Path, base: Path, findings: list[Finding], *, keep_tree: bool = False) -> LoadedPlan | None:
+    """Load one plan folder; None when it cannot be used (findings say why).
+
+    `keep_tree` keeps the YAML's composed nodes instead of its text, so that the positions of the
+    findings of the checks that follow need no second parse; the caller checks the plan at once
+    and then calls `forget_positions` (a province's trees would not fit in memory together).
+    """
     yaml_path = folder / PLAN_FILE
     shown = shown_path(yaml_path, base)
     if not yaml_path.exists():
@@ -250,16 +258,17 @@ def load_plan(folder: Path, base: Path, findings: list[Finding]) -> LoadedPlan |
                                 f"Thư mục kế hoạch thiếu tệp {PLAN_FILE}",
                                 f"Mỗi thư mục kế hoạch cần {PLAN_FILE}; sao chép từ một kế hoạch có sẵn."))
         return None
-    text, data = _read_plain_yaml(yaml_path, shown, findings)
+    text, data, tree = _read_plain_yaml(yaml_path, shown, findings)
     if data is None:
         return None
     if isinstance(data, Mapping):  # something unusual was reported: the data came with positions
-        text = None
+        text = tree = None
     plan = validate(Plan, data, shown, findings, positioned=lambda: parse_yaml(text, shown)[0] if text else data)
     if plan is None:
         return None
     loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan,
-                        data if text is None else Mapping(), text=text)
+                        data if text is None else Mapping(), text=None if keep_tree else text,
+                        tree=tree if keep_tree else None)
     for key, document in (("document", plan.document), ("decision", plan.decision)):
         if document is not None and document.body is not None:
             _load_body(loaded, key, document.body, base, findings)
@@ -294,27 +303,28 @@ def _read_yaml(path: Path, shown: str, findings: list[Finding]) -> Any:
 
 
 def _read_plain_yaml(path: Path, shown: str, findings: list[Finding],
-                     positions: bool = False) -> tuple[str | None, Any]:
-    """The file's text and its YAML data: a mapping (plain, or with positions when `positions` or when a
-    problem was found: see `parse_yaml`), or None when it cannot be used (findings say why)."""
+                     positions: bool = False) -> tuple[str | None, Any, Any]:
+    """The file's text, its YAML data and the YAML's node tree: the data a mapping (plain, or with positions
+    when `positions` or when a problem was found: see `parse_yaml`), or None when it cannot be used
+    (findings say why)."""
     text, problems = read_text(path, shown)
     findings.extend(problems)
     if text is None:
-        return None, None
-    data, problems = parse_yaml(text, shown, positions=positions)
+        return None, None, None
+    data, problems, tree = parse_yaml_tree(text, shown, positions=positions)
     findings.extend(problems)
     if data is None and not problems:
         findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML trống",
                                 "Điền nội dung theo mẫu, hoặc xóa tệp nếu không dùng."))
-        return text, None
+        return text, None, None
     if data is not None and not isinstance(data, dict):
         findings.append(Finding(shown, 1, 1, "KH110", "error", "Tệp YAML phải là một ánh xạ (các dòng «tên: giá trị»)",
                                 "Xem mẫu trong hướng dẫn soạn kế hoạch."))
-        return text, None
+        return text, None, None
     if data is not None and not text.startswith(SCHEMA_LINE):
         findings.append(Finding(shown, 1, 1, "KH208", "warning", "Dòng đầu tệp chưa khai báo lược đồ (schema)",
                                 f"Thêm dòng đầu «{SCHEMA_LINE}…» để trình soạn thảo kiểm tra khi gõ."))
-    return text, data
+    return text, data, tree
 
 
 def validate(model: type[BaseModel], data: Any, shown: str, findings: list[Finding],

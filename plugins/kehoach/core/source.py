@@ -338,11 +338,21 @@ def parse_yaml(text: str, shown: str, *, positions: bool = True) -> tuple[Any, l
     unusual (see `_Builder.plain`), and the position-aware data otherwise: a
     caller that needs positions only for findings can parse again when it has one.
     """
+    data, findings, _ = parse_yaml_tree(text, shown, positions=positions)
+    return data, findings
+
+
+def parse_yaml_tree(text: str, shown: str, *, positions: bool = True) -> tuple[Any, list[Finding], yaml.Node | None]:
+    """`parse_yaml`, and the composed node tree the data was made from (None when parsing failed).
+
+    The tree holds every value's position (`node_position`): a caller that keeps it while it
+    checks one plan finds the position of a finding without parsing the text a second time.
+    """
     too_deep = _too_deep(text)
     if too_deep:
         line, col = too_deep
         return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
-                              _DEEP_HINT)]
+                              _DEEP_HINT)], None
     loader, node = None, None
     try:
         loader = _BaseLoader(text)  # the pure-Python reader checks characters already here
@@ -350,28 +360,28 @@ def parse_yaml(text: str, shown: str, *, positions: bool = True) -> tuple[Any, l
         data, builder = _data_of(loader, node, fast=not positions and "*" not in text)  # no "*": no alias
     except _Refused as refused:
         (line, col), code, message, hint = refused.finding_args
-        return None, [Finding(shown, line, col, code, "error", message, hint)]
+        return None, [Finding(shown, line, col, code, "error", message, hint)], None
     except RecursionError:
         line, col = _deepest(node)
         return None, [Finding(shown, line, col, "KH105", "error", "Lỗi cú pháp YAML: dữ liệu lồng nhau quá sâu",
-                              _DEEP_HINT)]
+                              _DEEP_HINT)], None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col_of_byte(text, exc.position) if FAST else line_col(text, exc.position)
         return None, [Finding(shown, line, col, "KH109", "error",
                               f"Tệp chứa ký tự điều khiển không được phép (mã U+{exc.character:04X})"
                               if isinstance(exc.character, int) else "Tệp chứa ký tự không được phép",
-                              "Xóa ký tự lạ này; có thể nó lẫn vào khi dán từ tệp Word hoặc PDF.")]
+                              "Xóa ký tự lạ này; có thể nó lẫn vào khi dán từ tệp Word hoặc PDF.")], None
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_finding(exc, text, shown)]
+        return None, [_syntax_finding(exc, text, shown)], None
     except yaml.YAMLError as exc:
         return None, [Finding(shown, 1, 1, "KH105", "error", f"Lỗi cú pháp YAML: {exc}",
-                              "Kiểm tra lại cú pháp YAML của tệp.")]
+                              "Kiểm tra lại cú pháp YAML của tệp.")], None
     finally:
         if loader is not None:
             loader.dispose()
     findings = [Finding(shown, line, col, code, "error", message, hint)
                 for (line, col), code, message, hint in builder.problems]
-    return data, findings
+    return data, findings, node
 
 
 def _data_of(loader: Any, node: yaml.Node | None, fast: bool) -> tuple[Any, _Builder]:
@@ -522,6 +532,26 @@ def position(data: Any, loc: tuple[Any, ...], key: bool = False) -> Pos:
         elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node):
             best = node.pos[step]
             node = node[step]
+        else:
+            break
+    return best
+
+
+def node_position(node: yaml.Node | None, loc: tuple[Any, ...], key: bool = False) -> Pos:
+    """`position` read from a composed node tree: the value at path `loc` (or its key), else its parent's."""
+    best: Pos = (1, 1)
+    for index, step in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(step)),
+                         None)
+            if found is None:
+                break
+            best = _at(found[0] if key and last else found[1])
+            node = found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+            best = _at(node)
         else:
             break
     return best

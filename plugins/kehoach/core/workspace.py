@@ -76,7 +76,7 @@ class Workspace:
         """Load and check one plan folder, then let go of what positions are found from."""
         self.reloaded += 1
         findings: list[Finding] = []
-        loaded = load_plan(folder, self.base, findings)
+        loaded = load_plan(folder, self.base, findings, keep_tree=True)
         if loaded is not None:
             findings.extend(check_plan(loaded, corpus.agencies, names))
             loaded.forget_positions()
