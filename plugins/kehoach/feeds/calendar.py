@@ -2,13 +2,14 @@
 
 The rule, one for every feed (guide: docs/huong-dan/dang-ky-lich.md):
 
-* a task's deadline is its own or, when it gives none, its section's period
-  (`deadlines.effective_deadline`); a reporting duty's deadline is its own;
-* the event falls on the deadline's last day (`deadlines.due`: the exact day,
-  the day before "trước ngày X", the end of the month, quarter, half-year or
-  school year), moved to the next working day when that day is a weekend or a
-  holiday (`workdays.effective`, BLDS 2015 Điều 148 k5), and the description
-  says so; ongoing ("thường xuyên") and undated items are not events.
+* the deadline, its last day and its effective day are the resolved view's
+  (`core.view`): a task's own deadline or its section's period, the last day
+  (the exact day, the day before "trước ngày X", the end of the month, quarter,
+  half-year or school year), moved to the next working day when that day is a
+  weekend or a holiday (BLDS 2015 Điều 148 k5), and the description says so;
+  ongoing ("thường xuyên") and undated items are not events;
+* who sees an event in their feed, and under which role, is `view.involved`,
+  the same answer as the agency pages and the digest.
 
 Feeds: `lich/tat-ca.ics` (all), `lich/nam/<year>.ics` (plans of that year),
 `lich/ke-hoach/<year>/<slug>.ics` (one plan), `lich/co-quan/<agency-id>.ics`
@@ -40,20 +41,18 @@ from functools import lru_cache, partial
 from typing import cast
 
 from ..core import links
-from ..core.deadlines import due, effective_deadline, quarter_of
-from ..core.labels import phrase, plan_base, plan_label, plan_title
+from ..core.deadlines import quarter_of
+from ..core.labels import ROLE_WORDS, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan, quiet_gc
-from ..core.models import Agency, Deadline, ReportingDuty, Task
+from ..core.models import Agency
 from ..core.registry import members
 from ..core.reuse import Reuse
 from ..core.text import roman, short_date, weekday_name
-from ..core.workdays import effective, why_closed
+from ..core.view import DutyView, ItemView, Named, PlanView, involved, resolve
+from ..core.workdays import why_closed
 from .ical import TRANSPARENT_AND_ALARMS, CalendarMeta, VEvent, text_line, write_calendar, write_event
 
-ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
-RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
-PREFIXES = list(ROLES.values())
-STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
+ROLES = {role: f"[{words}] " for role, words in ROLE_WORDS.items()}  # before the title in an agency's feed
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class Event(VEvent):
 
     plan_id: str
     year: int  # the plan's year: the event is in that year's feed
-    roles: tuple[tuple[str, str], ...]  # (agency id, role) as the plan names them
+    roles: tuple[tuple[str, str], ...]  # (agency id, role) for every agency whose feed shows it
 
 
 def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
@@ -109,10 +108,10 @@ def iter_feeds(corpus: Corpus, site_url: str,
     `reuse` keeps each plan's events between builds.
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    reach, names = members(corpus.agencies), dict[tuple[str, ...], str]()
+    reach, resolved = members(corpus.agencies), resolve(corpus)
 
     def make(loaded: LoadedPlan) -> list[FeedItem]:
-        return plan_items(loaded, corpus.agencies, reach, base, names)
+        return plan_items(resolved.plans[loaded.id], reach, base)
 
     with quiet_gc():  # hundreds of thousands of short-lived objects, none in a cycle
         found = [item for loaded in corpus.plans
@@ -131,7 +130,7 @@ def iter_feeds(corpus: Corpus, site_url: str,
         yield links.year_feed(year), write_calendar(_year_meta(year, base),
                                                    _texts([item for item in found if item.year == year]))
     for loaded in sorted(corpus.plans, key=lambda loaded: loaded.id):
-        yield links.plan_feed(loaded.id), write_calendar(_plan_meta(loaded, corpus.agencies, base),
+        yield links.plan_feed(loaded.id), write_calendar(_plan_meta(resolved.plans[loaded.id], base),
                                                      _texts(by_plan[loaded.id]))
     for agency_id in sorted(corpus.agencies):
         meta = _agency_meta(corpus.agencies[agency_id], corpus.agencies, base)
@@ -153,21 +152,20 @@ def _role_texts(pairs: list[FeedItem | bytes]) -> list[bytes]:
     return [piece for item, line in zip(items, lines, strict=True) for piece in item.text(line)]
 
 
-def plan_items(loaded: LoadedPlan, agencies: dict[str, Agency], reach: dict[str, list[str]], base: str,
-               names: dict[tuple[str, ...], str]) -> list[FeedItem]:
+def plan_items(plan: PlanView, reach: dict[str, list[str]], base: str) -> list[FeedItem]:
     """The feed items of one plan, in the plan's order."""
     items = []
-    for event in plan_events(loaded, agencies, base, names):
+    for event in plan_events(plan, base, reach):
         head, tail = write_event(event)
         items.append(FeedItem((event.day, event.plan_id, event.uid), event.year, head,
-                              text_line("SUMMARY", event.summary), tail, _agency_lines(event, reach)))
+                              text_line("SUMMARY", event.summary), tail, _agency_lines(event)))
     return items
 
 
 def events(corpus: Corpus, site_url: str) -> list[Event]:
     """Every event of the corpus, sorted by day, plan and item id."""
-    names: dict[tuple[str, ...], str] = {}
-    found = [event for loaded in corpus.plans for event in plan_events(loaded, corpus.agencies, site_url, names)]
+    reach, resolved = members(corpus.agencies), resolve(corpus)
+    found = [event for plan in resolved.plans.values() for event in plan_events(plan, site_url, reach)]
     return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
 
 
@@ -175,89 +173,65 @@ def events(corpus: Corpus, site_url: str) -> list[Event]:
 class PlanContext:
     """What every event of one plan shares, worked out once per plan."""
 
-    loaded: LoadedPlan
-    agencies: dict[str, Agency]
+    plan: PlanView
     page: str  # the plan page's URL; a task URL adds "#<task-id>"
     heading: str  # the description's first lines: plan label and title
-    title: str
     first: date  # plan_base: SEQUENCE counts days from here
     revised: date  # the later of `first` and `updated:`
-    names: dict[tuple[str, ...], str]  # cache of agency lists as text, shared by all plans
-
-    def names_of(self, ids: list[str]) -> str:
-        """ "Sở Nội vụ tỉnh Sơn La; Văn phòng …": registry names, or the id when unknown."""
-        key = tuple(ids)
-        text = self.names.get(key)
-        if text is None:
-            text = self.names[key] = "; ".join(_name(agency_id, self.agencies) for agency_id in ids)
-        return text
 
     @classmethod
-    def of(cls, loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
-           names: dict[tuple[str, ...], str] | None = None) -> PlanContext:
-        plan, first = loaded.plan, plan_base(loaded.plan)
-        return cls(loaded, agencies, f"{site_url}ke-hoach/{loaded.id}/",
-                   f"{plan_label(plan, agencies)}\n{plan_title(plan, loaded.id)}", plan_title(plan, loaded.id), first,
-                   max(first, plan.updated or first), {} if names is None else names)
+    def of(cls, plan: PlanView, site_url: str) -> PlanContext:
+        loaded = plan.loaded
+        first = plan_base(loaded.plan)
+        return cls(plan, f"{site_url}ke-hoach/{loaded.id}/", f"{plan_label(loaded.plan, plan.agencies)}\n{plan.title}",
+                   first, max(first, loaded.plan.updated or first))
 
 
-def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
-                names: dict[tuple[str, ...], str] | None = None) -> Iterator[Event]:
+def plan_events(plan: PlanView, site_url: str, reach: dict[str, list[str]]) -> Iterator[Event]:
     """The events of one plan: its dated tasks, then its dated reporting duties."""
-    plan, context = loaded.plan, PlanContext.of(loaded, agencies, site_url, names)
-    sections = {section.id: section for section in plan.sections}
-    for task in plan.tasks:
-        deadline = effective_deadline(task, sections)
-        inherited = deadline is not task.deadline
-        section = sections.get(task.section)
-        note = f" (thời hạn chung của mục {section.number or section.title})" if inherited and section else ""
-        roles = [(a, "lead") for a in task.lead] + [(a, "partner") for a in task.partners]
-        people = [("Chủ trì", task.lead), ("Phối hợp", task.partners)]
-        yield from _event(context, task, deadline, note, roles, people)
-    for duty in plan.reporting:
-        roles = [(a, "report") for a in duty.reporters]
-        roles += [(a, "receive") for a in (duty.recipient, duty.via) if a]
-        people = [("Đơn vị báo cáo", duty.reporters), ("Gửi", [duty.recipient] if duty.recipient else []),
-                  ("Qua", [duty.via] if duty.via else [])]
-        yield from _event(context, duty, duty.deadline, "", roles, people)
+    context = PlanContext.of(plan, site_url)
+    for item in plan.items:
+        if item.effective_due is not None:  # ongoing or undated: nothing to put on a calendar
+            yield _event(context, item, reach)
 
 
-def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline | None, note: str,
-           roles: list[tuple[str, str]], people: list[tuple[str, list[str]]]) -> Iterator[Event]:
-    last = due(deadline)
-    if last is None or deadline is None:
-        return  # ongoing or undated: nothing to put on a calendar
-    day, url = shifted(last), context.page + "#" + item.id
-    status = item.status if isinstance(item, Task) else None
-    stamp = max(context.revised, status.proof.date if status and status.proof and status.proof.date else day.min)
+def _people(item: ItemView) -> list[tuple[str, tuple[Named, ...]]]:
+    if isinstance(item, DutyView):
+        return [("Đơn vị báo cáo", item.reporters), ("Gửi", (item.recipient,) if item.recipient else ()),
+                ("Qua", (item.via,) if item.via else ())]
+    return [(ROLE_WORDS["lead"], item.lead), (ROLE_WORDS["partner"], item.partners)]
+
+
+def _event(context: PlanContext, item: ItemView, reach: dict[str, list[str]]) -> Event:
+    assert item.due is not None and item.effective_due is not None
+    day, url = item.effective_due, context.page + "#" + item.id
+    proof = item.proof if not isinstance(item, DutyView) else None
+    stamp = max(context.revised, proof.date if proof and proof.date else day.min)
+    note = f" (thời hạn chung của mục {item.section})" if item.inherited and not isinstance(item, DutyView) else ""
     lines = [context.heading]
-    lines += [f"{label}: {context.names_of(ids)}" for label, ids in people if ids]
-    lines.append(f"{'Thời hạn ghi trong văn bản' if deadline.text else 'Thời hạn'}: {phrase(deadline)}{note}")
-    lines.append(due_line(last, day))
-    if status and status.state in STATES:
-        lines.append(f"Tình trạng: {STATES[status.state]}")
+    lines += [f"{label}: {'; '.join(a.name for a in named)}" for label, named in _people(item) if named]
+    written = item.deadline is not None and item.deadline.text
+    lines.append(f"{'Thời hạn ghi trong văn bản' if written else 'Thời hạn'}: {item.deadline_text}{note}")
+    lines.append(due_line(item.due, day))
+    if not item.is_report:
+        lines.append(f"Tình trạng: {item.state_words}")
     lines.append(f"Chi tiết: {url}")
-    categories: tuple[str, ...] = (context.title, quarter_label(last))
-    if isinstance(item, ReportingDuty):
+    categories: tuple[str, ...] = (context.plan.title, quarter_label(item.due))
+    if item.is_report:
         categories += ("Báo cáo",)
-    loaded = context.loaded
-    yield Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
-                sequence=(stamp - context.first).days, summary=one_line(item.title), description="\n".join(lines),
-                url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=tuple(roles))
+    loaded = context.plan.loaded
+    roles = tuple((agency_id, role) for agency_id, (role, _) in involved(item, reach).items())
+    return Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
+                 sequence=(stamp - context.first).days, summary=one_line(item.title), description="\n".join(lines),
+                 url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=roles)
 
 
-def _agency_lines(event: Event, reach: dict[str, list[str]]) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
-    """The event's SUMMARY line in agencies' feeds, with the agency's most important role, and who gets each."""
-    best: dict[str, int] = {}  # agency -> rank of its most important role
+def _agency_lines(event: Event) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
+    """The event's SUMMARY line in agencies' feeds, with each agency's role (`view.involved`), and who gets each."""
+    by_role: dict[str, list[str]] = {}
     for agency_id, role in event.roles:
-        rank = RANK[role]
-        for member in reach.get(agency_id, ()):
-            if best.get(member, rank + 1) > rank:
-                best[member] = rank
-    by_rank: dict[int, list[str]] = {}
-    for member, rank in best.items():
-        by_rank.setdefault(rank, []).append(member)
-    return tuple((text_line("SUMMARY", PREFIXES[rank] + event.summary), tuple(ids)) for rank, ids in by_rank.items())
+        by_role.setdefault(role, []).append(agency_id)
+    return tuple((text_line("SUMMARY", ROLES[role] + event.summary), tuple(ids)) for role, ids in by_role.items())
 
 
 # --- what an event says ------------------------------------------------------------
@@ -270,12 +244,6 @@ def one_line(text: str) -> str:
 def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
     agency = agencies.get(agency_id)
     return agency.name if agency else agency_id
-
-
-@lru_cache(maxsize=4096)
-def shifted(last: date) -> date:
-    """`workdays.effective`, remembered: thousands of tasks share a few hundred last days."""
-    return effective(last)
 
 
 @lru_cache(maxsize=4096)
@@ -307,9 +275,10 @@ def _year_meta(year: int, base: str) -> CalendarMeta:
                         f"{base}nam/{year}/", base + links.year_feed(year))
 
 
-def _plan_meta(loaded: LoadedPlan, agencies: dict[str, Agency], base: str) -> CalendarMeta:
-    return CalendarMeta(f"Hạn nhiệm vụ: {plan_title(loaded.plan, loaded.id)}",
-                        f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, agencies)}.",
+def _plan_meta(plan: PlanView, base: str) -> CalendarMeta:
+    loaded = plan.loaded
+    return CalendarMeta(f"Hạn nhiệm vụ: {plan.title}",
+                        f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, plan.agencies)}.",
                         f"{base}ke-hoach/{loaded.id}/", base + links.plan_feed(loaded.id))
 
 
