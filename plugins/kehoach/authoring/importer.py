@@ -10,6 +10,7 @@ checks the draft.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from ..core.models import Plan
 from .agencies import Agencies, guess_namespace
 from .docx_text import Block, docx_blocks, text_blocks
 from .draft import default_slug, gaps, plan_data
-from .header import Header, read_header
+from .header import read_header
+from .layout import Header, make_date
 from .reader import Reader
 from .tasks import Draft
 from .year import year_of
@@ -58,10 +60,6 @@ def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:
 
 def _number_from_attachment(draft: Draft) -> None:
     """A decision without its own header takes number and date from "(Ban hành kèm theo Quyết định số 43 ngày …)"."""
-    import re
-
-    from .header import make_date
-
     for before, after in zip(draft.docs, draft.docs[1:], strict=False):
         cited = re.search(r"Quyết định số\s+([\w/.-]+)(?:\s+ngày\s+(\d{1,2}) tháng (\d{1,2}) năm (\d{4}))?",
                           after.get("attached_to") or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .header import make_date
+from .layout import make_date
 
 DOC_TYPES = ("Luật", "Nghị định", "Nghị quyết", "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Tờ trình",
              "Công văn", "Hướng dẫn", "Thông báo")

@@ -13,7 +13,7 @@ from typing import Any
 from ..core.text import fold, legacy_encoding_column, slugify
 from .agencies import Agencies
 from .docx_text import Block, is_header_row
-from .header import Header, tidy_subject
+from .layout import Header, tidy_subject
 from .legal import legal_basis
 from .tasks import INLINE_DEADLINE, Draft, Tasks, period, strip_bullet
 from .year import year_of
