@@ -65,6 +65,7 @@ def guess_namespace(blocks: list[Block], agencies: dict[str, Agency]) -> str | N
         names = [fold(agency.name), *(fold(s) for s in agency.short)]
         scores[prefix] = scores.get(prefix, 0) + sum(1 for name in names if len(name) >= 12 and name in text)
     for prefix in scores:
-        scores[prefix] += 3 * text.count(prefix.replace("-", " "))
+        scores[prefix] += 3 * len(re.findall(rf"\b{prefix.replace('-', ' ')}\b", text))
     best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return best[0][0] if best and best[0][1] > 0 else None
+    # One common phrase ("truyền thông") is no evidence; the place's name or three agencies are.
+    return best[0][0] if best and best[0][1] >= 3 else None

@@ -50,11 +50,22 @@ def pieces(lines: list[str]) -> list[Piece]:
     """The cells of the first lines: "|" residue and wide space runs separate columns."""
     found: list[Piece] = []
     for index, raw in enumerate(lines[:ZONE]):
-        for cell in _CELL_GAP.split(_MARKUP.sub("", raw.strip())):
+        for cell in _cells(_MARKUP.sub("", raw.strip())):
             text = " ".join(cell.split())
             if text and not _RULE.match(text):
                 found.append(Piece(index, text))
     return _join_dates(found)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of one line; a blank left for a number or a day ("Số:   /KH-UBND") is not a column gap."""
+    cells: list[str] = []
+    for cell in _CELL_GAP.split(line):
+        if cells and (cell.startswith(("/", "-", "tháng", "năm")) or cells[-1].endswith((":", "ngày", "tháng", "Số"))):
+            cells[-1] = f"{cells[-1]} {cell}"
+        else:
+            cells.append(cell)
+    return cells
 
 
 def _join_dates(found: list[Piece]) -> list[Piece]:

@@ -41,7 +41,8 @@ class Reader:
         self.draft = Draft(skipped=header.skipped, notes=list(header.notes))
         self.agencies, self.year = agencies, year
         self.tasks = Tasks(self.draft, agencies, self._year)
-        self.level1 = ""
+        self.level1 = ""  # the current level-1 heading, folded, and as printed
+        self.level1_title = ""
         self.section: str | None = None
         self.lead: tuple[list[str], str | None] = ([], None)
         self.item: tuple[str, str] | None = None  # the last numbered item, for a "Thời gian:" line under it
@@ -149,6 +150,7 @@ class Reader:
         item, self.item = self.item, None
         if roman and len(text) < 150:
             self.level1, self.section, self.lead = fold(roman.group(2)), None, ([], None)
+            self.level1_title = roman.group(2)
             lines.append(f"## {text}")
         elif numbered and len(text) < 150 and not text.rstrip().endswith((".", ";")):
             self._heading(numbered.group(1), numbered.group(2), lines)
@@ -170,8 +172,7 @@ class Reader:
 
     def _level1_section(self) -> str:
         """The section of a task found under a level-1 heading (or before any)."""
-        title = self.level1.upper() if self.level1 else "NHIỆM VỤ"
-        return self.tasks.ensure_section(slugify(self.level1 or "nhiem-vu"), title, "")
+        return self.tasks.ensure_section(slugify(self.level1 or "nhiem-vu"), self.level1_title or "NHIỆM VỤ", None)
 
     def _heading(self, number: str, title: str, lines: list[str]) -> None:
         lines.append(f"### {number}. {title}")
@@ -181,7 +182,7 @@ class Reader:
         self.lead = self.tasks.agency_cell(title) if in_charge else ([], None)
 
     def _numbered_task(self, number: str, text: str, lines: list[str]) -> None:
-        section = self.tasks.ensure_section(slugify(self.level1), self.level1.upper(), "III")
+        section = self.tasks.ensure_section(slugify(self.level1), self.level1_title, "III")
         prefix = text.split(":", 1)[0] if ":" in text[:120] else None
         lead = self.tasks.agency_cell(prefix) if prefix else (self.agencies.scan(text[:220]), None)
         self._task(section, text, lines, f"{number}.", lead)

@@ -60,9 +60,10 @@ class Tasks:
         self.draft.sections.append({k: v for k, v in entry.items() if v is not None})
         return section_id
 
-    def ensure_section(self, section_id: str, title: str, number: str) -> str:
+    def ensure_section(self, section_id: str, title: str, number: str | None) -> str:
         if not any(s["id"] == section_id for s in self.draft.sections):
-            self.draft.sections.append({"id": section_id, "number": number, "title": title})
+            entry = {"id": section_id, "number": number, "title": title}
+            self.draft.sections.append({k: v for k, v in entry.items() if v})
         return section_id
 
     def task_id(self, section: str) -> str:
