@@ -19,6 +19,7 @@ import yaml
 from ..core.errors import Finding, PlanError
 from ..core.loader import AGENCY_DIR, SCHEMA_LINE, load_registry
 from ..core.models import Plan
+from ..core.text import slugify
 from .agencies import Agencies, guess_namespace
 from .docx_text import Block, docx_blocks, text_blocks
 from .draft import default_slug, gaps, plan_data
@@ -55,7 +56,22 @@ def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:
     draft = Reader(Agencies(registry, namespace), year, header).read(blocks)
     draft.namespace = namespace
     _number_from_attachment(draft)
+    _match_issuer(draft, Agencies(registry, namespace))
     return draft
+
+
+def _match_issuer(draft: Draft, agencies: Agencies) -> None:
+    """The issuer printed in the header, matched exactly to the registry or proposed as a new entry."""
+    for doc in draft.docs:
+        name = doc.get("issuer_name")
+        if not name or doc.get("issuer"):
+            continue
+        agency, exact = agencies.find(name)
+        if agency and exact:
+            doc["issuer"] = agency
+        else:
+            prefix = draft.namespace or slugify(doc.get("place") or "") or "dia-ban"
+            draft.proposed.append(f"{name} → id: {prefix}/{slugify(name)}")
 
 
 def _number_from_attachment(draft: Draft) -> None:
@@ -108,6 +124,8 @@ def report(folder: Path, draft: Draft) -> str:
                             gaps(draft)),
                            ("Cơ quan chưa khớp danh mục (giữ nguyên văn ở lead_text/partners_text; "
                             "thêm vào danh mục nếu là cơ quan mới):", draft.unmatched),
+                           ("Cơ quan ban hành chưa có trong danh mục; đề xuất thêm vào plans/agencies/ (người soát "
+                            "chọn mã, loại cơ quan, rồi ghi «issuer» trong ke-hoach.yml):", draft.proposed),
                            ("Thời hạn chưa hiểu (chỉ giữ nguyên văn ở deadline.text):", draft.unread),
                            ("Dòng chưa xếp được chỗ (chưa có trong bản nháp):", draft.unplaced),
                            ("Dòng có ký tự lạ (mã cũ TCVN3/VNI hoặc lỗi OCR; «kehoach check» sẽ báo KH104), "

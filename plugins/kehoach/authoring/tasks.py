@@ -43,6 +43,7 @@ class Draft:
     odd: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    proposed: list[str] = field(default_factory=list)
 
 
 class Tasks:
