@@ -40,11 +40,13 @@ class Agencies:
     def _pick(self, ids: list[str]) -> str | None:
         home = [i for i in ids if self.namespace is None or i.startswith(self.namespace + "/")]
         central = [i for i in ids if i.startswith("trung-uong/")]
-        return (home or central or [None])[0]
+        return next(iter(home or central), None)
 
     def scan(self, text: str) -> list[str]:
         """Agencies whose full name or short name occurs in `text`, longest first, no overlaps."""
-        folded, found, taken = fold(text), [], []
+        folded = fold(text)
+        found: list[str] = []
+        taken: list[tuple[int, int]] = []
         for key in sorted(self.by_name, key=len, reverse=True):
             at = folded.find(key) if len(key) >= 12 else -1
             agency = self._pick(self.by_name[key]) if at >= 0 else None
