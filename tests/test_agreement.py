@@ -58,9 +58,10 @@ def build(corpus: Corpus, today: date) -> Built:
     files = {}  # the exports this test reads (DOCX and agencies' XLSX take long and show the same cells)
     for loaded in corpus.plans:
         files[f"xuat/ke-hoach/{loaded.id}.csv"] = plan_csv(loaded, corpus.agencies)
-        files[f"xuat/ke-hoach/{loaded.id}.xlsx"] = plan_xlsx(loaded, corpus.agencies)
+        files[f"xuat/ke-hoach/{loaded.id}.xlsx"] = plan_xlsx(loaded, corpus.agencies, today)
+    plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, rows in agency_tasks(corpus).items():
-        files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows)
+        files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans)
     return Built(corpus, today, pages, build_feeds(corpus, SITE), files, digest)
 
 
@@ -152,7 +153,7 @@ def csv_rows(built: Built, path: str) -> list[dict[str, str]]:
 def xlsx_rows(built: Built, path: str) -> list[dict[str, object]]:
     sheet = openpyxl.load_workbook(io.BytesIO(built.files[path]))["Nhiệm vụ"]
     rows = list(sheet.iter_rows(values_only=True))
-    top = next(index for index, row in enumerate(rows) if row[1] == "Mã" or row[3] == "Mã")
+    top = next(index for index, row in enumerate(rows) if "Mã nhiệm vụ" in row)
     return [dict(zip(rows[top], row, strict=True)) for row in rows[top + 1:]]
 
 
@@ -208,7 +209,7 @@ def disagreements(built: Built) -> list[str]:
     agencies = built.corpus.agencies
     feeds = Lazy(lambda path: feed_events(built, path))
     on_pages = Lazy(lambda agency_id: agency_rows(built, agency_id))
-    in_csv = Lazy(lambda agency_id: {(r["Mã kế hoạch"], r["Mã"]): r
+    in_csv = Lazy(lambda agency_id: {(r["Mã kế hoạch"], r["Mã nhiệm vụ"]): r
                                      for r in csv_rows(built, f"xuat/co-quan/{agency_id}.csv")})
     digest = digest_items(built)
 
@@ -220,8 +221,8 @@ def disagreements(built: Built) -> list[str]:
 
     for loaded in built.corpus.plans:
         plan_id = loaded.id
-        plan_csv = {row["Mã"]: row for row in csv_rows(built, f"xuat/ke-hoach/{plan_id}.csv")}
-        plan_xlsx = {row["Mã"]: row for row in xlsx_rows(built, f"xuat/ke-hoach/{plan_id}.xlsx")}
+        plan_csv = {row["Mã nhiệm vụ"]: row for row in csv_rows(built, f"xuat/ke-hoach/{plan_id}.csv")}
+        plan_xlsx = {row["Mã nhiệm vụ"]: row for row in xlsx_rows(built, f"xuat/ke-hoach/{plan_id}.xlsx")}
         tree = _tree(built.pages[f"ke-hoach/{plan_id}.md"])
         for task in loaded.plan.tasks:
             page = plan_page(tree, plan_id, task.id)

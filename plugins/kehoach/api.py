@@ -87,7 +87,7 @@ class Site:
             self.project = Project(plans_dir, base, keep=serving)
         corpus, findings = self.project.checked()
         notes = [f.as_text() for f in findings] + self.session.notes(len(corpus.plans), self.project.workspace.reloaded)
-        downloads = build_exports(corpus) if exports else {}
+        downloads = build_exports(corpus, options.today) if exports else {}
         options = replace(options, downloads=frozenset(downloads))
         return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
 
@@ -132,11 +132,11 @@ def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
     return _iter_feeds(corpus, site_url)
 
 
-def build_exports(corpus: Corpus) -> dict[str, bytes]:
-    """Every export (xuat/…: DOCX, XLSX, CSV, JSON); slow, so optional."""
+def build_exports(corpus: Corpus, today: date) -> dict[str, bytes]:
+    """Every export (xuat/…: DOCX, XLSX, CSV, JSON), overdue rows as of `today`; slow, so optional."""
     from .exports.files import export_files
 
-    return export_files(corpus)
+    return export_files(corpus, today)
 
 
 def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> date:
@@ -191,9 +191,9 @@ def write_feeds(outdir: Path, plans_dir: Path, site_url: str) -> list[Path]:
     return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url))
 
 
-def write_exports(paths: list[Path], outdir: Path) -> list[Path]:
-    """Write every export of checked plans under `outdir`/xuat/."""
-    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS])).items())
+def write_exports(paths: list[Path], outdir: Path, today: date | None = None) -> list[Path]:
+    """Write every export of checked plans under `outdir`/xuat/; overdue as of `today` (default: `build_date`)."""
+    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today or build_date(None)).items())
 
 
 def diff(base: str, head: str, fmt: str = "text", site_url: str = "") -> str:
@@ -220,6 +220,14 @@ def new_plan(source: Path, year: int, slug: str | None = None) -> str:
     from .authoring.rollover import roll_forward
 
     return "\n".join(roll_forward(source, year, slug).checklist)
+
+
+def import_statuses(file: Path, plans: Path) -> str:
+    """Write the statuses of a filled tracking sheet (XLSX, CSV) into the plans, all or nothing; what was written."""
+    from .authoring.status_import import import_statuses as write_statuses
+    from .authoring.status_import import report
+
+    return report(write_statuses(file, plans))
 
 
 def import_plan(file: Path, plans: Path, year: int | None = None, slug: str | None = None) -> str:
