@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -135,7 +135,7 @@ class Session:
                     "của kế hoạch, không tìm trong lời văn (search: auto)."]
         return []
 
-    def take_for_search(self, url: str, meta: dict[str, Any]) -> None:
+    def take_for_search(self, url: str, meta: MutableMapping[str, Any]) -> None:
         """Note whether a page is searchable (no `search: exclude`), then exclude it from Material's own
         index: Pagefind indexes the written page, so Material's parse of every page would be wasted."""
         if (meta.get("search") or {}).get("exclude"):
