@@ -17,10 +17,10 @@ from typing import Any
 
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
 from .errors import Finding, Severity, sort_key
-from .loader import Corpus, LoadedPlan
+from .loader import Corpus, LoadedPlan, odd_part
 from .models import Agency, Deadline
 from .source import line_col, position
-from .text import fold, roman, short_date, weekday_name
+from .text import fold, roman, short_date, visible, weekday_name
 from .tracking import check_submissions
 from .workdays import effective, why_closed
 
@@ -270,7 +270,8 @@ def check_agencies(loaded: LoadedPlan, agencies: dict[str, Agency], names: Agenc
             guess = names.suggest(agency_id, namespace)
             hint = (f"Có phải ý bạn là «{guess}» ({agencies[guess].name})?" if guess
                     else "Thêm cơ quan vào danh mục plans/agencies/ trước, rồi dùng mã của nó.")
-            yield _finding(loaded, loc, "KH401", "error", f"Không có cơ quan «{agency_id}» trong danh mục", hint)
+            yield _finding(loaded, loc, "KH401", "error",
+                           f"Không có cơ quan «{visible(agency_id)}» trong danh mục{odd_part(agency_id)}", hint)
             continue
         if when is None:
             continue

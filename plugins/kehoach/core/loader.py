@@ -24,6 +24,7 @@ from .errors import Finding
 from .migrations import version_finding
 from .models import Agency, Plan, Registry
 from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text
+from .text import describe_char, odd_characters, slugify, visible
 
 PLAN_FILE = "ke-hoach.yml"
 AGENCY_DIR = "agencies"
@@ -93,29 +94,69 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def discover(paths: list[Path], unreadable: list[Path] | None = None) -> list[Path]:
+YEAR_FOLDER = re.compile(r"[0-9]{4}")
+PLAN_FOLDER = re.compile(r"[a-z0-9][a-z0-9-]*")
+Refusal = tuple[Path, str, str, str]  # the folder, rule code, message, hint
+
+
+def discover(paths: list[Path], unreadable: list[Path] | None = None,
+             refused: list[Refusal] | None = None) -> list[Path]:
     """Plan folders (`<year>/<slug>/`) under the given paths, in sorted order.
 
     Folders that cannot be listed are skipped and, when `unreadable` is given, added to it.
+    Folders that are not admitted (a symlink; a year folder that is not four digits; a plan
+    folder whose name is not a slug, since it becomes a URL, a feed name and an edit link)
+    are skipped and, when `refused` is given, added to it with the reason.
     """
-    def subfolders(path: Path) -> list[Path]:
+    def subfolders(path: Path, pattern: re.Pattern[str] | None) -> list[Path]:
         try:
-            return [child for child in path.iterdir() if child.is_dir()]
+            children = [child for child in path.iterdir() if child.is_dir() and not child.name.startswith(".")]
         except OSError:
             if unreadable is not None:
                 unreadable.append(path)
             return []
+        kept = []
+        for child in sorted(children):
+            reason = _refusal(child, pattern) if pattern else None
+            if reason is None:
+                kept.append(child)
+            elif reason[1] and refused is not None:
+                refused.append(reason)
+        return kept
 
     folders: set[Path] = set()
     for path in paths:
         path = path if path.is_dir() else path.parent
-        if path.parent.name.isdigit():
+        if YEAR_FOLDER.fullmatch(path.parent.name):
             folders.add(path)
-        elif path.name.isdigit():
-            folders.update(subfolders(path))
+        elif YEAR_FOLDER.fullmatch(path.name):
+            folders.update(subfolders(path, PLAN_FOLDER))
         elif path.is_dir():
-            folders.update(d for year in subfolders(path) if year.name.isdigit() for d in subfolders(year))
+            folders.update(d for year in subfolders(path, YEAR_FOLDER) for d in subfolders(year, PLAN_FOLDER))
     return sorted(folders)
+
+
+def _refusal(folder: Path, pattern: re.Pattern[str]) -> Refusal | None:
+    """Why a year or plan folder is not admitted (code "" for the registry folder, skipped quietly), or None."""
+    name = folder.name
+    if folder.is_symlink():
+        return (folder, "KH113", "Thư mục là một liên kết tượng trưng (symlink); kehoach không đọc qua liên kết",
+                "Xóa liên kết và đặt chính thư mục đó vào chỗ này.")
+    if pattern.fullmatch(name):
+        return None
+    if pattern is YEAR_FOLDER:
+        if name == AGENCY_DIR:
+            return folder, "", "", ""
+        fixed = name.strip()
+        hint = (f"Đổi tên thư mục thành «{fixed}» (bỏ dấu cách thừa)." if YEAR_FOLDER.fullmatch(fixed) else
+                "Trong plans/ chỉ có thư mục năm (bốn chữ số, ví dụ 2025) và agencies/; "
+                "chuyển thư mục này vào thư mục năm của nó.")
+        return folder, "KH114", f"Thư mục «{visible(name)}» không phải là một năm", hint
+    slug = slugify(name)
+    hint = (f"Đổi tên thư mục thành «{slug}»." if slug and PLAN_FOLDER.fullmatch(slug)
+            else "Đặt tên thư mục bằng chữ thường không dấu, số và dấu «-», ví dụ ke-hoach-tdkt.")
+    return (folder, "KH114", f"Tên thư mục kế hoạch «{visible(name)}» chỉ được có chữ thường không dấu, số và dấu «-» "
+            "(tên này thành địa chỉ trang và tên lịch)", hint)
 
 
 def _plans_folder(path: Path) -> Path:
@@ -157,9 +198,12 @@ def open_corpus(paths: list[Path], base: Path) -> tuple[Corpus, list[Path]]:
     broken: set[str] = set()
     agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data, broken)
     unreadable: list[Path] = []
-    folders = discover(paths, unreadable)
+    refused: list[Refusal] = []
+    folders = discover(paths, unreadable, refused)
     findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error", "Không đọc được thư mục",
                             "Kiểm tra quyền đọc thư mục này.") for path in unreadable)
+    findings.extend(Finding(shown_path(path, base), 1, 1, code, "error", message, hint)
+                    for path, code, message, hint in refused)
     if not folders and not any((root / AGENCY_DIR).glob("*.yml")):
         findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error",
                                 f"Không thấy kế hoạch nào trong «{shown_path(path, base)}»",
@@ -204,6 +248,11 @@ def load_registry(folder: Path, base: Path, findings: list[Finding], raw: dict[s
     """
     agencies: dict[str, Agency] = {}
     where: dict[str, tuple[str, int, int]] = {}
+    if folder.is_symlink():
+        findings.append(Finding(shown_path(folder, base), 1, 1, "KH113", "error",
+                                "Thư mục danh mục cơ quan là một liên kết tượng trưng (symlink)",
+                                "Xóa liên kết và đặt chính thư mục agencies/ vào chỗ này."))
+        return agencies, where
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         shown = shown_path(path, base)
         data = _read_yaml(path, shown, findings)
@@ -269,6 +318,14 @@ def load_plan(folder: Path, base: Path, findings: list[Finding], *, keep_tree: b
     loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan,
                         data if text is None else Mapping(), text=None if keep_tree else text,
                         tree=tree if keep_tree else None)
+    year_folder = folder.parent.name
+    if YEAR_FOLDER.fullmatch(year_folder) and plan.year != int(year_folder):
+        line, col = loaded.at("year")
+        findings.append(Finding(shown, line, col, "KH211", "error",
+                                f"Kế hoạch ghi «year: {plan.year}» nhưng nằm trong thư mục năm {year_folder}",
+                                f"Sửa thành «year: {year_folder}», hoặc chuyển thư mục kế hoạch sang "
+                                f"plans/{plan.year}/{folder.name}/."))
+        return None  # its deadlines would all be judged against the wrong year: one finding says it
     for key, document in (("document", plan.document), ("decision", plan.decision)):
         if document is not None and document.body is not None:
             _load_body(loaded, key, document.body, base, findings)
@@ -419,11 +476,21 @@ def _type_message(error: Any) -> tuple[str, str]:
     message, hint = _TYPE_MESSAGES[kind]
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(str(error.get("ctx", {}).get("pattern", "")))
+        message += odd_part(str(value))
     written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
     if kind.startswith("date") and written:
         day, month, year = written.groups()
         hint = f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{int(month):02d}-{int(day):02d}."
-    return message.format(where=where, value=_short(value)), hint.format(field=field_name)
+    return message.format(where=where, value=visible(_short(value))), hint.format(field=field_name)
+
+
+def odd_part(value: str) -> str:
+    """The part of a message naming characters of `value` a reader may not see or may mistake for Latin ones."""
+    odd = odd_characters(value)
+    if not odd:
+        return ""
+    named = ", ".join(f"{describe_char(char)} ở ký tự thứ {index + 1}" for index, char in odd[:3])
+    return f"; có {named}"
 
 
 def _pattern_hint(pattern: str) -> str:
@@ -480,6 +547,9 @@ _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
     "dict_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
     "greater_than_equal": ("«{where}» quá nhỏ: «{value}»", "Kiểm tra lại năm."),
     "less_than_equal": ("«{where}» quá lớn: «{value}»", "Kiểm tra lại năm."),
+    "school_year": ("«{where}» phải là hai năm liền nhau: «{value}»", "Năm học viết dạng 2024-2025."),
+    "year_range": ("«{where}» có năm ngoài khoảng 1900–2199: «{value}»",
+                   "Viết năm đủ bốn chữ số, ví dụ 2025-03-20 (ngày), 2025-06 (tháng), 2025-Q3 (quý)."),
 }
 
 

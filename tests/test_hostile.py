@@ -1,0 +1,85 @@
+"""The hostile corpus: mistakes and hostile input, each answered by a finding, never by a traceback.
+
+Each folder under tests/cases/hostile/ is one case:
+
+    plans/…         the input tree (a copy of check/clean-plan with one thing broken)
+    command.txt     optional: the `kehoach` arguments, one per line (default: check, plans)
+    setup.jsonl     optional: what git cannot hold, made before the run, one JSON list a line:
+                    ["symlink", PATH, TARGET], ["fifo", PATH], ["move", PATH, NEW_PATH], ["write", PATH, TEXT]
+    expected.txt    `exit: N`, then exactly what the command prints (stdout, then stderr)
+
+The case runs in a copy under a temporary folder. When `check plans` passes, the harness also builds
+the pages, feeds and exports (`kehoach build-docs --exports`) and asserts that they publish nothing
+executable (tests/support/published.py) and that nothing was written outside the output folder.
+Regenerate with `KEHOACH_REGEN=1 .venv/bin/pytest tests/test_hostile.py`, then read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CASES, compare_with_file, run_kehoach
+from support.published import problems_in
+
+HOSTILE = CASES / "hostile"
+HOSTILE_CASES = sorted(path for path in HOSTILE.iterdir() if path.is_dir())
+
+
+def prepare(case: Path, root: Path) -> Path:
+    """Copy the case to `root` and make what its setup.jsonl asks for."""
+    shutil.copytree(case, root, symlinks=True)
+    setup = root / "setup.jsonl"
+    for line in setup.read_text(encoding="utf-8").splitlines() if setup.exists() else []:
+        step, path, *rest = json.loads(line)
+        target = root / path
+        if step == "symlink":
+            target.unlink(missing_ok=True)
+            target.symlink_to(rest[0])
+        elif step == "fifo":
+            target.unlink(missing_ok=True)
+            os.mkfifo(target)
+        elif step == "move":
+            target.rename(root / rest[0])
+        elif step == "write":
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(rest[0].encode("utf-8", "surrogatepass"))
+        else:
+            raise AssertionError(f"unknown setup step {step!r} in {case.name}")
+    return root
+
+
+def command_of(case: Path) -> list[str]:
+    """The arguments the case runs `kehoach` with."""
+    command = case / "command.txt"
+    return command.read_text(encoding="utf-8").splitlines() if command.exists() else ["check", "plans"]
+
+
+def files_under(root: Path) -> set[str]:
+    """Every path under `root` (symlinks not followed)."""
+    return {path.relative_to(root).as_posix() for path in root.rglob("*")}
+
+
+@pytest.mark.parametrize("case", HOSTILE_CASES, ids=[path.name for path in HOSTILE_CASES])
+def test_hostile_input_gets_exactly_the_expected_answer(case: Path, tmp_path: Path) -> None:
+    root = prepare(case, tmp_path / "case")
+    before = files_under(root)
+    code, output = run_kehoach(command_of(case), root)
+    assert "Traceback" not in output
+    compare_with_file(f"exit: {code}\n{output}", case / "expected.txt")
+    if command_of(case) == ["check", "plans"]:
+        assert files_under(root) == before  # check writes nothing
+        if code == 0:
+            _assert_build_publishes_nothing_executable(root, before)
+
+
+def _assert_build_publishes_nothing_executable(root: Path, before: set[str]) -> None:
+    code, output = run_kehoach(["build-docs", "out", "--exports", "--today", "2025-03-01",
+                                "--site-url", "https://intranet.example/kehoach/"], root)
+    assert code == 0, output
+    assert problems_in(root / "out") == []
+    assert {path for path in files_under(root) - before if not path.startswith("out/") and path != "out"} == set()
+
