@@ -7,6 +7,7 @@ structure, KH3xx dates and deadlines, KH4xx agencies, KH5xx text.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections import Counter
@@ -15,12 +16,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .bodies import headings, relative_links
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
 from .errors import Finding, Severity, sort_key
 from .loader import Corpus, LoadedPlan, odd_part
 from .models import Agency, Deadline
 from .source import line_col, position
-from .text import fold, roman, short_date, visible, weekday_name
+from .text import YEARS, fold, roman, short_date, visible, weekday_name
 from .tracking import check_submissions
 from .workdays import effective, why_closed
 
@@ -165,8 +167,31 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
 _why_closed = lru_cache(maxsize=4096)(why_closed)  # thousands of deadlines share a few hundred days
 
 
+_WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
+
+
+def _impossible_day(text: str, year: int) -> tuple[str, str] | None:
+    """The first day written in a phrase ("31/6/2025") that no calendar has, and a hint, or None."""
+    for match in _WRITTEN_DAY.finditer(text):
+        day, month = int(match.group(1)), int(match.group(2))
+        in_year = int(match.group(3)) if match.group(3) else year
+        if not 1 <= month <= 12:
+            return match.group(), "Tháng chỉ từ 1 đến 12; sửa theo bản gốc."
+        last = calendar.monthrange(in_year, month)[1] if YEARS[0] <= in_year <= YEARS[1] else 31
+        if not 1 <= day <= last:
+            return match.group(), (f"Tháng {month} năm {in_year} có {last} ngày; sửa theo bản gốc, "
+                                   f"ví dụ «{last}/{month}{'/' + match.group(3) if match.group(3) else ''}».")
+    return None
+
+
 def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadline, owner: str,
                   years: tuple[int, ...]) -> Iterator[Finding]:
+    impossible = _impossible_day(deadline.text or "", years[0]) if "/" in (deadline.text or "") else None
+    if impossible:
+        yield _finding(loaded, loc + ("text",), "KH301", "error",
+                       f"Thời hạn của {owner} ghi «{deadline.text}»: ngày «{impossible[0]}» không có thật",
+                       impossible[1])
+        return
     which = kind(deadline)
     if not deadline.text or which == "none":
         return
@@ -310,14 +335,41 @@ def check_registry(corpus: Corpus) -> Iterator[Finding]:
         refs: list[tuple[tuple[str | int, ...], str | None]] = [(("parent",), agency.parent),
                                                                 (("successor",), agency.successor)]
         refs += [(("groups", index), group) for index, group in enumerate(agency.groups)]
+        raw = corpus.agency_data.get(agency_id)
+        yield from _check_agency_itself(agency, shown, raw, (line, col), agencies)
         for loc, ref in refs:
-            if ref and ref not in agencies:
+            if ref == agency_id:
+                at_line, at_col = position(raw, loc) if raw is not None else (line, col)
+                yield Finding(shown, at_line, at_col, "KH409", "error",
+                              f"Cơ quan «{agency_id}» ghi chính nó ở «{loc[0]}»",
+                              f"Xóa «{agency_id}» khỏi «{loc[0]}», hoặc thay bằng mã của cơ quan khác.")
+            elif ref and ref not in agencies:
                 close = difflib.get_close_matches(ref, sorted(agencies), n=1)
-                raw = corpus.agency_data.get(agency_id)
                 at_line, at_col = position(raw, loc) if raw is not None else (line, col)
                 yield Finding(shown, at_line, at_col, "KH404", "error",
                               f"Cơ quan «{agency_id}» ghi «{loc[0]}: {ref}» nhưng mã này không có trong danh mục",
                               f"Có phải ý bạn là «{close[0]}»?" if close else "Khai báo cơ quan đó trong danh mục.")
+
+
+RESERVED_SEGMENT = re.compile(r"index|nam-[0-9]+")  # co-quan/<id>/index.md, co-quan/<id>/nam-<year>.md
+
+
+def _check_agency_itself(agency: Agency, shown: str, raw: Any, at: tuple[int, int],
+                         agencies: dict[str, Agency]) -> Iterator[Finding]:
+    """An agency's own dates in order, and an id that does not take another page's address."""
+    if agency.valid_from and agency.valid_until and agency.valid_until < agency.valid_from:
+        line, col = position(raw, ("valid_until",)) if raw is not None else at
+        yield Finding(shown, line, col, "KH410", "error",
+                      f"Cơ quan «{agency.id}» thôi hoạt động ({short_date(agency.valid_until)}) trước ngày bắt đầu "
+                      f"hoạt động ({short_date(agency.valid_from)})",
+                      "Kiểm tra lại «valid_from» (ngày bắt đầu) và «valid_until» (ngày cuối còn hoạt động); "
+                      "có thể hai ngày bị ghi đảo chỗ.")
+    parent, _, last = agency.id.rpartition("/")
+    if RESERVED_SEGMENT.fullmatch(last):
+        owner = f" của cơ quan «{parent}»" if parent in agencies else " dành cho trang của cơ quan khác"
+        yield Finding(shown, *at, "KH411", "error",
+                      f"Mã «{agency.id}» trùng địa chỉ trang co-quan/{agency.id}/{owner}",
+                      f"Đổi phần cuối của mã, ví dụ «{parent}/{last}-1»; «index» và «nam-NĂM» dành cho trang theo năm.")
 
 
 # --- text -------------------------------------------------------------------------
@@ -401,3 +453,26 @@ def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
                 yield Finding(shown, line, col, "KH504", "error",
                               f"Dòng chèn nhiệm vụ trỏ tới mục «{match.group(1)}» không có trong «sections»",
                               "Sửa mã mục cho khớp với «sections» trong ke-hoach.yml.")
+        yield from _check_anchors_and_links(loaded, shown, text)
+
+
+PAGE_IDS = ("kh-quyet-dinh", "kh-ke-hoach", "kh-phu-luc", "kh-nhiem-vu-khac", "kh-bao-cao", "kh-dong-thoi-gian")
+
+
+def _check_anchors_and_links(loaded: LoadedPlan, shown: str, text: str) -> Iterator[Finding]:
+    """Headings whose id takes a task's (or the page's own) anchor; links into the repository."""
+    if "#" in text or "=" in text or "-" in text:
+        taken = {item.id: "nhiệm vụ" for item in loaded.plan.tasks}
+        taken.update({duty.id: "báo cáo" for duty in loaded.plan.reporting})
+        taken.update(dict.fromkeys(PAGE_IDS, "phần của trang"))
+        for line, col, words, anchor, explicit in headings(text):
+            if anchor in taken:
+                yield Finding(shown, line, col, "KH505", "error",
+                              f"Đề mục «{words}» có neo #{anchor}, trùng với neo của {taken[anchor]} «{anchor}»: "
+                              "liên kết tới đó sẽ mở đề mục này",
+                              f"Đổi «{{#{anchor}}}» thành một neo khác, ví dụ «{{#muc-{anchor}}}»." if explicit
+                              else f"Thêm chữ vào đề mục cho khác mã, ví dụ «Mục {words}».")
+    for line, col, target in relative_links(text) if "](" in text or "]:" in text else ():
+        yield Finding(shown, line, col, "KH506", "error",
+                      f"Liên kết «{target}» trỏ tới một tệp trong kho, không có trên trang đã dựng",
+                      "Dùng địa chỉ đầy đủ bắt đầu bằng https://, hoặc bỏ liên kết và giữ lại chữ.")

@@ -7,6 +7,7 @@ Markdown files it names. The registry is every `*.yml` under `plans/agencies/`.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import gc
 import os
@@ -15,6 +16,7 @@ import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
@@ -479,9 +481,21 @@ def _type_message(error: Any) -> tuple[str, str]:
         message += odd_part(str(value))
     written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
     if kind.startswith("date") and written:
-        day, month, year = written.groups()
-        hint = f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{int(month):02d}-{int(day):02d}."
+        hint = _iso_hint(*(int(part) for part in written.groups()))
     return message.format(where=where, value=visible(_short(value))), hint.format(field=field_name)
+
+
+def _iso_hint(day: int, month: int, year: int) -> str:
+    """How to write a day-first date as NĂM-THÁNG-NGÀY, or why no such day exists."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            return "Viết ngày dạng NĂM-THÁNG-NGÀY, tháng từ 01 đến 12; kiểm tra lại với bản gốc."
+        last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+        return (f"Ngày {day}/{month}/{year} không có thật (tháng {month} năm {year} có {last} ngày); kiểm tra lại "
+                f"với bản gốc, rồi viết dạng NĂM-THÁNG-NGÀY, ví dụ {year}-{month:02d}-{last:02d}.")
+    return f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{month:02d}-{day:02d}."
 
 
 def odd_part(value: str) -> str:

@@ -13,8 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .text import YEARS
+
 SCHEMA_VERSION = 1
-YEARS = (1900, 2199)  # the years a plan's dates can name; 0001 or 9999 are typing mistakes (and overflow)
 
 
 def _not_a_number(value: Any) -> Any:

@@ -23,7 +23,15 @@ from typing import Any
 import yaml
 
 from .errors import Finding
-from .text import FORBIDDEN, FORMAT_CHARS, describe_char, is_control, legacy_encoding_column, may_hold_legacy_encoding
+from .text import (
+    FORBIDDEN,
+    FORMAT_CHARS,
+    YEARS,
+    describe_char,
+    is_control,
+    legacy_encoding_column,
+    may_hold_legacy_encoding,
+)
 
 try:
     _ParserLoader: type = yaml.CSafeLoader
@@ -117,7 +125,6 @@ _PLAIN_TEXT = {_TAG + "value", _MERGE}
 _SCALAR_TAGS = {_TAG + name: f"construct_yaml_{name}" for name in ("null", "bool", "int", "float")}
 _INT = _TAG + "int"
 MAX_DIGITS = 18  # a plan's numbers are years and counts; longer ones are mistakes (and int() refuses 4,300+)
-YEARS = (1900, 2199)  # dates outside are typing mistakes (0001, 9999), and date arithmetic overflows at the ends
 _FIELD_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?([a-z_]+):(?:[ \t]|$)")
 MAX_DEPTH = 50
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode

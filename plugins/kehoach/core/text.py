@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+YEARS = (1900, 2199)  # the years a plan's dates can name; 0001 or 9999 are typing mistakes (and overflow)
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 

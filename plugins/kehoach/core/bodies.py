@@ -1,0 +1,75 @@
+"""What a plan's Markdown body declares that the rest of its page depends on: heading anchors and links.
+
+The site's Markdown (Python-Markdown's toc with pymdownx's slugify, `case: lower`, as in mkdocs.yml)
+gives each heading an id; a heading whose id is a task's id would take the task's anchor, so links
+to the task (from feeds, exports, agency pages) would open the heading. A relative link in a body
+points into the repository, which the site does not publish, so `mkdocs build --strict` fails on it.
+Both are found here, in the core, so `kehoach check` reports them before a build does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_ATTR_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*$")
+_TAGS = re.compile(r"</?[^>]*>")
+_INVALID = re.compile(r"[^\w\- ]")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def slug(text: str) -> str:
+    """A heading's id as the site's toc makes it (pymdownx.slugs.slugify, case lower)."""
+    plain = _TAGS.sub("", unicodedata.normalize("NFC", text)).strip().lower()
+    return _INVALID.sub("", plain).replace(" ", "-")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Numbered lines outside fenced code blocks."""
+    fence = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1) == fence):
+            fence = "" if fence else opened.group(1)
+            continue
+        if not fence:
+            yield number, line.rstrip("\r")
+
+
+def headings(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
+    """Line, column, words, id of each heading of a body (ATX `## …` and setext underlined ones), and
+    whether the id is written out (`{#id}`)."""
+    previous: tuple[int, str] | None = None
+    for number, line in _lines(text):
+        atx = _ATX.match(line)
+        if atx:
+            yield number, atx.start(2) + 1, *_id_of(atx.group(2))
+        elif previous and previous[1].strip() and _SETEXT.match(line) and not previous[1].startswith(("    ", "\t")):
+            yield previous[0], 1, *_id_of(previous[1].strip())
+        previous = (number, line)
+
+
+def _id_of(words: str) -> tuple[str, str, bool]:
+    explicit = _ATTR_ID.search(words)
+    if explicit:
+        return words[: explicit.start()].rstrip(), explicit.group(1), True
+    return words, slug(words), False
+
+
+def relative_links(text: str) -> Iterator[tuple[int, int, str]]:
+    """Line, column and target of each Markdown link or image that points into the repository
+    (no scheme such as https:, not an anchor on the page, not a site-absolute /path)."""
+    for number, line in _lines(text):
+        found = [(m.start(1), m.group(1)) for m in _INLINE_LINK.finditer(line)]
+        reference = _REFERENCE.match(line)
+        if reference:
+            found.append((reference.start(1), reference.group(1)))
+        for start, target in found:
+            if target and not target.startswith(("#", "/")) and not _SCHEME.match(target):
+                yield number, start + 1, target
