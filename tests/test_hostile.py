@@ -7,6 +7,9 @@ Each folder under tests/cases/hostile/ is one case:
     setup.jsonl     optional: what git cannot hold, made before the run, one JSON list a line:
                     ["symlink", PATH, TARGET], ["fifo", PATH], ["move", PATH, NEW_PATH], ["write", PATH, TEXT]
     expected.txt    `exit: N`, then exactly what the command prints (stdout, then stderr)
+    mkdocs.yml      optional (with docs/): the case is also built by `mkdocs build --strict` with the
+                    plugin, and every task keeps its one anchor on its page, every generated block
+                    comes back, and the built pages' content holds nothing executable
 
 The case runs in a copy under a temporary folder. When `check plans` passes, the harness also builds
 the pages, feeds and exports (`kehoach build-docs --exports`) and asserts that they publish nothing
@@ -18,12 +21,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import CASES, compare_with_file, run_kehoach
-from support.published import problems_in
+from support.published import active_html, problems_in
+
+from kehoach.core.loader import load_corpus
 
 HOSTILE = CASES / "hostile"
 HOSTILE_CASES = sorted(path for path in HOSTILE.iterdir() if path.is_dir())
@@ -74,6 +82,8 @@ def test_hostile_input_gets_exactly_the_expected_answer(case: Path, tmp_path: Pa
         assert files_under(root) == before  # check writes nothing
         if code == 0:
             _assert_build_publishes_nothing_executable(root, before)
+        if code == 0 and (root / "mkdocs.yml").exists():
+            _assert_site_keeps_every_block(root)
 
 
 def _assert_build_publishes_nothing_executable(root: Path, before: set[str]) -> None:
@@ -83,3 +93,19 @@ def _assert_build_publishes_nothing_executable(root: Path, before: set[str]) -> 
     assert problems_in(root / "out") == []
     assert {path for path in files_under(root) - before if not path.startswith("out/") and path != "out"} == set()
 
+
+
+def _assert_site_keeps_every_block(root: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEHOACH_TODAY": "2025-03-01"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+                            cwd=root, env=env, capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    pages = {path: path.read_text(encoding="utf-8") for path in (root / "site").rglob("*.html")}
+    assert not [path for path, html in pages.items() if re.search(r"KHSTASH[0-9a-f]{12}N", html)]  # all came back
+    assert not [f"{path}: {piece}" for path, html in pages.items() for piece in active_html(html)]
+    corpus = load_corpus([root / "plans"], base=root)
+    for loaded in corpus.plans:
+        html = pages[root / "site" / "ke-hoach" / loaded.id / "index.html"]
+        for item in [*loaded.plan.tasks, *loaded.plan.reporting]:
+            assert html.count(f'id="{item.id}"') == 1, item.id
+        assert 'id="kh-dong-thoi-gian"' in html and 'class="kh-foot"' in html

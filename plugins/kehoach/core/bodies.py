@@ -9,6 +9,7 @@ Both are found here, in the core, so `kehoach check` reports them before a build
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -71,5 +72,50 @@ def relative_links(text: str) -> Iterator[tuple[int, int, str]]:
         if reference:
             found.append((reference.start(1), reference.group(1)))
         for start, target in found:
-            if target and not target.startswith(("#", "/")) and not _SCHEME.match(target):
+            plain = re.sub(r"[\x00-\x20]+", "", html.unescape(target))  # as a browser reads the address
+            if plain and not plain.startswith(("#", "/")) and not _SCHEME.match(plain):
                 yield number, start + 1, target
+
+
+MAX_NESTING = 20  # a document needs a few levels; Python-Markdown recurses once per level (about 1,000 crash it)
+_QUOTES = re.compile(rf"^(?:[ \t]*>){{{MAX_NESTING + 1},}}")
+_DEEP_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+
+
+def too_deep(text: str) -> Iterator[tuple[int, int, str]]:
+    """Line, column and kind of the first place, of each kind, where a body nests deeper than
+    `MAX_NESTING` levels: block quotes, lists (by indentation), raw HTML elements, emphasis
+    (`*` and `_` runs opening inside a paragraph). Linear in the text."""
+    tags = emphasis = 0
+    seen: set[str] = set()
+
+    def first(kind: str) -> bool:
+        fresh = kind not in seen
+        seen.add(kind)
+        return fresh
+
+    for number, line in _lines(text):
+        if not line.strip():
+            emphasis = 0  # emphasis never spans paragraphs
+        if _QUOTES.match(line) and first("trích dẫn «>»"):
+            yield number, 1, "trích dẫn «>»"
+        item = _DEEP_LIST.match(line)
+        if item and len(item.group(1).expandtabs(4)) > 2 * MAX_NESTING and first("danh sách thụt lề"):
+            yield number, 1, "danh sách thụt lề"
+        for tag in _HTML_TAG.finditer(line) if "<" in line else ():
+            if tag.group(2).lower() in _VOID or tag.group(3):
+                continue
+            tags = max(tags - 1, 0) if tag.group(1) else tags + 1
+            if tags > MAX_NESTING and first("thẻ HTML"):
+                yield number, tag.start() + 1, "thẻ HTML"
+        for run in _EMPHASIS.finditer(line) if "*" in line or "_" in line else ():
+            levels = (len(run.group(2)) + 1) // 2
+            emphasis = emphasis + levels if run.group(3) and not run.group(1) else max(emphasis - levels, 0)
+            if emphasis > MAX_NESTING and first("chữ đậm, nghiêng"):
+                yield number, run.start(2) + 1, "chữ đậm, nghiêng"
+
+
+_EMPHASIS = re.compile(r"(?:(?<=(\S)))?([*_]+)(?=(\S?))")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .bodies import headings, relative_links
+from .bodies import MAX_NESTING, headings, relative_links, too_deep
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
 from .errors import Finding, Severity, sort_key
 from .loader import Corpus, LoadedPlan, odd_part
@@ -377,12 +378,17 @@ def _check_agency_itself(agency: Agency, shown: str, raw: Any, at: tuple[int, in
 _STALE = re.compile(
     r"(?:thi đua,?\s*-?\s*khen thưởng\b[^.;:\n]{0,40}?\bnăm|6 tháng (?:đầu|cuối) năm)\s+(\d{4})\b",
     re.IGNORECASE)
-_UNSAFE_ELEMENT = r"<\s*(?:script|iframe|object|embed|style|base|meta|link|form)\b"  # elements that run or redirect
+_UNSAFE_ELEMENT = (r"<\s*(?:script|iframe|object|embed|style|base|meta|link|form|plaintext|xmp|noembed"  # run,
+                   r"|noframes|noscript|template|svg|math|frame|frameset|applet|textarea|input|button)\b")  # swallow
 _UNSAFE = re.compile(
     rf"(?P<at>{_UNSAFE_ELEMENT})"
     r"|(?<![\w-])(?P<handler>on[a-z]{3,}\s*=)"  # an event handler, quoted or not (no tag context: stays linear)
+    r"|(?<![\w-])(?P<style>style\s*=)"  # a style attribute: a fixed-position overlay covers the page
     r"|(?P<url>(?:java|vb)script\s*:|data\s*:\s*text/html)",
     re.IGNORECASE)
+_RAW_TAG = re.compile(r"<[A-Za-z][^>]*>?")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>]*)|^ {0,3}\[[^\]\n]+\]:\s*(\S+)", re.MULTILINE)
+_HIDDEN_SCHEME = re.compile(r"(?:java|vb)script:|data:text/html")
 _UNSAFE_TAG = re.compile(_UNSAFE_ELEMENT, re.IGNORECASE)
 
 
@@ -436,17 +442,35 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
         first.setdefault(key, task.id)
 
 
+def _unsafe_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Offset and text of each piece of a body that would run or cover the page: the plain patterns, then
+    URLs that hide a javascript: scheme behind character references or line breaks (browsers decode the
+    first and drop the second), in raw tags and in Markdown link targets."""
+    found: set[int] = set()
+    for match in _UNSAFE.finditer(text) if _may_be_unsafe(text) else ():
+        part = match.lastgroup or 0
+        found.add(match.start(part))
+        yield match.start(part), match.group(part)
+    pieces = [*(_RAW_TAG.finditer(text) if "<" in text else ()), *(_LINK_TARGET.finditer(text) if "](" in text
+                                                                     or "]:" in text else ())]
+    for match in pieces:
+        squeezed = re.sub(r"[\x00-\x20]+", "", html.unescape(match.group())).lower()
+        hidden = _HIDDEN_SCHEME.search(squeezed)
+        if hidden and not any(match.start() <= offset < match.end() for offset in found):
+            yield match.start(), match.group()[:80]
+
+
 def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
     """Plan Markdown carries no scripts, event handlers or javascript: links."""
     section_ids = {section.id for section in loaded.plan.sections}
     for name, text in sorted(loaded.bodies.items()):
         shown = loaded.body_paths[name]
-        for match in _UNSAFE.finditer(text) if _may_be_unsafe(text) else ():
-            part = match.lastgroup or 0
-            line, col = line_col(text, match.start(part))
+        for start, piece in _unsafe_pieces(text):
+            line, col = line_col(text, start)
             yield Finding(shown, line, col, "KH503", "error",
-                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{match.group(part)}»",
-                          "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và liên kết javascript:.")
+                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{visible(piece)}»",
+                          "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và style=, "
+                          "liên kết javascript: (kể cả viết bằng mã &#…;).")
         for match in MARKER.finditer(text):
             if match.group(1) not in section_ids:
                 line, col = line_col(text, match.start())
@@ -454,6 +478,11 @@ def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
                               f"Dòng chèn nhiệm vụ trỏ tới mục «{match.group(1)}» không có trong «sections»",
                               "Sửa mã mục cho khớp với «sections» trong ke-hoach.yml.")
         yield from _check_anchors_and_links(loaded, shown, text)
+        for line, col, what in too_deep(text):
+            yield Finding(shown, line, col, "KH507", "error",
+                          f"Nội dung lồng quá sâu ({what} quá {MAX_NESTING} cấp), trang không dựng được",
+                          "Văn bản hành chính chỉ cần vài cấp; bớt cấp lồng ở dòng này (bớt dấu «>», "
+                          "bớt thụt lề, đóng bớt thẻ).")
 
 
 PAGE_IDS = ("kh-quyet-dinh", "kh-ke-hoach", "kh-phu-luc", "kh-nhiem-vu-khac", "kh-bao-cao", "kh-dong-thoi-gian")
@@ -474,5 +503,5 @@ def _check_anchors_and_links(loaded: LoadedPlan, shown: str, text: str) -> Itera
                               else f"Thêm chữ vào đề mục cho khác mã, ví dụ «Mục {words}».")
     for line, col, target in relative_links(text) if "](" in text or "]:" in text else ():
         yield Finding(shown, line, col, "KH506", "error",
-                      f"Liên kết «{target}» trỏ tới một tệp trong kho, không có trên trang đã dựng",
+                      f"Liên kết «{target[:60]}» trỏ tới một tệp trong kho, không có trên trang đã dựng",
                       "Dùng địa chỉ đầy đủ bắt đầu bằng https://, hoặc bỏ liên kết và giữ lại chữ.")
