@@ -45,7 +45,7 @@ def formula_cells(path: Path) -> list[str]:
         return [cell for row in rows for cell in row if cell.startswith(FORMULA_START)]
     book = load_workbook(path)
     return [f"{sheet.title}!{cell.coordinate}" for sheet in book.worksheets for row in sheet.iter_rows()
-            for cell in row if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))]
+            for cell in row if cell.data_type == "f"]
 
 
 def injected_feed_lines(data: bytes) -> list[str]:

@@ -448,7 +448,8 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Các trường hợp lệ: {', '.join(allowed)}."
-        return Finding(shown, line, col, "KH201", "error", f"Trường không có trong mẫu: «{loc[-1]}»", hint)
+        return Finding(shown, line, col, "KH201", "error", f"Trường không có trong mẫu: «{visible(str(loc[-1]))}»",
+                       hint)
     if kind == "missing":
         line, col = position(data, loc[:-1])
         place = f"trong «{where_of(loc[:-1])}»" if loc[:-1] else "ở cấp ngoài cùng của tệp"
