@@ -5,7 +5,8 @@ Each folder under tests/cases/hostile/ is one case:
     plans/…         the input tree (a copy of check/clean-plan with one thing broken)
     command.txt     optional: the `kehoach` arguments, one per line (default: check, plans)
     setup.jsonl     optional: what git cannot hold, made before the run, one JSON list a line:
-                    ["symlink", PATH, TARGET], ["fifo", PATH], ["move", PATH, NEW_PATH], ["write", PATH, TEXT]
+                    ["symlink", PATH, TARGET], ["fifo", PATH], ["move", PATH, NEW_PATH], ["write", PATH, TEXT],
+                    ["commit", MESSAGE] (git add -A and commit, the repository made at the first)
     expected.txt    `exit: N`, then exactly what the command prints (stdout, then stderr)
     mkdocs.yml      optional (with docs/): the case is also built by `mkdocs build --strict` with the
                     plugin, and every task keeps its one anchor on its page, every generated block
@@ -14,7 +15,7 @@ Each folder under tests/cases/hostile/ is one case:
 The case runs in a copy under a temporary folder. When `check plans` passes, the harness also builds
 the pages, feeds and exports (`kehoach build-docs --exports`) and asserts that they publish nothing
 executable (tests/support/published.py) and that nothing was written outside the output folder.
-Regenerate with `KEHOACH_REGEN=1 .venv/bin/pytest tests/test_hostile.py`, then read the diff.
+Regenerate with `.venv/bin/pytest --update-goldens tests/test_hostile.py`, then read the diff.
 """
 
 from __future__ import annotations
@@ -52,12 +53,23 @@ def prepare(case: Path, root: Path) -> Path:
             os.mkfifo(target)
         elif step == "move":
             target.rename(root / rest[0])
+        elif step == "commit":  # a git repository of the case, for `kehoach diff`
+            _commit(root, path)
         elif step == "write":
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(rest[0].encode("utf-8", "surrogatepass"))
         else:
             raise AssertionError(f"unknown setup step {step!r} in {case.name}")
     return root
+
+
+def _commit(root: Path, message: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Thử", "GIT_AUTHOR_EMAIL": "thu@example.invalid",
+           "GIT_COMMITTER_NAME": "Thử", "GIT_COMMITTER_EMAIL": "thu@example.invalid"}
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True, env=env)
+    for args in (["add", "-A", "plans"], ["commit", "-q", "--allow-empty", "-m", message]):
+        subprocess.run(["git", *args], cwd=root, check=True, env=env)
 
 
 def command_of(case: Path) -> list[str]:
@@ -77,6 +89,7 @@ def test_hostile_input_gets_exactly_the_expected_answer(case: Path, tmp_path: Pa
     before = files_under(root)
     code, output = run_kehoach(command_of(case), root)
     assert "Traceback" not in output
+    assert [path.name for path in tmp_path.iterdir()] == ["case"]  # nothing written beside the repository
     compare_with_file(f"exit: {code}\n{output}", case / "expected.txt")
     if command_of(case) == ["check", "plans"]:
         assert files_under(root) == before  # check writes nothing

@@ -22,7 +22,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Finding
+from .errors import Finding, PlanError
 from .migrations import version_finding
 from .models import Agency, Plan, Registry
 from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text
@@ -136,6 +136,18 @@ def discover(paths: list[Path], unreadable: list[Path] | None = None,
         elif path.is_dir():
             folders.update(d for year in subfolders(path, YEAR_FOLDER) for d in subfolders(year, PLAN_FOLDER))
     return sorted(folders)
+
+
+def plan_folder_name(slug: str, given: str = "--slug") -> str:
+    """`slug` when it can name a plan folder (a slug: never "/", "..", a space or a capital letter);
+    `PlanError` (KH603) otherwise, before anything is written."""
+    if PLAN_FOLDER.fullmatch(slug):
+        return slug
+    fixed = slugify(slug.replace("..", "").replace("/", "-"))
+    raise PlanError([Finding(given, 1, 1, "KH603", "error",
+                             f"Tên thư mục kế hoạch «{visible(slug)}» không dùng được: chỉ gồm chữ thường không dấu, "
+                             "số và dấu «-» (không có «/», «..», dấu cách)",
+                             f"Ví dụ: --slug {fixed or 'ke-hoach-tdkt'}")])
 
 
 def _refusal(folder: Path, pattern: re.Pattern[str]) -> Refusal | None:
