@@ -8,6 +8,7 @@ test names what leaked and where.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import zipfile
@@ -15,27 +16,51 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-ACTIVE_HTML = re.compile(r"<\s*(?:script|iframe|object|embed|plaintext|xmp|base|meta|form)\b|javascript\s*:"
-                         r"|vbscript\s*:|data\s*:\s*text/html|\son[a-z]+\s*=|\sstyle\s*=", re.IGNORECASE)
+ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "plaintext", "xmp", "base", "meta", "form", "frame",
+                   "frameset", "applet", "noembed", "noframes", "link", "style"}
+TAG = re.compile(r"<([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+ACTIVE_ATTRIBUTE = re.compile(r"\s(?:on[a-z]+|style|formaction)\s*=", re.IGNORECASE)
+URL_ATTRIBUTE = re.compile(r"\s(?:href|src|action|xlink:href|background|poster)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+                           re.IGNORECASE)
+MARKDOWN_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")
+ACTIVE_SCHEME = re.compile(r"(?:java|vb)script:|data:text/html")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ICS_LINE = re.compile(r"(?:[A-Z][A-Z0-9-]*(?:;[A-Z0-9-]+=(?:\"[^\"\x00-\x1f]*\"|[^\";:,\x00-\x1f]*)"
                       r"(?:,(?:\"[^\"\x00-\x1f]*\"|[^\";:,\x00-\x1f]*))*)*:[^\x00-\x08\x0a-\x1f\x7f]*)?")
 
 
+def _active_url(value: str) -> bool:
+    """True for an address a browser would run: the scheme read as a browser reads it (references decoded,
+    spaces and control characters dropped, any case)."""
+    return ACTIVE_SCHEME.match(re.sub(r"[\x00-\x20]+", "", html.unescape(value.strip("\"'"))).lower()) is not None
+
+
+def _active_tags(text: str) -> list[str]:
+    found = []
+    for tag in TAG.finditer(text):
+        attributes = tag.group(2)
+        if tag.group(1).lower() in ACTIVE_ELEMENTS or ACTIVE_ATTRIBUTE.search(attributes) or any(
+                _active_url(url.group(1)) for url in URL_ATTRIBUTE.finditer(attributes)):
+            found.append(tag.group()[:120])
+    return found
+
+
 def active_markdown(text: str) -> list[str]:
-    """Script-like pieces in a generated Markdown page (`kehoach build-docs`), beyond the page's own markup."""
-    return [match.group() for match in ACTIVE_HTML.finditer(text)]
+    """Executable pieces in a generated Markdown page (`kehoach build-docs`): active tags and attributes,
+    and link targets that run script. Text that merely reads "javascript:" is not one."""
+    return _active_tags(text) + [target.group() for target in MARKDOWN_TARGET.finditer(text)
+                                 if _active_url(target.group(1))]
 
 
-def article(html: str) -> str:
+def article(page: str) -> str:
     """The content of a built page (Material's `<article>`): what the plan's own text can reach."""
-    start, end = html.find("<article"), html.rfind("</article>")
-    return html[start:end] if 0 <= start < end else html
+    start, end = page.find("<article"), page.rfind("</article>")
+    return page[start:end] if 0 <= start < end else page
 
 
-def active_html(html: str) -> list[str]:
+def active_html(page: str) -> list[str]:
     """Executable pieces inside a built page's content."""
-    return [match.group() for match in ACTIVE_HTML.finditer(article(html))]
+    return _active_tags(article(page))
 
 
 def formula_cells(path: Path) -> list[str]:

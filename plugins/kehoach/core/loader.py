@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Finding, PlanError
 from .migrations import version_finding
 from .models import Agency, Plan, Registry
-from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text
+from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text, written_at
 from .text import describe_char, odd_characters, slugify, visible
 
 PLAN_FILE = "ke-hoach.yml"
@@ -445,12 +445,29 @@ def _data_loc(error: Any, data: Any) -> tuple[Any, ...]:
     return tuple(kept)
 
 
-def where_of(loc: tuple[Any, ...]) -> str:
-    """A field path as users read it, items counted from 1: tasks[2].lead[1]."""
+def where_of(loc: tuple[Any, ...], data: Any = None) -> str:
+    """A field as users read it, in the plan's own terms: «deadline.date» của nhiệm vụ «so-ket» (số 2.),
+    items counted from 1 («lead[1]»); «tasks[8]» only when the item has no id to name it by."""
+    owner = ""
+    if data is not None and len(loc) >= 2 and loc[0] in _OWNERS and isinstance(loc[1], int):
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        item = items[loc[1]] if isinstance(items, list) and 0 <= loc[1] < len(items) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if loc[2:] == ("id",):  # the id itself is wrong: name the item by its place
+            owner, loc = f"{_OWNERS[loc[0]]} thứ {loc[1] + 1}", loc[2:]
+        elif isinstance(item_id, str):
+            number = item.get("number") if isinstance(item.get("number"), str) else None
+            owner = f"{_OWNERS[loc[0]]} «{visible(item_id)}»" + (f" (số {visible(number)})" if number else "")
+            loc = loc[2:]
     text = ""
     for step in loc:
         text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
+    if not owner:
+        return f"«{text}»"
+    return f"«{text}» của {owner}" if text else owner
+
+
+_OWNERS = {"tasks": "nhiệm vụ", "sections": "mục", "reporting": "báo cáo", "agencies": "cơ quan"}
 
 
 def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> Finding:
@@ -464,7 +481,7 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
                        hint)
     if kind == "missing":
         line, col = position(data, loc[:-1])
-        place = f"trong «{where_of(loc[:-1])}»" if loc[:-1] else "ở cấp ngoài cùng của tệp"
+        place = f"trong {where_of(loc[:-1], data)}" if loc[:-1] else "ở cấp ngoài cùng của tệp"
         return Finding(shown, line, col, "KH203", "error", f"Thiếu trường bắt buộc «{loc[-1]}» {place}",
                        "Thêm trường này; xem mẫu trong hướng dẫn soạn kế hoạch.")
     line, col = position(data, loc)
@@ -474,17 +491,22 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
         close = difflib.get_close_matches(str(error.get("input")), options, n=1, cutoff=0.5)
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Giá trị hợp lệ: {expected}."
         return Finding(shown, line, col, "KH204", "error",
-                       f"Giá trị «{error.get('input')}» không hợp lệ cho «{where_of(loc)}»", hint)
-    message, hint = _type_message(error)
+                       f"Giá trị «{visible(str(written_at(data, loc) or error.get('input')))}» không hợp lệ cho "
+                       f"{where_of(loc, data)}", hint)
+    message, hint = _type_message(error, where_of(loc, data), written_at(data, loc))
     return Finding(shown, line, col, "KH202", "error", message, hint)
 
 
-def _type_message(error: Any) -> tuple[str, str]:
-    """Message and hint for a value of the wrong type or form."""
-    loc, kind, value = error["loc"], error["type"], error.get("input")
-    where, field_name = where_of(loc), str(loc[-1]) if loc else ""
-    if kind not in _TYPE_MESSAGES:
-        return (f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}",
+def _type_message(error: Any, where: str, written: str | None = None) -> tuple[str, str]:
+    """Message and hint for a value of the wrong type or form; a value YAML converted is quoted as written."""
+    loc, kind = error["loc"], error["type"]
+    value = written if written is not None else error.get("input")
+    field_name = str(loc[-1]) if loc else ""
+    if kind == "value_error":  # our own validators, whose words are Vietnamese
+        return (f"Giá trị không hợp lệ cho {where}: {str(error['msg']).removeprefix('Value error, ')}",
+                _VALUE_HINTS.get(field_name, "Xem mẫu trong hướng dẫn soạn kế hoạch."))
+    if kind not in _TYPE_MESSAGES:  # pydantic's words are English: never shown
+        return (f"Giá trị «{visible(_short(value))}» không hợp lệ cho {where}",
                 _VALUE_HINTS.get(field_name, "Xem mẫu trong hướng dẫn soạn kế hoạch."))
     if kind == "date_from_datetime_inexact" and isinstance(value, (int, float)):
         kind = "date_type"  # pydantic read a number as seconds since 1970
@@ -492,9 +514,11 @@ def _type_message(error: Any) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(str(error.get("ctx", {}).get("pattern", "")))
         message += odd_part(str(value))
-    written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
-    if kind.startswith("date") and written:
-        hint = _iso_hint(*(int(part) for part in written.groups()))
+    day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+    if kind.startswith("date") and day_first:
+        hint = _iso_hint(*(int(part) for part in day_first.groups()))
+    if kind == "string_type" and written is not None and loc and isinstance(loc[-1], str):
+        hint = f'Đặt giá trị trong dấu ngoặc kép: {loc[-1]}: "{written}"'
     return message.format(where=where, value=visible(_short(value))), hint.format(field=field_name)
 
 
@@ -551,31 +575,32 @@ def _short(value: Any) -> str:
 
 
 _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
-    "string_type": ("«{where}» phải là một chuỗi chữ, đang là «{value}»", "Đặt giá trị trong dấu ngoặc kép."),
-    "string_too_short": ("«{where}» không được để trống", "Điền nội dung hoặc xóa cả dòng."),
-    "string_pattern_mismatch": ("«{where}» sai định dạng: «{value}»", ""),
-    "int_type": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
-    "int_from_float": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
-    "date_from_datetime_inexact": ("«{where}» chỉ ghi ngày, không ghi giờ: «{value}»",
+    "string_type": ("{where} phải là một chuỗi chữ, đang là «{value}»", "Đặt giá trị trong dấu ngoặc kép."),
+    "string_too_short": ("{where} không được để trống", "Điền nội dung hoặc xóa cả dòng."),
+    "string_pattern_mismatch": ("{where} sai định dạng: «{value}»", ""),
+    "int_type": ("{where} phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "int_from_float": ("{where} phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "date_from_datetime_inexact": ("{where} chỉ ghi ngày, không ghi giờ: «{value}»",
                                    "Bỏ phần giờ, ví dụ 2024-03-15."),
-    "int_parsing": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
-    "bool_type": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
-    "bool_parsing": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
-    "date_type": ("«{where}» phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "date_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
+    "int_parsing": ("{where} phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "bool_type": ("{where} phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
+    "bool_parsing": ("{where} phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
+    "date_type": ("{where} phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
+    "date_parsing": ("{where} phải là một ngày, đang là «{value}»",
                      "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "date_from_datetime_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
+    "date_from_datetime_parsing": ("{where} phải là một ngày, đang là «{value}»",
                                    "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "list_type": ("«{where}» phải là một danh sách, đang là «{value}»",
+    "list_type": ("{where} phải là một danh sách, đang là «{value}»",
                   "Viết «{field}: [mục 1, mục 2]», hoặc mỗi mục một dòng bắt đầu bằng «- »."),
-    "model_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
-    "model_attributes_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)",
+    "model_type": ("{where} phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
+    "model_attributes_type": ("{where} phải là một ánh xạ (các dòng «tên: giá trị»)",
                               "Xem mẫu trong hướng dẫn soạn kế hoạch."),
-    "dict_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
-    "greater_than_equal": ("«{where}» quá nhỏ: «{value}»", "Kiểm tra lại năm."),
-    "less_than_equal": ("«{where}» quá lớn: «{value}»", "Kiểm tra lại năm."),
-    "school_year": ("«{where}» phải là hai năm liền nhau: «{value}»", "Năm học viết dạng 2024-2025."),
-    "year_range": ("«{where}» có năm ngoài khoảng 1900–2199: «{value}»",
+    "dict_type": ("{where} phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
+    "greater_than_equal": ("{where} quá nhỏ: «{value}»", "Kiểm tra lại năm."),
+    "less_than_equal": ("{where} quá lớn: «{value}»", "Kiểm tra lại năm."),
+    "school_year": ("{where} phải là hai năm liền nhau: «{value}»", "Năm học viết dạng 2024-2025."),
+    "invalid_key": ("Tên trường «{value}» phải là chữ", "Tên trường viết bằng chữ thường không dấu, ví dụ «title:»."),
+    "year_range": ("{where} có năm ngoài khoảng 1900–2199: «{value}»",
                    "Viết năm đủ bốn chữ số, ví dụ 2025-03-20 (ngày), 2025-06 (tháng), 2025-Q3 (quý)."),
 }
 

@@ -619,8 +619,17 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding
     elif quote:
         (line, col), problem = quote, "dấu ngoặc kép mở ở đây nhưng không được đóng trên cùng dòng"
         hint = "Thêm dấu ngoặc kép đóng ở cuối giá trị."
+    elif problem == "could not find expected ':'" and exc.context_mark and exc.context_mark.line + 1 < line:
+        # libyaml notices the missing ":" on the line after a line that is not «name: value» (a wrapped
+        # title continued at a smaller indent); the line to change is the one the key started on
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        problem = "dòng này không có dạng «tên: giá trị»"
+        hint = ("Nếu dòng này là phần tiếp của giá trị ở dòng trên, nối nó vào cuối dòng trên; nếu là một trường, "
+                "thêm dấu «:» sau tên trường.")
     elif problem in _PROBLEMS_VI:
         problem, hint = _PROBLEMS_VI[problem], _HINTS_VI.get(problem, hint)
+    else:  # a message libyaml may add later: never shown in English
+        problem = "tệp không đúng cú pháp YAML ở đây"
     return Finding(shown, line, col, "KH105", "error", f"Lỗi cú pháp YAML: {problem}", hint)
 
 
@@ -679,10 +688,27 @@ _PROBLEMS_VI = {
     "but found another document": "tệp có nhiều hơn một tài liệu YAML (dòng «---» ở giữa tệp)",
     "did not find expected node content": "thiếu giá trị ở đây",
     "found character that cannot start any token": "có ký tự không được đứng đầu một giá trị (như «@», «`»)",
+    "did not find expected <document start>": "có nội dung sau phần chính của tệp (thụt lề sai ở dòng này?)",
+    "expected a single document in the stream": "tệp có nhiều hơn một tài liệu YAML (dòng «---» ở giữa tệp)",
+    "found unhashable key": "khóa của ánh xạ phải là một giá trị đơn",
+    "found duplicate anchor": "neo YAML (&tên) bị khai hai lần",
+    "found unexpected ':'": "dấu «:» không đúng chỗ",
+    "did not find expected alphabetic or numeric character": "tên neo hoặc bí danh YAML có ký tự lạ",
+    "found a tab character that violates indentation": "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách",
+    "found a tab character where an indentation space is expected": "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách",
+    "did not find expected comment or line break": "có chữ thừa sau giá trị trên cùng dòng",
+    "found unexpected end of stream while scanning a quoted scalar": "tệp kết thúc giữa chừng (thiếu ngoặc kép đóng)",
 }
 
-_QUOTE_IT = "Đặt cả giá trị trong ngoặc kép, ví dụ: title: \"Tỉnh X: Kế hoạch\"."
+_QUOTE_IT = ("Nếu dòng này là một trường (như «deadline:»), thụt lề nó thẳng hàng với các trường cùng cấp ở trên; "
+             "nếu dấu «:» là chữ của giá trị, đặt cả giá trị trong ngoặc kép, ví dụ: title: \"Tỉnh X: Kế hoạch\".")
+_INDENT_IT = ("Các trường của một mục trong danh sách thẳng hàng với chữ sau «- » của mục đó; thụt lề dòng này "
+              "cho thẳng hàng, hoặc bắt đầu nó bằng «- » nếu đó là một mục mới.")
 _HINTS_VI = {
+    "did not find expected '-' indicator": _INDENT_IT,
+    "expected <block end>, but found '<block sequence start>'": _INDENT_IT,
+    "did not find expected key": ("Dòng này thụt lề không khớp với các trường cùng cấp: thụt lề thẳng hàng với "
+                                  "trường ở dòng trên nếu cùng cấp, hoặc lùi vào 2 dấu cách nếu là trường con."),
     "mapping values are not allowed in this context": _QUOTE_IT,
     "mapping values are not allowed here": _QUOTE_IT,
     "but found another document": "Xóa dòng «---» và phần sau nó, hoặc tách phần đó sang tệp khác.",
@@ -725,6 +751,18 @@ def node_position(node: yaml.Node | None, loc: tuple[Any, ...], key: bool = Fals
         else:
             break
     return best
+
+
+def written_at(data: Any, loc: tuple[Any, ...]) -> str | None:
+    """The text a converted value (number, boolean, date) was written as at `loc`, when it was one."""
+    node = data
+    for step in loc[:-1]:
+        if isinstance(node, (dict, list)) and (step in node if isinstance(node, dict) else
+                                                isinstance(step, int) and 0 <= step < len(node)):
+            node = node[step]
+        else:
+            return None
+    return node.written.get(loc[-1]) if loc and isinstance(node, (Mapping, Sequence)) else None
 
 
 def is_date(value: Any) -> bool:
