@@ -122,3 +122,12 @@ def _assert_site_keeps_every_block(root: Path) -> None:
         for item in [*loaded.plan.tasks, *loaded.plan.reporting]:
             assert html.count(f'id="{item.id}"') == 1, item.id
         assert 'id="kh-dong-thoi-gian"' in html and 'class="kh-foot"' in html
+
+
+def test_corpus_covers_every_class() -> None:
+    """The classes of issue 13, each with at least one case (by folder-name prefix)."""
+    classes = {"chars-", "yaml-", "number-", "date-", "folder-", "symlink-", "agency-", "markdown-", "link-",
+               "feed-", "cell-", "output-", "slug-", "import-", "diff-", "digest-", "message-"}
+    names = [path.name for path in HOSTILE_CASES]
+    assert {prefix for prefix in classes if any(name.startswith(prefix) for name in names)} == classes
+    assert len(names) >= 60
