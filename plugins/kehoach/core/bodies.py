@@ -45,7 +45,22 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 def headings(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
     """Line, column, words, id of each heading of a body (ATX `## …` and setext underlined ones), and
-    whether the id is written out (`{#id}`)."""
+    whether the id is written out (`{#id}`). One pass of a compiled pattern unless the body has code fences."""
+    if "```" in text or "~~~" in text:
+        yield from _headings_by_line(text)
+        return
+    for match in _HEADING.finditer(text):
+        words = match.group(2) if match.group(1) else match.group(3).strip()
+        start = match.start(2) if match.group(1) else match.start(3)
+        line = text.count("\n", 0, start) + 1
+        yield line, start - (text.rfind("\n", 0, start) + 1) + 1, *_id_of(words)
+
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$"
+                      r"|^ {0,3}(\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*\r?$", re.MULTILINE)
+
+
+def _headings_by_line(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
     previous: tuple[int, str] | None = None
     for number, line in _lines(text):
         atx = _ATX.match(line)
@@ -78,8 +93,9 @@ def relative_links(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 MAX_NESTING = 20  # a document needs a few levels; Python-Markdown recurses once per level (about 1,000 crash it)
-_QUOTES = re.compile(rf"^(?:[ \t]*>){{{MAX_NESTING + 1},}}")
-_DEEP_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_QUOTES = re.compile(rf"^(?:[ \t]*>){{{MAX_NESTING + 1},}}", re.MULTILINE)
+_DEEP_LIST = re.compile(rf"^(?: {{{2 * MAX_NESTING + 1},}}|\t{{{MAX_NESTING // 2 + 1},}})"  # 2 spaces or a tab a level
+                        r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
@@ -88,33 +104,36 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 def too_deep(text: str) -> Iterator[tuple[int, int, str]]:
     """Line, column and kind of the first place, of each kind, where a body nests deeper than
     `MAX_NESTING` levels: block quotes, lists (by indentation), raw HTML elements, emphasis
-    (`*` and `_` runs opening inside a paragraph). Linear in the text."""
+    (`*` and `_` runs opening inside a paragraph). Linear in the text; compiled patterns first,
+    a walk over the lines only for a body with many tags or emphasis marks."""
+    for pattern, kind in ((_QUOTES, "trích dẫn «>»"), (_DEEP_LIST, "danh sách thụt lề")):
+        found = pattern.search(text)
+        if found:
+            yield text.count("\n", 0, found.start()) + 1, 1, kind
+    many_tags = text.count("<") > MAX_NESTING
+    many_marks = text.count("*") + text.count("_") > MAX_NESTING
+    if many_tags or many_marks:
+        yield from _deep_inline(text, many_tags, many_marks)
+
+
+def _deep_inline(text: str, many_tags: bool, many_marks: bool) -> Iterator[tuple[int, int, str]]:
     tags = emphasis = 0
     seen: set[str] = set()
-
-    def first(kind: str) -> bool:
-        fresh = kind not in seen
-        seen.add(kind)
-        return fresh
-
     for number, line in _lines(text):
         if not line.strip():
             emphasis = 0  # emphasis never spans paragraphs
-        if _QUOTES.match(line) and first("trích dẫn «>»"):
-            yield number, 1, "trích dẫn «>»"
-        item = _DEEP_LIST.match(line)
-        if item and len(item.group(1).expandtabs(4)) > 2 * MAX_NESTING and first("danh sách thụt lề"):
-            yield number, 1, "danh sách thụt lề"
-        for tag in _HTML_TAG.finditer(line) if "<" in line else ():
+        for tag in _HTML_TAG.finditer(line) if many_tags and "<" in line else ():
             if tag.group(2).lower() in _VOID or tag.group(3):
                 continue
             tags = max(tags - 1, 0) if tag.group(1) else tags + 1
-            if tags > MAX_NESTING and first("thẻ HTML"):
+            if tags > MAX_NESTING and "tags" not in seen:
+                seen.add("tags")
                 yield number, tag.start() + 1, "thẻ HTML"
-        for run in _EMPHASIS.finditer(line) if "*" in line or "_" in line else ():
+        for run in _EMPHASIS.finditer(line) if many_marks and ("*" in line or "_" in line) else ():
             levels = (len(run.group(2)) + 1) // 2
             emphasis = emphasis + levels if run.group(3) and not run.group(1) else max(emphasis - levels, 0)
-            if emphasis > MAX_NESTING and first("chữ đậm, nghiêng"):
+            if emphasis > MAX_NESTING and "marks" not in seen:
+                seen.add("marks")
                 yield number, run.start(2) + 1, "chữ đậm, nghiêng"
 
 

@@ -490,7 +490,7 @@ PAGE_IDS = ("kh-quyet-dinh", "kh-ke-hoach", "kh-phu-luc", "kh-nhiem-vu-khac", "k
 
 def _check_anchors_and_links(loaded: LoadedPlan, shown: str, text: str) -> Iterator[Finding]:
     """Headings whose id takes a task's (or the page's own) anchor; links into the repository."""
-    if "#" in text or "=" in text or "-" in text:
+    if "#" in text or "\n=" in text or "\n-" in text:
         taken = {item.id: "nhiệm vụ" for item in loaded.plan.tasks}
         taken.update({duty.id: "báo cáo" for duty in loaded.plan.reporting})
         taken.update(dict.fromkeys(PAGE_IDS, "phần của trang"))
