@@ -455,7 +455,7 @@ def where_of(loc: tuple[Any, ...], data: Any = None) -> str:
         item_id = item.get("id") if isinstance(item, dict) else None
         if loc[2:] == ("id",):  # the id itself is wrong: name the item by its place
             owner, loc = f"{_OWNERS[loc[0]]} thứ {loc[1] + 1}", loc[2:]
-        elif isinstance(item_id, str):
+        elif isinstance(item, dict) and isinstance(item_id, str):
             number = item.get("number") if isinstance(item.get("number"), str) else None
             owner = f"{_OWNERS[loc[0]]} «{visible(item_id)}»" + (f" (số {visible(number)})" if number else "")
             loc = loc[2:]

@@ -18,7 +18,7 @@ import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -148,7 +148,7 @@ class _Builder:
         self.seen: set[yaml.Node] = set()
         self.lines = lines_of(text) if "\\" in text or "|" in text or ">" in text else None  # escapes, blocks
 
-    def admitted(self, node: yaml.Node) -> bool:
+    def admitted(self, node: yaml.ScalarNode) -> bool:
         """False when a quoted or block text holds what `build` reports: a control or invisible character
         written as an escape ("\\v", "\\u202e"), or a block that swallowed field lines."""
         if self.lines is None or not node.style or node.style == "'":
@@ -157,7 +157,7 @@ class _Builder:
             return FORBIDDEN.search(node.value) is None
         return self.swallowed(node) is None
 
-    def text(self, node: yaml.Node, key: str = "", key_col: int = 0) -> str:
+    def text(self, node: yaml.ScalarNode, key: str = "", key_col: int = 0) -> str:
         """A text scalar, its escapes and block lines admitted (a problem recorded otherwise)."""
         value = node.value
         if self.lines is None or not node.style or node.style == "'":
@@ -301,7 +301,7 @@ class _Builder:
         cls, tag = node.__class__, node.tag
         if cls is _SCALAR:
             if tag == _STR:
-                if node.style and self.lines is not None and not self.admitted(node):
+                if self.lines is not None and not self.admitted(cast(yaml.ScalarNode, node)):
                     raise _Unusual
                 return _intern(node.value)
             if tag == _DATE:
