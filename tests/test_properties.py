@@ -142,8 +142,10 @@ SNIPPETS = ["javascript:alert(1)", "jav&#x61;script:", "<script>alert(1)</script
             "\r\n", "\n", "BEGIN:VEVENT", "END:VCALENDAR", "KHSTASH0X", "<!-- nhiem-vu: quy-i -->", "::error::x",
             "##[error]", "\\", ";", ",", '"', "'", "<div>", "</div>", "**", "_", "[a](b)", "{#tap-huan}", "# ",
             "\u202e", "\u200b", "\x0b", "\x00", "Sở Nội vụ", "31/6/2025", "năm 2024"]
+# Control and format characters come from SNIPPETS only, so that most examples pass the gate and reach
+# the build (the gate's refusals are the rest of this file's business).
 HOSTILE_TEXT = st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(alphabet=st.characters(
-    blacklist_categories=("Cs",)), max_size=12)), max_size=8).map("".join)
+    blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=12)), max_size=8).map("".join)
 CHAIN = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -173,7 +175,7 @@ def test_a_clean_plan_publishes_nothing_executable(tmp_path: Path, title: str, n
     _assert_findings_point_into_files(root, findings)
     if has_errors(findings):
         return
-    files: dict[str, str | bytes] = {**api.build_exports(corpus)}
+    files: dict[str, str | bytes] = {**api.build_exports(corpus, date(2025, 3, 1))}
     files.update(build_pages(corpus, Options(date(2025, 3, 1), "https://intranet.example/", True, frozenset(files))))
     out = tmp_path / "out"
     api.write_tree(out, sorted(files.items()))
