@@ -7,16 +7,22 @@ exist, and never raise.
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date
 from pathlib import Path
 
 from conftest import CASES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.published import problems_in
 
+from kehoach import api
 from kehoach.core.checks import check_corpus
-from kehoach.core.errors import Finding
+from kehoach.core.errors import Finding, has_errors
 from kehoach.core.loader import load_corpus
+from kehoach.site.builder import build_pages
+from kehoach.site.options import Options
 
 CLEAN = CASES / "check" / "clean-plan" / "plans"
 PLAN = "plans/2025/ke-hoach-tdkt/ke-hoach.yml"
@@ -127,3 +133,52 @@ def test_any_markdown_body_gives_findings_inside_the_file(tmp_path: Path, text: 
     findings, plans = _check(root, "plans/2025/ke-hoach-tdkt/noi-dung.md", text.encode("utf-8", "surrogatepass"))
     _assert_findings_point_into_files(root, findings)
     assert plans == 1  # a bad body never loses the plan itself
+
+
+# --- the whole chain: any text in a plan's fields and body -> check, then pages, feeds, exports ----------
+
+SNIPPETS = ["javascript:alert(1)", "jav&#x61;script:", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+            '<div style="position:fixed">', "<plaintext>", "=HYPERLINK(\"h\",\"x\")", "+1", "-", "@SUM(1)", "\t",
+            "\r\n", "\n", "BEGIN:VEVENT", "END:VCALENDAR", "KHSTASH0X", "<!-- nhiem-vu: quy-i -->", "::error::x",
+            "##[error]", "\\", ";", ",", '"', "'", "<div>", "</div>", "**", "_", "[a](b)", "{#tap-huan}", "# ",
+            "\u202e", "\u200b", "\x0b", "\x00", "Sở Nội vụ", "31/6/2025", "năm 2024"]
+# Control and format characters come from SNIPPETS only, so that most examples pass the gate and reach
+# the build (the gate's refusals are the rest of this file's business).
+HOSTILE_TEXT = st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(alphabet=st.characters(
+    blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=12)), max_size=8).map("".join)
+CHAIN = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _hostile_plan(root: Path, title: str, note: str, name: str, body: str) -> None:
+    plan = root / PLAN
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("    title: Tổ chức tập huấn nghiệp vụ công tác thi đua, khen thưởng\n",
+                        f"    title: {json.dumps(title or 'x', ensure_ascii=False)}\n"
+                        f"    note: {json.dumps(note or 'x', ensure_ascii=False)}\n"
+                        f"    lead_text: {json.dumps(note or 'x', ensure_ascii=False)}\n")
+    plan.write_text(text, encoding="utf-8")
+    registry = root / REGISTRY
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "name: Sở Tài chính tỉnh X", f"name: {json.dumps(name or 'x', ensure_ascii=False)}"), encoding="utf-8")
+    (root / "plans/2025/ke-hoach-tdkt/noi-dung.md").open("a", encoding="utf-8", newline="").write(body)
+
+
+@CHAIN
+@given(title=HOSTILE_TEXT, note=HOSTILE_TEXT, name=HOSTILE_TEXT, body=HOSTILE_TEXT)
+def test_a_clean_plan_publishes_nothing_executable(tmp_path: Path, title: str, note: str, name: str,
+                                                   body: str) -> None:
+    """Whatever text the fields and the body hold: findings, or pages, feeds and exports with no script,
+    no event handler, no javascript: address, no formula cell, no injected feed line; nothing outside `out/`."""
+    root = _tree(tmp_path / "case")
+    _hostile_plan(root, title, note, name, body)
+    corpus, findings = api.load_checked([root / "plans"], base=root)
+    _assert_findings_point_into_files(root, findings)
+    if has_errors(findings):
+        return
+    files: dict[str, str | bytes] = {**api.build_exports(corpus, date(2025, 3, 1))}
+    files.update(build_pages(corpus, Options(date(2025, 3, 1), "https://intranet.example/", True, frozenset(files))))
+    out = tmp_path / "out"
+    api.write_tree(out, sorted(files.items()))
+    api.write_tree(out, api.iter_feeds(corpus, "https://intranet.example/"))
+    assert problems_in(out) == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["case", "out"]

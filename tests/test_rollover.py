@@ -67,7 +67,7 @@ def test_slug_option_names_the_new_folder(tree: Path) -> None:
 def test_slug_with_diacritics_or_spaces_is_refused(tree: Path) -> None:
     code, output = run_kehoach(["new", "2025", "--from", SOURCE, "--slug", "Kế hoạch"], tree)
     assert code == 1
-    assert "Tên thư mục «Kế hoạch» không hợp lệ" in output
+    assert "Tên thư mục kế hoạch «Kế hoạch» không dùng được" in output and "--slug ke-hoach" in output
     assert not (tree / "plans/2025").exists()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT
 
+from kehoach.core import source
 from kehoach.core.checks import check_corpus
 from kehoach.core.loader import Corpus, load_corpus
 from kehoach.core.source import (
@@ -232,13 +233,13 @@ def test_without_libyaml_the_pure_python_parser_reports_the_same(name: str) -> N
 def test_check_reads_every_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 2's speed rule: one read and one parse per file, nothing read twice."""
     reads: list[str] = []
-    real_read = Path.read_bytes
+    real_read = source.read_bounded
 
-    def read_bytes(self: Path) -> bytes:
-        reads.append(self.resolve().as_posix())
-        return real_read(self)
+    def read_bounded(path: Path, limit: int | None = None) -> tuple[bytes | None, tuple[str, str, str]]:
+        reads.append(path.resolve().as_posix())
+        return real_read(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(source, "read_bounded", read_bounded)
     root = Path(__file__).resolve().parent.parent
     corpus = load_corpus([root / "plans"], base=root)
     check_corpus(corpus)

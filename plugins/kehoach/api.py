@@ -16,6 +16,7 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from .core.deadlines import check_day
 from .core.errors import Finding, PlanError, has_errors, render, strictly, summary
 from .core.loader import Corpus
 from .core.reuse import Reuse
@@ -148,7 +149,7 @@ def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> da
     if not text:
         return date.today()
     try:
-        return date.fromisoformat(text.strip())
+        return check_day(date.fromisoformat(text.strip()), TODAY_ENV if not value else "--today")
     except ValueError:
         raise PlanError([Finding(TODAY_ENV, 1, 1, "KH603", "error",
                                  f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import cast
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -30,6 +30,7 @@ from . import api
 from .core import links
 from .core.errors import PlanError
 from .site.options import ASSET_DIR, Options
+from .site.sanitiser import clean_html
 from .site.search import SearchError
 from .site.session import Session, edit_root
 
@@ -151,8 +152,11 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         return markdown if page.file.generated_by is None else self.site.session.stash(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Count the ids of the stashed blocks among the page's anchors, for link validation."""
+        """Hold what a plan's Markdown rendered to the allowlist (`site.sanitiser`), before the stashed
+        blocks come back; count the blocks' ids among the page's anchors, for link validation."""
         ids = self.site.session.stashed_ids(page.file.src_uri)
+        if page.file.generated_by is not None:
+            html = clean_html(html, ids)
         if ids:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         return html
@@ -165,7 +169,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         self.site.session.take_for_search(page.url, page.meta)  # Pagefind indexes it once written
         source = page.meta.get("kehoach_source")
         if page.file.generated_by is not None:
-            page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
+            page.edit_url = urljoin(self.edit_root, quote(source)) if source and self.edit_root else None
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

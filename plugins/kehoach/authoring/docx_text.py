@@ -9,9 +9,12 @@ or OCR'd text wraps lines in the middle of sentences.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+from ..core.errors import Finding, PlanError
+from ..core.source import read_bounded
 from ..core.text import fold, nfc
 
 Block = str | list[str]
@@ -22,27 +25,66 @@ _STRUCTURAL = re.compile(
 _TERMINAL = (".", ";", ":", "!", "?", ")")
 
 
-def read_blocks(path: Path) -> list[Block]:
-    """Blocks of a .docx, .txt or .md file."""
-    if path.suffix.lower() == ".docx":
-        return docx_blocks(path)
-    return text_blocks(path.read_text(encoding="utf-8-sig"))
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word file with scanned pages; a plan's text is a few dozen KB
 
 
-def docx_blocks(path: Path) -> list[Block]:
+def read_blocks(path: Path, shown: str = "") -> list[Block]:
+    """Blocks of a .docx, .txt or .md file; `PlanError` with a Vietnamese finding when it cannot be read."""
+    shown = shown or path.as_posix()
+    raw = read_raw(path, shown)
+    if path.suffix.lower() == ".docx" or raw.startswith(b"PK\x03\x04"):
+        return docx_blocks(raw, shown)
+    return text_blocks(decoded(raw, shown))
+
+
+def read_raw(path: Path, shown: str = "") -> bytes:
+    """The bytes of a document to import, read bounded; `PlanError` for what cannot be one (not a regular
+    file, too large, a PDF)."""
+    shown = shown or path.as_posix()
+    raw, (code, message, hint) = read_bounded(path, MAX_DOCUMENT_BYTES)
+    if raw is None:
+        raise _unreadable(shown, code, message, hint)
+    if raw.startswith(b"%PDF"):
+        raise _unreadable(shown, "KH108", "Tệp PDF chưa đọc được để soạn kế hoạch",
+                          "Mở tệp bằng Word (hoặc chép chữ ra), lưu thành .docx hay .txt rồi chạy lại lệnh.")
+    return raw
+
+
+def _unreadable(shown: str, code: str, message: str, hint: str) -> PlanError:
+    return PlanError([Finding(shown, 1, 1, code, "error", message, hint)])
+
+
+def decoded(raw: bytes, shown: str) -> str:
+    """Text of a .txt or .md file: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's "Unicode")."""
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return raw.decode("utf-16")
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _unreadable(shown, "KH101", f"Tệp không phải văn bản mã UTF-8 (byte lạ ở vị trí {exc.start})",
+                          "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258) hoặc không phải tệp chữ; chuyển "
+                          "sang Unicode UTF-8 (Unikey: Công cụ chuyển mã) rồi lưu lại.") from None
+
+
+def docx_blocks(source: Path | bytes, shown: str = "") -> list[Block]:
     """Paragraphs and table rows of a Word file, in document order.
 
     A table whose first row is not a task-table header (TT, Nội dung…) is a
     layout table (the header block, nơi nhận beside the signer): its cells are
-    read as paragraphs.
+    read as paragraphs. A damaged file is a `PlanError`, not a traceback.
     """
+    shown = shown or (source.as_posix() if isinstance(source, Path) else "")
     from docx import Document as open_docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    try:
+        document = open_docx(io.BytesIO(read_raw(source, shown) if isinstance(source, Path) else source))
+    except Exception:  # python-docx, zipfile and lxml raise many kinds on a damaged file
+        raise _unreadable(shown, "KH108", "Không đọc được tệp Word: tệp hỏng hoặc không phải .docx",
+                          "Mở tệp bằng Word, chọn «Lưu thành» dạng .docx rồi chạy lại lệnh.") from None
     from .numbering import Numbering
 
-    document = open_docx(str(path))
     numbering = Numbering(document)
     blocks: list[Block] = []
     for item in document.iter_inner_content():

@@ -17,11 +17,11 @@ from typing import Any
 import yaml
 
 from ..core.errors import Finding, PlanError
-from ..core.loader import AGENCY_DIR, SCHEMA_LINE, load_registry
+from ..core.loader import AGENCY_DIR, SCHEMA_LINE, load_registry, plan_folder_name
 from ..core.models import Plan
 from ..core.text import slugify
 from .agencies import Agencies, guess_namespace
-from .docx_text import Block, docx_blocks, text_blocks
+from .docx_text import Block, decoded, docx_blocks, read_raw, text_blocks
 from .draft import default_slug, gaps, plan_data
 from .header import read_header
 from .layout import Header, make_date
@@ -36,12 +36,13 @@ __all__ = ["Draft", "plan_data", "read_draft", "report", "write_draft"]
 
 def read_document(path: Path) -> tuple[Header, list[Block]]:
     """The header of a .docx, .txt or .md file, and the blocks after it."""
-    if path.suffix.lower() == ".docx":
-        blocks = docx_blocks(path)
+    raw = read_raw(path, str(path))  # bounded; a FIFO, a device, a PDF: a finding
+    if path.suffix.lower() == ".docx" or raw.startswith(b"PK\x03\x04"):
+        blocks = docx_blocks(raw, str(path))
         lines = [b for b in blocks[:next((i for i, b in enumerate(blocks) if isinstance(b, list)), len(blocks))]]
         header = read_header([str(line) for line in lines])
         return header, blocks[header.end:]
-    text = path.read_text(encoding="utf-8-sig")
+    text = decoded(raw, str(path))  # UTF-8, or UTF-16 with its BOM; anything else: a finding
     header = read_header(text.splitlines())
     return header, text_blocks("\n".join(text.splitlines()[header.end:]))
 
@@ -96,7 +97,7 @@ def write_draft(path: Path, plans: Path, year: int | None = None, slug: str | No
                                  "Ghi rõ năm: kehoach import TỆP --year 2024")])
     data, files = plan_data(draft, year, path.name)
     Plan.model_validate(data)
-    folder = plans / str(year) / (slug or default_slug(data, draft.namespace))
+    folder = plans / str(year) / plan_folder_name(slug or default_slug(data, draft.namespace))
     if folder.exists():
         raise PlanError([Finding(folder.as_posix(), 1, 1, "KH601", "error",
                                  f"Thư mục kế hoạch «{folder.as_posix()}» đã có; không ghi đè",

@@ -36,7 +36,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..core.errors import Finding, PlanError, has_errors
-from ..core.loader import PLAN_FILE, LoadedPlan, load_corpus, shown_path
+from ..core.loader import PLAN_FILE, LoadedPlan, load_corpus, plan_folder_name, shown_path
 
 # Keys whose values are identifiers, file names or links: never rewritten.
 _KEEP = {"id", "section", "lead", "partners", "reporters", "recipient", "via", "agency", "issuer", "body",
@@ -213,7 +213,7 @@ def roll_forward(source: Path, year: int, slug: str | None = None, plans_root: P
     base = base or Path.cwd()
     old = _load_one(source, base)
     root = plans_root or source.resolve().parent.parent
-    slug = slug or source.resolve().name.replace(str(old.plan.year), str(year))
+    slug = plan_folder_name(slug or source.resolve().name.replace(str(old.plan.year), str(year)))
     folder = root / str(year) / slug
     _refuse(old, folder, year, base)
     folder.mkdir(parents=True)
@@ -235,7 +235,7 @@ def _write(source: Path, folder: Path, old_year: int, year: int) -> tuple[YearSh
     text, shift, cleared = rewrite_yaml((source / PLAN_FILE).read_text(encoding="utf-8"), old_year, year)
     (folder / PLAN_FILE).write_text(text, encoding="utf-8")
     for path in sorted(source.iterdir()):
-        if path.is_file() and path.name != PLAN_FILE:
+        if path.is_file() and not path.is_symlink() and path.name != PLAN_FILE:  # nothing from outside
             if path.suffix == ".md":
                 (folder / path.name).write_text(shift.text(path.read_text(encoding="utf-8")), encoding="utf-8")
             else:
@@ -256,9 +256,6 @@ def _load_one(source: Path, base: Path) -> LoadedPlan:
 
 def _refuse(old: LoadedPlan, folder: Path, year: int, base: Path) -> None:
     shown = shown_path(folder, base)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder.name):
-        raise PlanError([Finding(shown, 1, 1, "KH603", "error", f"Tên thư mục «{folder.name}» không hợp lệ",
-                                 "Chỉ dùng chữ thường không dấu, chữ số và «-», ví dụ ke-hoach-tdkt-2025.")])
     if folder.exists():
         raise PlanError([Finding(shown, 1, 1, "KH601", "error", f"Thư mục {shown} đã có; kehoach new không ghi đè",
                                  "Chọn tên khác bằng --slug, hoặc xóa thư mục đó nếu chắc chắn không cần.")])

@@ -7,7 +7,9 @@ structure, KH3xx dates and deadlines, KH4xx agencies, KH5xx text.
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,12 +17,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .bodies import MAX_NESTING, headings, relative_links, too_deep
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
 from .errors import Finding, Severity, sort_key
-from .loader import Corpus, LoadedPlan
+from .loader import Corpus, LoadedPlan, odd_part
 from .models import Agency, Deadline
 from .source import line_col, position
-from .text import fold, roman, short_date, weekday_name
+from .text import YEARS, fold, roman, short_date, visible, weekday_name
 from .tracking import check_submissions
 from .workdays import effective, why_closed
 
@@ -165,8 +168,31 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
 _why_closed = lru_cache(maxsize=4096)(why_closed)  # thousands of deadlines share a few hundred days
 
 
+_WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
+
+
+def _impossible_day(text: str, year: int) -> tuple[str, str] | None:
+    """The first day written in a phrase ("31/6/2025") that no calendar has, and a hint, or None."""
+    for match in _WRITTEN_DAY.finditer(text):
+        day, month = int(match.group(1)), int(match.group(2))
+        in_year = int(match.group(3)) if match.group(3) else year
+        if not 1 <= month <= 12:
+            return match.group(), "Tháng chỉ từ 1 đến 12; sửa theo bản gốc."
+        last = calendar.monthrange(in_year, month)[1] if YEARS[0] <= in_year <= YEARS[1] else 31
+        if not 1 <= day <= last:
+            return match.group(), (f"Tháng {month} năm {in_year} có {last} ngày; sửa theo bản gốc, "
+                                   f"ví dụ «{last}/{month}{'/' + match.group(3) if match.group(3) else ''}».")
+    return None
+
+
 def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadline, owner: str,
                   years: tuple[int, ...]) -> Iterator[Finding]:
+    impossible = _impossible_day(deadline.text or "", years[0]) if "/" in (deadline.text or "") else None
+    if impossible:
+        yield _finding(loaded, loc + ("text",), "KH301", "error",
+                       f"Thời hạn của {owner} ghi «{deadline.text}»: ngày «{impossible[0]}» không có thật",
+                       impossible[1])
+        return
     which = kind(deadline)
     if not deadline.text or which == "none":
         return
@@ -270,7 +296,8 @@ def check_agencies(loaded: LoadedPlan, agencies: dict[str, Agency], names: Agenc
             guess = names.suggest(agency_id, namespace)
             hint = (f"Có phải ý bạn là «{guess}» ({agencies[guess].name})?" if guess
                     else "Thêm cơ quan vào danh mục plans/agencies/ trước, rồi dùng mã của nó.")
-            yield _finding(loaded, loc, "KH401", "error", f"Không có cơ quan «{agency_id}» trong danh mục", hint)
+            yield _finding(loaded, loc, "KH401", "error",
+                           f"Không có cơ quan «{visible(agency_id)}» trong danh mục{odd_part(agency_id)}", hint)
             continue
         if when is None:
             continue
@@ -309,14 +336,41 @@ def check_registry(corpus: Corpus) -> Iterator[Finding]:
         refs: list[tuple[tuple[str | int, ...], str | None]] = [(("parent",), agency.parent),
                                                                 (("successor",), agency.successor)]
         refs += [(("groups", index), group) for index, group in enumerate(agency.groups)]
+        raw = corpus.agency_data.get(agency_id)
+        yield from _check_agency_itself(agency, shown, raw, (line, col), agencies)
         for loc, ref in refs:
-            if ref and ref not in agencies:
+            if ref == agency_id:
+                at_line, at_col = position(raw, loc) if raw is not None else (line, col)
+                yield Finding(shown, at_line, at_col, "KH409", "error",
+                              f"Cơ quan «{agency_id}» ghi chính nó ở «{loc[0]}»",
+                              f"Xóa «{agency_id}» khỏi «{loc[0]}», hoặc thay bằng mã của cơ quan khác.")
+            elif ref and ref not in agencies:
                 close = difflib.get_close_matches(ref, sorted(agencies), n=1)
-                raw = corpus.agency_data.get(agency_id)
                 at_line, at_col = position(raw, loc) if raw is not None else (line, col)
                 yield Finding(shown, at_line, at_col, "KH404", "error",
                               f"Cơ quan «{agency_id}» ghi «{loc[0]}: {ref}» nhưng mã này không có trong danh mục",
                               f"Có phải ý bạn là «{close[0]}»?" if close else "Khai báo cơ quan đó trong danh mục.")
+
+
+RESERVED_SEGMENT = re.compile(r"index|nam-[0-9]+")  # co-quan/<id>/index.md, co-quan/<id>/nam-<year>.md
+
+
+def _check_agency_itself(agency: Agency, shown: str, raw: Any, at: tuple[int, int],
+                         agencies: dict[str, Agency]) -> Iterator[Finding]:
+    """An agency's own dates in order, and an id that does not take another page's address."""
+    if agency.valid_from and agency.valid_until and agency.valid_until < agency.valid_from:
+        line, col = position(raw, ("valid_until",)) if raw is not None else at
+        yield Finding(shown, line, col, "KH410", "error",
+                      f"Cơ quan «{agency.id}» thôi hoạt động ({short_date(agency.valid_until)}) trước ngày bắt đầu "
+                      f"hoạt động ({short_date(agency.valid_from)})",
+                      "Kiểm tra lại «valid_from» (ngày bắt đầu) và «valid_until» (ngày cuối còn hoạt động); "
+                      "có thể hai ngày bị ghi đảo chỗ.")
+    parent, _, last = agency.id.rpartition("/")
+    if RESERVED_SEGMENT.fullmatch(last):
+        owner = f" của cơ quan «{parent}»" if parent in agencies else " dành cho trang của cơ quan khác"
+        yield Finding(shown, *at, "KH411", "error",
+                      f"Mã «{agency.id}» trùng địa chỉ trang co-quan/{agency.id}/{owner}",
+                      f"Đổi phần cuối của mã, ví dụ «{parent}/{last}-1»; «index» và «nam-NĂM» dành cho trang theo năm.")
 
 
 # --- text -------------------------------------------------------------------------
@@ -324,12 +378,17 @@ def check_registry(corpus: Corpus) -> Iterator[Finding]:
 _STALE = re.compile(
     r"(?:thi đua,?\s*-?\s*khen thưởng\b[^.;:\n]{0,40}?\bnăm|6 tháng (?:đầu|cuối) năm)\s+(\d{4})\b",
     re.IGNORECASE)
-_UNSAFE_ELEMENT = r"<\s*(?:script|iframe|object|embed|style|base|meta|link|form)\b"  # elements that run or redirect
+_UNSAFE_ELEMENT = (r"<\s*(?:script|iframe|object|embed|style|base|meta|link|form|plaintext|xmp|noembed"  # run,
+                   r"|noframes|noscript|template|svg|math|frame|frameset|applet|textarea|input|button)\b")  # swallow
 _UNSAFE = re.compile(
     rf"(?P<at>{_UNSAFE_ELEMENT})"
     r"|(?<![\w-])(?P<handler>on[a-z]{3,}\s*=)"  # an event handler, quoted or not (no tag context: stays linear)
+    r"|(?<![\w-])(?P<style>style\s*=)"  # a style attribute: a fixed-position overlay covers the page
     r"|(?P<url>(?:java|vb)script\s*:|data\s*:\s*text/html)",
     re.IGNORECASE)
+_RAW_TAG = re.compile(r"<[A-Za-z][^>]*>?")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>]*)|^ {0,3}\[[^\]\n]+\]:\s*(\S+)", re.MULTILINE)
+_HIDDEN_SCHEME = re.compile(r"(?:java|vb)script:|data:text/html")
 _UNSAFE_TAG = re.compile(_UNSAFE_ELEMENT, re.IGNORECASE)
 
 
@@ -383,20 +442,66 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
         first.setdefault(key, task.id)
 
 
+def _unsafe_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Offset and text of each piece of a body that would run or cover the page: the plain patterns, then
+    URLs that hide a javascript: scheme behind character references or line breaks (browsers decode the
+    first and drop the second), in raw tags and in Markdown link targets."""
+    found: set[int] = set()
+    for match in _UNSAFE.finditer(text) if _may_be_unsafe(text) else ():
+        part = match.lastgroup or 0
+        found.add(match.start(part))
+        yield match.start(part), match.group(part)
+    pieces = [*(_RAW_TAG.finditer(text) if "<" in text else ()), *(_LINK_TARGET.finditer(text) if "](" in text
+                                                                     or "]:" in text else ())]
+    for match in pieces:
+        squeezed = re.sub(r"[\x00-\x20]+", "", html.unescape(match.group())).lower()
+        hidden = _HIDDEN_SCHEME.search(squeezed)
+        if hidden and not any(match.start() <= offset < match.end() for offset in found):
+            yield match.start(), match.group()[:80]
+
+
 def check_markdown(loaded: LoadedPlan) -> Iterator[Finding]:
     """Plan Markdown carries no scripts, event handlers or javascript: links."""
     section_ids = {section.id for section in loaded.plan.sections}
     for name, text in sorted(loaded.bodies.items()):
         shown = loaded.body_paths[name]
-        for match in _UNSAFE.finditer(text) if _may_be_unsafe(text) else ():
-            part = match.lastgroup or 0
-            line, col = line_col(text, match.start(part))
+        for start, piece in _unsafe_pieces(text):
+            line, col = line_col(text, start)
             yield Finding(shown, line, col, "KH503", "error",
-                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{match.group(part)}»",
-                          "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và liên kết javascript:.")
+                          f"Nội dung chứa mã có thể chạy trên trình duyệt: «{visible(piece)}»",
+                          "Kế hoạch chỉ chứa văn bản; xóa thẻ script, thuộc tính on…= và style=, "
+                          "liên kết javascript: (kể cả viết bằng mã &#…;).")
         for match in MARKER.finditer(text):
             if match.group(1) not in section_ids:
                 line, col = line_col(text, match.start())
                 yield Finding(shown, line, col, "KH504", "error",
                               f"Dòng chèn nhiệm vụ trỏ tới mục «{match.group(1)}» không có trong «sections»",
                               "Sửa mã mục cho khớp với «sections» trong ke-hoach.yml.")
+        yield from _check_anchors_and_links(loaded, shown, text)
+        for line, col, what in too_deep(text):
+            yield Finding(shown, line, col, "KH507", "error",
+                          f"Nội dung lồng quá sâu ({what} quá {MAX_NESTING} cấp), trang không dựng được",
+                          "Văn bản hành chính chỉ cần vài cấp; bớt cấp lồng ở dòng này (bớt dấu «>», "
+                          "bớt thụt lề, đóng bớt thẻ).")
+
+
+PAGE_IDS = ("kh-quyet-dinh", "kh-ke-hoach", "kh-phu-luc", "kh-nhiem-vu-khac", "kh-bao-cao", "kh-dong-thoi-gian")
+
+
+def _check_anchors_and_links(loaded: LoadedPlan, shown: str, text: str) -> Iterator[Finding]:
+    """Headings whose id takes a task's (or the page's own) anchor; links into the repository."""
+    if "#" in text or "\n=" in text or "\n-" in text:
+        taken = {item.id: "nhiệm vụ" for item in loaded.plan.tasks}
+        taken.update({duty.id: "báo cáo" for duty in loaded.plan.reporting})
+        taken.update(dict.fromkeys(PAGE_IDS, "phần của trang"))
+        for line, col, words, anchor, explicit in headings(text):
+            if anchor in taken:
+                yield Finding(shown, line, col, "KH505", "error",
+                              f"Đề mục «{words}» có neo #{anchor}, trùng với neo của {taken[anchor]} «{anchor}»: "
+                              "liên kết tới đó sẽ mở đề mục này",
+                              f"Đổi «{{#{anchor}}}» thành một neo khác, ví dụ «{{#muc-{anchor}}}»." if explicit
+                              else f"Thêm chữ vào đề mục cho khác mã, ví dụ «Mục {words}».")
+    for line, col, target in relative_links(text) if "](" in text or "]:" in text else ():
+        yield Finding(shown, line, col, "KH506", "error",
+                      f"Liên kết «{target[:60]}» trỏ tới một tệp trong kho, không có trên trang đã dựng",
+                      "Dùng địa chỉ đầy đủ bắt đầu bằng https://, hoặc bỏ liên kết và giữ lại chữ.")

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .errors import Finding, PlanError
 from .models import Deadline, Section, Task
-from .text import ROMAN, fold, roman
+from .text import ROMAN, YEARS, fold, roman
 
 KIND_VI = {
     "date": "đúng ngày", "before": "trước ngày", "by": "chậm nhất ngày", "month": "trong tháng",
@@ -209,3 +210,14 @@ def meaning(deadline: Deadline) -> Reading | None:
     if which == "none":
         return None
     return Reading(which, getattr(deadline, which))
+
+
+def check_day(day: date, name: str) -> date:
+    """`day` when its year is one plans can name (1900-2199); `PlanError` (KH603) otherwise.
+
+    A build or digest "as of" year 1 or 9999 is a typing mistake, and date arithmetic past it overflows.
+    """
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise PlanError([Finding(name, 1, 1, "KH603", "error", f"Ngày «{day.isoformat()}» ngoài khoảng năm 1900–2199",
+                                 "Ghi ngày dạng NĂM-THÁNG-NGÀY với năm đủ bốn chữ số, ví dụ 2025-06-15.")])
+    return day

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .text import visible
+
 Severity = Literal["error", "warning"]
 
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
@@ -31,19 +33,33 @@ class Finding:
     hint: str = ""
 
     def as_text(self) -> str:
-        """Render as `path:line:col: CODE mức: message`, hint on the next line."""
-        head = f"{self.path}:{self.line}:{self.col}: {self.code} {SEVERITY_VI[self.severity]}: {self.message}"
-        return f"{head}\n    gợi ý: {self.hint}" if self.hint else head
+        """Render as `path:line:col: CODE mức: message`, hint on the next line.
+
+        Whatever a name or a quoted value holds, no printed line starts as a GitHub Actions
+        workflow command (`::…` or `##[…`), so plan content cannot steer the CI log: the path is
+        written on one line (line breaks and invisible characters as \\n, \\uXXXX), and a line
+        break inside a message or hint starts an indented line.
+        """
+        path = visible(self.path)
+        if path.startswith(("::", "##[")):
+            path = "./" + path
+        head = f"{path}:{self.line}:{self.col}: {self.code} {SEVERITY_VI[self.severity]}: {_lines(self.message)}"
+        return f"{head}\n    gợi ý: {_lines(self.hint)}" if self.hint else head
 
     def as_github(self) -> str:
         """Render as a GitHub Actions workflow command, so it lands on the PR line."""
         def esc(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-        prop = esc(self.path).replace(",", "%2C").replace(":", "%3A")
-        body = self.message + (f" (gợi ý: {self.hint})" if self.hint else "")
+        prop = esc(visible(self.path)).replace(",", "%2C").replace(":", "%3A")
+        body = "\n".join(map(visible, (self.message + (f" (gợi ý: {self.hint})" if self.hint else "")).split("\n")))
         return (f"::{self.severity} file={prop},line={self.line},col={self.col},"
                 f"title={self.code}::{esc(body)}")
+
+
+def _lines(text: str) -> str:
+    """Text whose own line breaks continue as indented lines, every other unseen character made visible."""
+    return "\n      ".join(visible(part) for part in text.replace("\r\n", "\n").split("\n"))
 
 
 def sort_key(finding: Finding) -> tuple[str, int, int, str, str, str, str]:

@@ -7,6 +7,7 @@ Markdown files it names. The registry is every `*.yml` under `plans/agencies/`.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import gc
 import os
@@ -15,15 +16,17 @@ import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Finding
+from .errors import Finding, PlanError
 from .migrations import version_finding
 from .models import Agency, Plan, Registry
-from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text
+from .source import BadValue, Mapping, node_position, parse_yaml, parse_yaml_tree, position, read_text, written_at
+from .text import describe_char, odd_characters, slugify, visible
 
 PLAN_FILE = "ke-hoach.yml"
 AGENCY_DIR = "agencies"
@@ -93,29 +96,81 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def discover(paths: list[Path], unreadable: list[Path] | None = None) -> list[Path]:
+YEAR_FOLDER = re.compile(r"[0-9]{4}")
+PLAN_FOLDER = re.compile(r"[a-z0-9][a-z0-9-]*")
+Refusal = tuple[Path, str, str, str]  # the folder, rule code, message, hint
+
+
+def discover(paths: list[Path], unreadable: list[Path] | None = None,
+             refused: list[Refusal] | None = None) -> list[Path]:
     """Plan folders (`<year>/<slug>/`) under the given paths, in sorted order.
 
     Folders that cannot be listed are skipped and, when `unreadable` is given, added to it.
+    Folders that are not admitted (a symlink; a year folder that is not four digits; a plan
+    folder whose name is not a slug, since it becomes a URL, a feed name and an edit link)
+    are skipped and, when `refused` is given, added to it with the reason.
     """
-    def subfolders(path: Path) -> list[Path]:
+    def subfolders(path: Path, pattern: re.Pattern[str] | None) -> list[Path]:
         try:
-            return [child for child in path.iterdir() if child.is_dir()]
+            children = [child for child in path.iterdir() if child.is_dir() and not child.name.startswith(".")]
         except OSError:
             if unreadable is not None:
                 unreadable.append(path)
             return []
+        kept = []
+        for child in sorted(children):
+            reason = _refusal(child, pattern) if pattern else None
+            if reason is None:
+                kept.append(child)
+            elif reason[1] and refused is not None:
+                refused.append(reason)
+        return kept
 
     folders: set[Path] = set()
     for path in paths:
         path = path if path.is_dir() else path.parent
-        if path.parent.name.isdigit():
+        if YEAR_FOLDER.fullmatch(path.parent.name):
             folders.add(path)
-        elif path.name.isdigit():
-            folders.update(subfolders(path))
+        elif YEAR_FOLDER.fullmatch(path.name):
+            folders.update(subfolders(path, PLAN_FOLDER))
         elif path.is_dir():
-            folders.update(d for year in subfolders(path) if year.name.isdigit() for d in subfolders(year))
+            folders.update(d for year in subfolders(path, YEAR_FOLDER) for d in subfolders(year, PLAN_FOLDER))
     return sorted(folders)
+
+
+def plan_folder_name(slug: str, given: str = "--slug") -> str:
+    """`slug` when it can name a plan folder (a slug: never "/", "..", a space or a capital letter);
+    `PlanError` (KH603) otherwise, before anything is written."""
+    if PLAN_FOLDER.fullmatch(slug):
+        return slug
+    fixed = slugify(slug.replace("..", "").replace("/", "-"))
+    raise PlanError([Finding(given, 1, 1, "KH603", "error",
+                             f"Tên thư mục kế hoạch «{visible(slug)}» không dùng được: chỉ gồm chữ thường không dấu, "
+                             "số và dấu «-» (không có «/», «..», dấu cách)",
+                             f"Ví dụ: --slug {fixed or 'ke-hoach-tdkt'}")])
+
+
+def _refusal(folder: Path, pattern: re.Pattern[str]) -> Refusal | None:
+    """Why a year or plan folder is not admitted (code "" for the registry folder, skipped quietly), or None."""
+    name = folder.name
+    if folder.is_symlink():
+        return (folder, "KH113", "Thư mục là một liên kết tượng trưng (symlink); kehoach không đọc qua liên kết",
+                "Xóa liên kết và đặt chính thư mục đó vào chỗ này.")
+    if pattern.fullmatch(name):
+        return None
+    if pattern is YEAR_FOLDER:
+        if name == AGENCY_DIR:
+            return folder, "", "", ""
+        fixed = name.strip()
+        hint = (f"Đổi tên thư mục thành «{fixed}» (bỏ dấu cách thừa)." if YEAR_FOLDER.fullmatch(fixed) else
+                "Trong plans/ chỉ có thư mục năm (bốn chữ số, ví dụ 2025) và agencies/; "
+                "chuyển thư mục này vào thư mục năm của nó.")
+        return folder, "KH114", f"Thư mục «{visible(name)}» không phải là một năm", hint
+    slug = slugify(name)
+    hint = (f"Đổi tên thư mục thành «{slug}»." if slug and PLAN_FOLDER.fullmatch(slug)
+            else "Đặt tên thư mục bằng chữ thường không dấu, số và dấu «-», ví dụ ke-hoach-tdkt.")
+    return (folder, "KH114", f"Tên thư mục kế hoạch «{visible(name)}» chỉ được có chữ thường không dấu, số và dấu «-» "
+            "(tên này thành địa chỉ trang và tên lịch)", hint)
 
 
 def _plans_folder(path: Path) -> Path:
@@ -157,9 +212,12 @@ def open_corpus(paths: list[Path], base: Path) -> tuple[Corpus, list[Path]]:
     broken: set[str] = set()
     agencies, agency_pos = load_registry(root / AGENCY_DIR, base, findings, agency_data, broken)
     unreadable: list[Path] = []
-    folders = discover(paths, unreadable)
+    refused: list[Refusal] = []
+    folders = discover(paths, unreadable, refused)
     findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error", "Không đọc được thư mục",
                             "Kiểm tra quyền đọc thư mục này.") for path in unreadable)
+    findings.extend(Finding(shown_path(path, base), 1, 1, code, "error", message, hint)
+                    for path, code, message, hint in refused)
     if not folders and not any((root / AGENCY_DIR).glob("*.yml")):
         findings.extend(Finding(shown_path(path, base), 1, 1, "KH108", "error",
                                 f"Không thấy kế hoạch nào trong «{shown_path(path, base)}»",
@@ -204,6 +262,11 @@ def load_registry(folder: Path, base: Path, findings: list[Finding], raw: dict[s
     """
     agencies: dict[str, Agency] = {}
     where: dict[str, tuple[str, int, int]] = {}
+    if folder.is_symlink():
+        findings.append(Finding(shown_path(folder, base), 1, 1, "KH113", "error",
+                                "Thư mục danh mục cơ quan là một liên kết tượng trưng (symlink)",
+                                "Xóa liên kết và đặt chính thư mục agencies/ vào chỗ này."))
+        return agencies, where
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         shown = shown_path(path, base)
         data = _read_yaml(path, shown, findings)
@@ -269,6 +332,14 @@ def load_plan(folder: Path, base: Path, findings: list[Finding], *, keep_tree: b
     loaded = LoadedPlan(f"{folder.parent.name}/{folder.name}", folder, shown, plan,
                         data if text is None else Mapping(), text=None if keep_tree else text,
                         tree=tree if keep_tree else None)
+    year_folder = folder.parent.name
+    if YEAR_FOLDER.fullmatch(year_folder) and plan.year != int(year_folder):
+        line, col = loaded.at("year")
+        findings.append(Finding(shown, line, col, "KH211", "error",
+                                f"Kế hoạch ghi «year: {plan.year}» nhưng nằm trong thư mục năm {year_folder}",
+                                f"Sửa thành «year: {year_folder}», hoặc chuyển thư mục kế hoạch sang "
+                                f"plans/{plan.year}/{folder.name}/."))
+        return None  # its deadlines would all be judged against the wrong year: one finding says it
     for key, document in (("document", plan.document), ("decision", plan.decision)):
         if document is not None and document.body is not None:
             _load_body(loaded, key, document.body, base, findings)
@@ -374,12 +445,29 @@ def _data_loc(error: Any, data: Any) -> tuple[Any, ...]:
     return tuple(kept)
 
 
-def where_of(loc: tuple[Any, ...]) -> str:
-    """A field path as users read it, items counted from 1: tasks[2].lead[1]."""
+def where_of(loc: tuple[Any, ...], data: Any = None) -> str:
+    """A field as users read it, in the plan's own terms: «deadline.date» của nhiệm vụ «so-ket» (số 2.),
+    items counted from 1 («lead[1]»); «tasks[8]» only when the item has no id to name it by."""
+    owner = ""
+    if data is not None and len(loc) >= 2 and loc[0] in _OWNERS and isinstance(loc[1], int):
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        item = items[loc[1]] if isinstance(items, list) and 0 <= loc[1] < len(items) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if loc[2:] == ("id",):  # the id itself is wrong: name the item by its place
+            owner, loc = f"{_OWNERS[loc[0]]} thứ {loc[1] + 1}", loc[2:]
+        elif isinstance(item, dict) and isinstance(item_id, str):
+            number = item.get("number") if isinstance(item.get("number"), str) else None
+            owner = f"{_OWNERS[loc[0]]} «{visible(item_id)}»" + (f" (số {visible(number)})" if number else "")
+            loc = loc[2:]
     text = ""
     for step in loc:
         text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
+    if not owner:
+        return f"«{text}»"
+    return f"«{text}» của {owner}" if text else owner
+
+
+_OWNERS = {"tasks": "nhiệm vụ", "sections": "mục", "reporting": "báo cáo", "agencies": "cơ quan"}
 
 
 def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> Finding:
@@ -389,10 +477,11 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Các trường hợp lệ: {', '.join(allowed)}."
-        return Finding(shown, line, col, "KH201", "error", f"Trường không có trong mẫu: «{loc[-1]}»", hint)
+        return Finding(shown, line, col, "KH201", "error", f"Trường không có trong mẫu: «{visible(str(loc[-1]))}»",
+                       hint)
     if kind == "missing":
         line, col = position(data, loc[:-1])
-        place = f"trong «{where_of(loc[:-1])}»" if loc[:-1] else "ở cấp ngoài cùng của tệp"
+        place = f"trong {where_of(loc[:-1], data)}" if loc[:-1] else "ở cấp ngoài cùng của tệp"
         return Finding(shown, line, col, "KH203", "error", f"Thiếu trường bắt buộc «{loc[-1]}» {place}",
                        "Thêm trường này; xem mẫu trong hướng dẫn soạn kế hoạch.")
     line, col = position(data, loc)
@@ -402,28 +491,57 @@ def _finding_from(error: Any, model: type[BaseModel], data: Any, shown: str) -> 
         close = difflib.get_close_matches(str(error.get("input")), options, n=1, cutoff=0.5)
         hint = f"Có phải ý bạn là «{close[0]}»?" if close else f"Giá trị hợp lệ: {expected}."
         return Finding(shown, line, col, "KH204", "error",
-                       f"Giá trị «{error.get('input')}» không hợp lệ cho «{where_of(loc)}»", hint)
-    message, hint = _type_message(error)
+                       f"Giá trị «{visible(str(written_at(data, loc) or error.get('input')))}» không hợp lệ cho "
+                       f"{where_of(loc, data)}", hint)
+    message, hint = _type_message(error, where_of(loc, data), written_at(data, loc))
     return Finding(shown, line, col, "KH202", "error", message, hint)
 
 
-def _type_message(error: Any) -> tuple[str, str]:
-    """Message and hint for a value of the wrong type or form."""
-    loc, kind, value = error["loc"], error["type"], error.get("input")
-    where, field_name = where_of(loc), str(loc[-1]) if loc else ""
-    if kind not in _TYPE_MESSAGES:
-        return (f"Giá trị không hợp lệ cho «{where}»: {str(error['msg']).removeprefix('Value error, ')}",
+def _type_message(error: Any, where: str, written: str | None = None) -> tuple[str, str]:
+    """Message and hint for a value of the wrong type or form; a value YAML converted is quoted as written."""
+    loc, kind = error["loc"], error["type"]
+    value = written if written is not None else error.get("input")
+    field_name = str(loc[-1]) if loc else ""
+    if kind == "value_error":  # our own validators, whose words are Vietnamese
+        return (f"Giá trị không hợp lệ cho {where}: {str(error['msg']).removeprefix('Value error, ')}",
+                _VALUE_HINTS.get(field_name, "Xem mẫu trong hướng dẫn soạn kế hoạch."))
+    if kind not in _TYPE_MESSAGES:  # pydantic's words are English: never shown
+        return (f"Giá trị «{visible(_short(value))}» không hợp lệ cho {where}",
                 _VALUE_HINTS.get(field_name, "Xem mẫu trong hướng dẫn soạn kế hoạch."))
     if kind == "date_from_datetime_inexact" and isinstance(value, (int, float)):
         kind = "date_type"  # pydantic read a number as seconds since 1970
     message, hint = _TYPE_MESSAGES[kind]
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(str(error.get("ctx", {}).get("pattern", "")))
-    written = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
-    if kind.startswith("date") and written:
-        day, month, year = written.groups()
-        hint = f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{int(month):02d}-{int(day):02d}."
-    return message.format(where=where, value=_short(value)), hint.format(field=field_name)
+        message += odd_part(str(value))
+    day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+    if kind.startswith("date") and day_first:
+        hint = _iso_hint(*(int(part) for part in day_first.groups()))
+    if kind == "string_type" and written is not None and loc and isinstance(loc[-1], str):
+        hint = f'Đặt giá trị trong dấu ngoặc kép: {loc[-1]}: "{written}"'
+    return message.format(where=where, value=visible(_short(value))), hint.format(field=field_name)
+
+
+def _iso_hint(day: int, month: int, year: int) -> str:
+    """How to write a day-first date as NĂM-THÁNG-NGÀY, or why no such day exists."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            return "Viết ngày dạng NĂM-THÁNG-NGÀY, tháng từ 01 đến 12; kiểm tra lại với bản gốc."
+        last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+        return (f"Ngày {day}/{month}/{year} không có thật (tháng {month} năm {year} có {last} ngày); kiểm tra lại "
+                f"với bản gốc, rồi viết dạng NĂM-THÁNG-NGÀY, ví dụ {year}-{month:02d}-{last:02d}.")
+    return f"Viết ngày dạng NĂM-THÁNG-NGÀY: {year}-{month:02d}-{day:02d}."
+
+
+def odd_part(value: str) -> str:
+    """The part of a message naming characters of `value` a reader may not see or may mistake for Latin ones."""
+    odd = odd_characters(value)
+    if not odd:
+        return ""
+    named = ", ".join(f"{describe_char(char)} ở ký tự thứ {index + 1}" for index, char in odd[:3])
+    return f"; có {named}"
 
 
 def _pattern_hint(pattern: str) -> str:
@@ -457,29 +575,33 @@ def _short(value: Any) -> str:
 
 
 _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
-    "string_type": ("«{where}» phải là một chuỗi chữ, đang là «{value}»", "Đặt giá trị trong dấu ngoặc kép."),
-    "string_too_short": ("«{where}» không được để trống", "Điền nội dung hoặc xóa cả dòng."),
-    "string_pattern_mismatch": ("«{where}» sai định dạng: «{value}»", ""),
-    "int_type": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
-    "int_from_float": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
-    "date_from_datetime_inexact": ("«{where}» chỉ ghi ngày, không ghi giờ: «{value}»",
+    "string_type": ("{where} phải là một chuỗi chữ, đang là «{value}»", "Đặt giá trị trong dấu ngoặc kép."),
+    "string_too_short": ("{where} không được để trống", "Điền nội dung hoặc xóa cả dòng."),
+    "string_pattern_mismatch": ("{where} sai định dạng: «{value}»", ""),
+    "int_type": ("{where} phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "int_from_float": ("{where} phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "date_from_datetime_inexact": ("{where} chỉ ghi ngày, không ghi giờ: «{value}»",
                                    "Bỏ phần giờ, ví dụ 2024-03-15."),
-    "int_parsing": ("«{where}» phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
-    "bool_type": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
-    "bool_parsing": ("«{where}» phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
-    "date_type": ("«{where}» phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "date_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
+    "int_parsing": ("{where} phải là số nguyên, đang là «{value}»", "Ví dụ: 2024."),
+    "bool_type": ("{where} phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
+    "bool_parsing": ("{where} phải là true hoặc false, đang là «{value}»", "Viết true hoặc false."),
+    "date_type": ("{where} phải là một ngày, đang là «{value}»", "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
+    "date_parsing": ("{where} phải là một ngày, đang là «{value}»",
                      "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "date_from_datetime_parsing": ("«{where}» phải là một ngày, đang là «{value}»",
+    "date_from_datetime_parsing": ("{where} phải là một ngày, đang là «{value}»",
                                    "Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-15."),
-    "list_type": ("«{where}» phải là một danh sách, đang là «{value}»",
+    "list_type": ("{where} phải là một danh sách, đang là «{value}»",
                   "Viết «{field}: [mục 1, mục 2]», hoặc mỗi mục một dòng bắt đầu bằng «- »."),
-    "model_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
-    "model_attributes_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)",
+    "model_type": ("{where} phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
+    "model_attributes_type": ("{where} phải là một ánh xạ (các dòng «tên: giá trị»)",
                               "Xem mẫu trong hướng dẫn soạn kế hoạch."),
-    "dict_type": ("«{where}» phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
-    "greater_than_equal": ("«{where}» quá nhỏ: «{value}»", "Kiểm tra lại năm."),
-    "less_than_equal": ("«{where}» quá lớn: «{value}»", "Kiểm tra lại năm."),
+    "dict_type": ("{where} phải là một ánh xạ (các dòng «tên: giá trị»)", "Xem mẫu trong hướng dẫn soạn kế hoạch."),
+    "greater_than_equal": ("{where} quá nhỏ: «{value}»", "Kiểm tra lại năm."),
+    "less_than_equal": ("{where} quá lớn: «{value}»", "Kiểm tra lại năm."),
+    "school_year": ("{where} phải là hai năm liền nhau: «{value}»", "Năm học viết dạng 2024-2025."),
+    "invalid_key": ("Tên trường «{value}» phải là chữ", "Tên trường viết bằng chữ thường không dấu, ví dụ «title:»."),
+    "year_range": ("{where} có năm ngoài khoảng 1900–2199: «{value}»",
+                   "Viết năm đủ bốn chữ số, ví dụ 2025-03-20 (ngày), 2025-06 (tháng), 2025-Q3 (quý)."),
 }
 
 

@@ -10,9 +10,39 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .text import YEARS
 
 SCHEMA_VERSION = 1
+
+
+def _not_a_number(value: Any) -> Any:
+    """Refuse a number where a date belongs: pydantic would read 1736467200 as seconds since 1970."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "a number is not a date")
+    return value
+
+
+def _plausible_year(value: Any) -> Any:
+    """Refuse a date, month, quarter or period whose year is outside `YEARS`."""
+    year = value.year if isinstance(value, dt.date) else int(str(value)[:4])
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise PydanticCustomError("year_range", "year out of range")
+    return value
+
+
+def _one_school_year(value: str) -> str:
+    """Refuse a school year that is not two consecutive years (2022-2023)."""
+    first, second = (int(part) for part in value.split("-"))
+    if second != first + 1:
+        raise PydanticCustomError("school_year", "not two consecutive years")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number),
+                      AfterValidator(_plausible_year)]
 
 AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)+$",
                                 description="Mã cơ quan, có tiền tố địa bàn: son-la/so-noi-vu")]
@@ -20,12 +50,17 @@ AgencyRef = Annotated[str, Field(min_length=1, description="Mã cơ quan trong d
 TaskId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$",
                               description="Mã nhiệm vụ, cố định, dùng làm neo #mã trên trang")]
 Text = Annotated[str, Field(min_length=1)]
-YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Tháng: 2024-05")]
-YearQuarter = Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$", description="Quý: 2024-Q3")]
-YearHalf = Annotated[str, Field(pattern=r"^\d{4}-H[12]$", description="Nửa năm: 2024-H1")]
-SchoolYear = Annotated[str, Field(pattern=r"^\d{4}-\d{4}$", description="Năm học: 2022-2023")]
+YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Tháng: 2024-05"),
+                      AfterValidator(_plausible_year)]
+YearQuarter = Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$", description="Quý: 2024-Q3"),
+                      AfterValidator(_plausible_year)]
+YearHalf = Annotated[str, Field(pattern=r"^\d{4}-H[12]$", description="Nửa năm: 2024-H1"),
+                      AfterValidator(_plausible_year)]
+SchoolYear = Annotated[str, Field(pattern=r"^\d{4}-\d{4}$", description="Năm học: 2022-2023"),
+                       AfterValidator(_plausible_year), AfterValidator(_one_school_year)]
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$",
-                                   description="Ngày chưa điền đủ: chỉ năm (2024) hoặc năm-tháng (2024-02)")]
+                                   description="Ngày chưa điền đủ: chỉ năm (2024) hoặc năm-tháng (2024-02)"),
+                        AfterValidator(_plausible_year)]
 
 
 class Model(BaseModel):
@@ -55,7 +90,7 @@ class DocRef(Model):
 
     type: Text = Field(description="Loại văn bản: Luật, Nghị định, Thông tư, Quyết định, Kế hoạch…")
     number: Text | None = Field(None, description="Số, ký hiệu: 98/2023/NĐ-CP")
-    date: dt.date | None = Field(None, description="Ngày ban hành")
+    date: Day | None = Field(None, description="Ngày ban hành")
     issuer: Text | None = Field(None, description="Cơ quan, người ban hành: Chính phủ")
     title: Text | None = Field(None, description="Trích yếu")
     url: Text | None = None
@@ -100,7 +135,7 @@ class Document(Model):
     number: Text | None = Field(None, description="Số; bỏ trống nếu văn bản chưa lấy số")
     symbol: Text | None = Field(None, description="Ký hiệu: KH-UBND")
     place: Text | None = Field(None, description="Địa danh: Đồng Nai")
-    date: dt.date | PartialDate | None = Field(None, description="Ngày ban hành")
+    date: Day | PartialDate | None = Field(None, description="Ngày ban hành")
     subject: Text | None = Field(None, description="Trích yếu")
     attached_to: Text | None = Field(
         None, description="Dòng ghi văn bản này ban hành kèm theo văn bản nào, nguyên văn: "
@@ -121,9 +156,9 @@ class Deadline(Model):
     """
 
     text: Text | None = Field(None, description="Nguyên văn thời hạn: trước ngày 15/3/2023, Quý III")
-    date: dt.date | None = Field(None, description="Đúng ngày: 15/6")
-    before: dt.date | None = Field(None, description="Trước ngày X (hạn cuối là ngày trước X)")
-    by: dt.date | None = Field(None, description="Chậm nhất ngày X (hạn cuối là X)")
+    date: Day | None = Field(None, description="Đúng ngày: 15/6")
+    before: Day | None = Field(None, description="Trước ngày X (hạn cuối là ngày trước X)")
+    by: Day | None = Field(None, description="Chậm nhất ngày X (hạn cuối là X)")
     month: YearMonth | None = None
     quarter: YearQuarter | None = None
     half: YearHalf | None = None
@@ -212,8 +247,8 @@ class Appendix(Model):
 class Period(Model):
     """The time a plan covers."""
 
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
 
 
 class SourceNote(Model):
@@ -230,7 +265,7 @@ class Plan(Model):
     year: int = Field(ge=2000, le=2100)
     title: Text | None = Field(None, description="Tên ngắn hiển thị trên trang")
     period: Period | None = None
-    updated: dt.date | None = Field(
+    updated: Day | None = Field(
         None, description="Ngày sửa kế hoạch gần nhất (đổi thời hạn, đổi nội dung nhiệm vụ); lịch đăng ký "
                           "dùng ngày này để báo cho máy khách rằng sự kiện đã thay đổi")
     document: Document
@@ -258,8 +293,8 @@ class Agency(Model):
     kind: AgencyKind
     parent: AgencyId | None = None
     groups: list[AgencyId] = Field(default_factory=list, description="Nhóm mà cơ quan thuộc về")
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = Field(None, description="Ngày cuối còn hoạt động")
+    valid_from: Day | None = None
+    valid_until: Day | None = Field(None, description="Ngày cuối còn hoạt động")
     successor: AgencyId | None = None
     note: Text | None = Field(None, description="Nguồn, điều chưa chắc chắn")
 

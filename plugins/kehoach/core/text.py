@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+YEARS = (1900, 2199)  # the years a plan's dates can name; 0001 or 9999 are typing mistakes (and overflow)
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
@@ -118,3 +119,64 @@ def may_hold_legacy_encoding(text: str) -> bool:
     line-by-line scan.
     """
     return bool(text.encode("latin-1", "ignore").translate(None, _NOT_LEGACY))
+
+
+# Characters no plan needs and that mislead readers or break outputs: C0/C1 controls other than
+# tab and line feed (carriage return included: CRLF files are normalised before this is asked),
+# and the format characters (Unicode category Cf, the soft hyphen excepted: Word pastes it, and it
+# only hints where a line may break): bidirectional overrides and isolates, which
+# reorder what a reviewer sees ("Trojan Source"), zero-width spaces and joiners, which make two
+# different ids look identical, tag characters. Line and paragraph separators
+# and noncharacters too.
+CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+FORMAT_CHARS = ("\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e"
+                "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd"
+                "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+FORBIDDEN = re.compile(f"[{CONTROL_CHARS}{FORMAT_CHARS}]")
+
+_SCRIPTS_VI = {"CYRILLIC": "chữ Kirin (Nga)", "GREEK": "chữ Hy Lạp", "ARMENIAN": "chữ Armenia",
+               "FULLWIDTH": "chữ toàn khổ", "MATHEMATICAL": "ký hiệu toán học"}
+
+
+def is_control(char: str) -> bool:
+    """True for a C0/C1 control character (tab and line feed excepted)."""
+    return char not in "\t\n" and (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F)
+
+
+def describe_char(char: str) -> str:
+    """How a message names a character a reader may not see or may mistake: "U+202E (ký tự đổi chiều chữ)"."""
+    code = f"U+{ord(char):04X}"
+    if is_control(char):
+        return f"{code} (ký tự điều khiển)"
+    if 0x202A <= ord(char) <= 0x202E or 0x2066 <= ord(char) <= 0x2069 or char in "\u200e\u200f\u061c":
+        return f"{code} (ký tự đổi chiều chữ, không thấy trên màn hình)"
+    if FORBIDDEN.match(char):
+        return f"{code} (ký tự vô hình)"
+    name = unicodedata.name(char, "")
+    script = _SCRIPTS_VI.get(name.split(" ")[0]) if name else None
+    return f"«{char}» {code} ({script}, trông giống chữ Latin)" if script else f"«{char}» {code}"
+
+
+def odd_characters(text: str) -> list[tuple[int, str]]:
+    """Index and character of each character in `text` that an ASCII id should not hold but a reader
+    may not notice: invisible ones and letters of other scripts that look Latin (Cyrillic «о»)."""
+    found = []
+    for index, char in enumerate(text):
+        if char.isascii() and not is_control(char):
+            continue
+        name = unicodedata.name(char, "")
+        if FORBIDDEN.match(char) or name.split(" ")[0] in _SCRIPTS_VI or not name:
+            found.append((index, char))
+    return found
+
+
+def visible(text: str) -> str:
+    """`text` with each character a reader cannot see written as \\uXXXX (\\n, \\r, \\t as such),
+    so a message quoting a name shows what is really there and stays on one line."""
+    if not _HIDDEN.search(text):
+        return text
+    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return _HIDDEN.sub(lambda m: escapes.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+_HIDDEN = re.compile(f"[\t\n\r{CONTROL_CHARS}{FORMAT_CHARS}]")

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..core.agenda import status_words
+from ..core.deadlines import check_day
+from ..core.errors import Finding, PlanError
 from ..core.labels import ROLE_WORDS, STATUS_WORDS
 from ..core.loader import Corpus
 from ..core.text import fold, short_date, weekday_name
@@ -31,6 +33,7 @@ from ..core.view import Row, views_by_agency
 from ..core.workdays import why_closed
 
 DEFAULT_DAYS = 14
+MAX_DAYS = 3660  # ten years: a digest looks weeks ahead
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,14 @@ class AgencyDigest:
 
 
 def build_digest(corpus: Corpus, today: date, days: int = DEFAULT_DAYS) -> list[AgencyDigest]:
-    """Agencies with something overdue, missing or due in `days` days, ordered by name then id."""
+    """Agencies with something overdue, missing or due in `days` days, ordered by name then id.
+
+    `PlanError` (KH603) for a day outside the years plans can name or a window past them.
+    """
+    check_day(today, "--today")
+    if not 0 <= days <= MAX_DAYS:
+        raise PlanError([Finding("--days", 1, 1, "KH603", "error", f"Số ngày tới «{days}» quá lớn",
+                                 f"Chọn từ 0 đến {MAX_DAYS} ngày, ví dụ --days 14.")])
     horizon = today + timedelta(days=days)
     tracked = standings(corpus)
     owed = {(s.plan_id, s.duty.id): set(s.missing) for s in tracked}  # a group owes only through its members

@@ -84,6 +84,14 @@ def _fonts(rpr: object) -> None:
         fonts.set(qn(script), FONT)
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text a Word document can hold: XML 1.0 forbids most control characters (lxml raises on them)."""
+    return text if text.isprintable() else _XML_ILLEGAL.sub("", text)
+
+
 def _para(box: DocxDocument | _Cell, text: str = "", size: float = 14, bold: bool = False, italic: bool = False,
           align: object = CENTER, indent: bool = False, after: float = 0, keep: bool = False) -> Paragraph:
     """Add a paragraph of one run; centred, single-spaced and unindented unless told."""
@@ -97,7 +105,7 @@ def _para(box: DocxDocument | _Cell, text: str = "", size: float = 14, bold: boo
     if not indent and not after:
         fmt.line_spacing = 1.0
     if text:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_text(text))
         run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
     return paragraph
 
@@ -110,11 +118,11 @@ def _inline(paragraph: Paragraph, text: str, size: float = 14, italic: bool = Fa
                                                                   bool(match.group(1)), italic or not match.group(1))]
         for words, bold, slanted in pieces:
             if words:
-                run = paragraph.add_run(words)
+                run = paragraph.add_run(xml_text(words))
                 run.font.size, run.font.bold, run.font.italic = Pt(size), bold or None, slanted or None
         position = match.end()
     if text[position:]:
-        run = paragraph.add_run(text[position:])
+        run = paragraph.add_run(xml_text(text[position:]))
         run.font.size, run.font.italic = Pt(size), italic or None
 
 

@@ -43,7 +43,7 @@ from ..core.tracking import duty_standing, standing_words
 from ..core.view import DutyView, Named, PlanView, TaskView, resolve, resolve_plan
 from .docx import plan_docx, stable_zip
 from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, agency_cells, csv_cells, is_overdue, plan_cells
-from .xlsx import agency_workbook, plan_workbook
+from .xlsx import FORMULA_START, agency_workbook, plan_workbook
 
 SCHEMA = "kehoach-export/1"
 
@@ -108,9 +108,15 @@ def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | 
 
 # --- CSV (the tracking sheet's columns, see tracking_sheet) ---------------------------
 
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @, tab or CR gets a leading
+    apostrophe (OWASP, CSV injection), so "=HYPERLINK(…)" or "- Sở Nội vụ" never runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _csv_bytes(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 

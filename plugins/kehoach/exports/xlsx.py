@@ -12,6 +12,7 @@ import io
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,25 +32,44 @@ DATE_FORMAT = "dd/mm/yyyy"
 FONT = "Times New Roman"
 THIN = Side(style="thin")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
 TITLE_ROWS = 3  # title, number/date line, blank; the table header is the next row
+
+
+def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write one cell; text is always a text cell, never a formula.
+
+    openpyxl makes a formula of any text starting with "=": plan text such as
+    "=HYPERLINK(…)" or "- Sở Nội vụ" must stay what it says (OWASP, CSV and
+    spreadsheet injection). Text is stored as a string with Excel's quote prefix
+    (an edit keeps it text), without the characters XML 1.0 forbids.
+    """
+    if not isinstance(value, str):
+        return ws.cell(row=row, column=column, value=value)
+    cell = ws.cell(row=row, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    if cell.data_type != "s":
+        cell.data_type = "s"
+    if value.startswith(FORMULA_START):
+        cell.quotePrefix = True
+    return cell
 
 
 def _table(ws: Worksheet, titles: list[str], header: list[str], widths: list[int],
            rows: list[list[object]]) -> None:
     """Write title lines, then a header and rows as an office table with print setup."""
     for index, line in enumerate(titles, start=1):
-        cell = ws.cell(row=index, column=1, value=line)
+        cell = put(ws, index, 1, line)
         cell.font = Font(name=FONT, size=14 if index == 1 else 12, bold=index == 1, italic=index > 1)
     top = TITLE_ROWS + 1
     for column, (name, width) in enumerate(zip(header, widths, strict=True), start=1):
-        cell = ws.cell(row=top, column=column, value=name)
+        cell = put(ws, top, column, name)
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = GRID
         ws.column_dimensions[get_column_letter(column)].width = width
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
-            cell = ws.cell(row=top + offset, column=column, value=value)
+            cell = put(ws, top + offset, column, value)
             cell.font = Font(name=FONT, size=12)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             cell.border = GRID

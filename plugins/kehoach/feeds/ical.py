@@ -25,17 +25,23 @@ PRODID = "-//kehoach//Lich han nhiem vu thi dua khen thuong//VI"
 REFRESH = "PT12H"  # how often subscribers re-fetch: RFC 7986 REFRESH-INTERVAL, Outlook X-PUBLISHED-TTL
 
 
+# Control characters RFC 5545 forbids in any value (§3.1: CONTROL outside TSAFE-CHAR); HTAB is allowed.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def escape(text: str) -> str:
     """Escape a TEXT value (RFC 5545 §3.3.11): backslash, ";", "," and newlines.
 
     A colon needs no escape. Carriage returns are dropped so that "\\r\\n",
-    "\\r" and "\\n" all become one escaped newline.
+    "\\r" and "\\n" all become one escaped newline; every other control
+    character is dropped, so no value can end its line or start another.
     """
     if "\\" in text:
         text = text.replace("\\", "\\\\")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    text = text.replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    return text if text.isprintable() else _CONTROL.sub("", text)
 
 
 # Up to 74 octets, ending where the next octet does not continue a UTF-8
@@ -68,7 +74,14 @@ def categories_line(values: tuple[str, ...]) -> bytes:
 
 
 def raw_line(name: str, value: str) -> bytes:
-    """A property whose value needs no escaping (URI, DATE, DURATION, INTEGER), folded."""
+    """A property whose value needs no escaping (URI, DATE, DURATION, INTEGER), folded.
+
+    Such values are made by the code (dates, durations) or from names the loader
+    admitted (URIs of plan folders and agency ids); still, a control character,
+    which would end the line, is dropped.
+    """
+    if not value.isprintable():
+        value = _CONTROL.sub("", value)
     return fold(f"{name}:{value}".encode())
 
 

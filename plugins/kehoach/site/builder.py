@@ -9,6 +9,7 @@ byte-identical pages.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections.abc import Callable
@@ -77,53 +78,71 @@ _OWN_BLOCK = re.compile(r'<(?:div|table|p|h3)\b[^>\n]*\bclass="[^"]*\bkh-')
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-def stash_html(markdown: str) -> tuple[str, list[str]]:
+class Blocks(list[str]):
+    """A page's stashed blocks and the placeholder prefix they were stashed under (see `stash_html`)."""
+
+    def __init__(self, blocks: list[str], token: str) -> None:
+        super().__init__(blocks)
+        self.token = token
+
+
+def stash_html(markdown: str) -> tuple[str, Blocks]:
     """Take the HTML blocks a generated page carries out of its Markdown, leaving placeholders.
 
     Python-Markdown and MkDocs each run an HTML parser over every raw HTML block,
     which is most of a large generated page's build time; the blocks need no
     Markdown processing, so `put_back` puts them back into the rendered page
     unchanged. Only self-contained blocks opened by one of our `kh-` elements move.
+    The placeholders carry a digest of the whole page, so a plan's own text cannot
+    spell one (it would have to hold the digest of a page that holds it) and take a
+    block's place.
     """
+    token = "KHSTASH" + hashlib.blake2b(markdown.encode("utf-8"), digest_size=6).hexdigest() + "N"
     chunks, blocks = markdown.split("\n\n"), list[str]()
     for index, chunk in enumerate(chunks):
         block = chunk.lstrip("\n")
         if _OWN_BLOCK.match(block) and all(block.count(f"<{tag}") == block.count(f"</{tag}>")
                                            for tag in ("div", "table", "ul", "svg")):
-            chunks[index] = chunk[: len(chunk) - len(block)] + f"KHSTASH{len(blocks)}X"
+            chunks[index] = chunk[: len(chunk) - len(block)] + f"{token}{len(blocks)}X"
             blocks.append(block)
-    return "\n\n".join(chunks), blocks
+    return "\n\n".join(chunks), Blocks(blocks, token)
 
 
-Packed = tuple[tuple[int, ...], bytes]
+Packed = tuple[tuple[int, ...], bytes, str]
 
 
-def pack_blocks(blocks: list[str]) -> Packed:
+def pack_blocks(blocks: Blocks) -> Packed:
     """The stashed blocks of a page, compressed, to wait while MkDocs converts every other page.
 
     MkDocs converts all pages before it writes any, so the blocks of the whole
     site would wait in memory at once: at 3,000 plans, some 400 MB of HTML. The
     blocks repeat their markup row after row, and zlib's fastest level packs
-    them to about a tenth at some 400 MB/s. They are packed as one text and
-    the length of each.
+    them to about a tenth at some 400 MB/s. They are packed as one text, the
+    length of each, and their placeholder prefix.
     """
-    return tuple(map(len, blocks)), zlib.compress("".join(blocks).encode("utf-8"), 1)
+    return tuple(map(len, blocks)), zlib.compress("".join(blocks).encode("utf-8"), 1), blocks.token
 
 
-def unpack_blocks(packed: Packed) -> list[str]:
+def unpack_blocks(packed: Packed) -> Blocks:
     """The blocks `pack_blocks` packed."""
-    lengths, data = packed
+    lengths, data, token = packed
     text, start, blocks = zlib.decompress(data).decode("utf-8"), 0, []
     for length in lengths:
         blocks.append(text[start:start + length])
         start += length
-    return blocks
+    return Blocks(blocks, token)
 
 
-def put_back(html: str, blocks: list[str]) -> str:
-    """Put stashed blocks back in place of their placeholders."""
+def put_back(html: str, blocks: Blocks) -> str:
+    """Put stashed blocks back in place of their placeholders.
+
+    A placeholder is a paragraph of its own, unless the plan's raw HTML left a block open
+    around it (a lone `<div>`): then it stands bare, and the block still goes in its place.
+    """
     for index, block in enumerate(blocks):
-        html = html.replace(f"<p>KHSTASH{index}X</p>", block, 1)
+        token = f"{blocks.token}{index}X"
+        paragraph = f"<p>{token}</p>"
+        html = html.replace(paragraph if paragraph in html else token, block, 1)
     return html
 
 
