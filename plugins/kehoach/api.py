@@ -23,6 +23,7 @@ from .core.schema import write_schemas as write_schemas
 from .core.workspace import Workspace
 from .feeds.calendar import FeedItem
 from .feeds.calendar import iter_feeds as _iter_feeds
+from .site.badges import asset_bytes
 from .site.builder import page_renderers
 from .site.options import ASSET_DIR, ASSETS, Options
 from .site.session import Session
@@ -124,7 +125,7 @@ def checked_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
 def build_assets() -> dict[str, bytes]:
     """The stylesheet and script the pages need, under assets/kehoach/."""
     folder = files("kehoach.site") / "assets"
-    return {f"{ASSET_DIR}/{name}": (folder / name).read_bytes() for name in ASSETS}
+    return {f"{ASSET_DIR}/{name}": asset_bytes(name, (folder / name).read_bytes()) for name in ASSETS}
 
 
 def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:

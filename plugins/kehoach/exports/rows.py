@@ -9,7 +9,7 @@ from ..core.deadlines import due, effective_deadline, kind
 from ..core.labels import STATE_WORDS, phrase, section_heading
 from ..core.loader import LoadedPlan
 from ..core.models import Agency, DocRef, Task
-from ..core.text import short_date
+from ..core.proof import proof_text
 from ..core.workdays import effective
 
 
@@ -52,12 +52,8 @@ def named(ids: list[str], agencies: dict[str, Agency]) -> list[tuple[str, str]]:
 
 
 def doc_ref_label(ref: DocRef | None) -> str:
-    """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ"; empty when no document."""
-    if ref is None:
-        return ""
-    parts = [ref.type, f"số {ref.number}" if ref.number else "", f"ngày {short_date(ref.date)}" if ref.date else "",
-             f"của {ref.issuer}" if ref.issuer else "", ref.title or "", ref.url or ""]
-    return " ".join(part for part in parts if part)
+    """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ"; empty when no document (`proof.proof_text`)."""
+    return proof_text(ref)
 
 
 def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[TaskRow]:

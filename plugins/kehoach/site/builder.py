@@ -16,6 +16,7 @@ from functools import partial
 
 from ..core import links
 from ..core.agenda import Row, tasks_by_agency
+from ..core.lifecycle import ended_plans
 from ..core.loader import Corpus, LoadedPlan
 from ..core.reuse import Reuse
 from .options import Options
@@ -59,9 +60,10 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
     pages[links.YEARS] = partial(render_years_index, corpus, options)
     by_agency = tasks_by_agency(corpus)
     plans = {loaded.id: loaded for loaded in corpus.plans}
+    ended = ended_plans(corpus.plans, options.today)
     for agency_id, agency in corpus.agencies.items():
         current, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
-        years = plan_years(by_year, options.today)
+        years = plan_years(by_year, options.today, ended)
         parts: list[tuple[int | None, list[Row]]] = [*by_year.items()] or [(None, [])]  # no tasks: a page still
         for plan_year, rows in parts:
             uri = agency_page_of(agency_id, plan_year, current)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..core import links
-from ..core.agenda import Entry, Row, bucket, grouped, plan_entries, quarter_bounds
+from ..core.agenda import Entry, Row, bucket, plan_entries, quarter_bounds
 from ..core.labels import ROLE_WORDS, plan_title
+from ..core.lifecycle import SHOWN_YEAR_RULE, ended_plans, grouped_as_of, has_ended, last_day, shown_year
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency
 from ..core.text import short_date
@@ -57,7 +58,8 @@ def _item(entry: Entry, corpus: Corpus, link: links.Links, options: Options, pla
     if row and row.via:
         via = Named(corpus.agencies[row.via].name if row.via in corpus.agencies else row.via,
                     link.to(links.agency_page(row.via)) if row.via in corpus.agencies else None)
-    return Item(task_view(entry, None, corpus, link, options.today),
+    task = next((t for t in loaded.plan.tasks if t.id == entry.item_id), None) if entry.state == "done" else None
+    return Item(task_view(entry, task, corpus, link, options.today, last_day(loaded.plan)),
                 link.to(links.plan_page(entry.plan_id), entry.item_id), plan_title(loaded.plan, loaded.id),
                 link.to(links.plan_page(entry.plan_id)), ROLE_WORDS[row.role] if row else "", via)
 
@@ -75,23 +77,25 @@ def split_by_year(rows: list[Row], plans: Mapping[str, LoadedPlan],
                   today: date) -> tuple[int | None, dict[int, list[Row]]]:
     """An agency's rows by plan year, newest first, and the year its own page shows.
 
-    The page shows the latest plan year not after today's: this year's work,
-    or last year's while this year's plan is not in yet. Each other year has a
-    page of its own, so a page stays the size of one year's plans however many
-    years the site keeps (a group's tasks are listed on every member's page).
+    The page shows the site's year (`lifecycle.shown_year` of every plan's
+    year, the same for every agency, even one with no task in it), so adding a
+    task to another year's plan never moves it. Each other year has a page of
+    its own, so a page stays the size of one year's plans however many years
+    the site keeps (a group's tasks are listed on every member's page).
     """
-    by_year: dict[int, list[Row]] = {}
+    shown = shown_year((loaded.plan.year for loaded in plans.values()), today)
+    by_year: dict[int, list[Row]] = {} if shown is None else {shown: []}
     for row in rows:
         by_year.setdefault(plans[row.entry.plan_id].plan.year, []).append(row)
-    years = sorted(by_year, reverse=True)
-    shown = next((year for year in years if year <= today.year), years[-1] if years else None)
-    return shown, {year: by_year[year] for year in years}
+    return shown, {year: by_year[year] for year in sorted(by_year, reverse=True)}
 
 
-def plan_years(by_year: Mapping[int, list[Row]], today: date) -> tuple[PlanYear, ...]:
+def plan_years(by_year: Mapping[int, list[Row]], today: date,
+               ended: frozenset[str] = frozenset()) -> tuple[PlanYear, ...]:
     """How many tasks, and how many overdue, each plan year of an agency holds: what every one of its
-    pages links by."""
-    return tuple(PlanYear(year, len(rows), sum(bucket(row.entry, today) == "overdue" for row in rows))
+    pages links by. A task of an ended plan (`ended`) is not overdue any more."""
+    return tuple(PlanYear(year, len(rows), sum(bucket(row.entry, today) == "overdue"
+                                               and row.entry.plan_id not in ended for row in rows))
                  for year, rows in by_year.items())
 
 
@@ -109,8 +113,9 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
     """
     link = links.Links(agency_page_of(agency.id, year, shown), options.directory_urls)
     plans = {loaded.id: loaded for loaded in corpus.plans}
+    ended = ended_plans(corpus.plans, options.today)
     groups = [(key, label, [_item(r.entry, corpus, link, options, plans, r) for r in found])
-              for key, label, found in grouped(rows, options.today)]
+              for key, label, found in grouped_as_of(rows, options.today, ended)]
     members = sorted(a.id for a in corpus.agencies.values() if agency.id in a.groups)
     context = {
         "agency": agency, "kind": KIND_VI.get(agency.kind, agency.kind), "groups": groups,
@@ -121,7 +126,8 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "members": [_named(m, corpus, link) for m in members],
         "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
         "files": downloads(link, f"xuat/co-quan/{agency.id}", options),
-        "agencies_href": link.to(links.AGENCIES),
+        "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE,
+        "current": current_year(corpus, link, options.today),
     }
     source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None
     own = year == shown  # the agency's own page is the one search finds; another year's adds nothing to find
@@ -193,6 +199,32 @@ def render_years_index(corpus: Corpus, options: Options) -> str:
     return front_matter("Kế hoạch theo năm", None, searched=False) + render("years.md", **context)
 
 
+@dataclass(frozen=True)
+class CurrentYear:
+    """What the home and agency pages say about the current calendar year's plans."""
+
+    year: int
+    plans: list[Named]  # the current year's plans; empty when it has none yet
+    year_href: str | None  # its year page, when it has plans
+    last_year: int | None  # when it has none: the latest year before it with plans
+    last_plans: list[Named]
+    last_href: str | None
+
+
+def current_year(corpus: Corpus, link: links.Links, today: date) -> CurrentYear:
+    """The current year's plans, or, while it has none, the latest earlier year's (with links)."""
+    def plans_of(year: int) -> list[Named]:
+        return [Named(plan_title(p.plan, p.id), link.to(links.plan_page(p.id)))
+                for p in sorted(corpus.plans, key=lambda p: p.id) if p.plan.year == year]
+
+    years = {loaded.plan.year for loaded in corpus.plans}
+    if today.year in years:
+        return CurrentYear(today.year, plans_of(today.year), link.to(links.year_page(today.year)), None, [], None)
+    last = max((year for year in years if year < today.year), default=None)
+    return CurrentYear(today.year, [], None, last, plans_of(last) if last else [],
+                       link.to(links.year_page(last)) if last else None)
+
+
 def render_home(corpus: Corpus, options: Options) -> str:
     """Due in the next 30 days, overdue, this quarter's open tasks counted by lead agency; links to years
     and agencies.
@@ -203,7 +235,8 @@ def render_home(corpus: Corpus, options: Options) -> str:
     """
     today, link = options.today, links.Links(links.HOME, options.directory_urls)
     plans = {loaded.id: loaded for loaded in corpus.plans}
-    entries = sorted((e for loaded in corpus.plans for e in plan_entries(loaded) if e.state != "done"),
+    in_force = [loaded for loaded in corpus.plans if not has_ended(loaded.plan, today)]
+    entries = sorted((e for loaded in in_force for e in plan_entries(loaded) if e.state != "done"),
                      key=lambda e: e.sort_key)
     soon = [e for e in entries if e.effective_due and today <= e.effective_due <= today + timedelta(HORIZON_DAYS)]
     overdue = sorted((e for e in entries if e.effective_due and e.effective_due < today),
@@ -224,7 +257,9 @@ def render_home(corpus: Corpus, options: Options) -> str:
                      sum(e.effective_due < today for e in found if e.effective_due))
                     for a, found in sorted(by_lead.items())],
         "quarter_text": f"{short_date(start)} – {short_date(end)}",
-        "years": [(y, link.to(links.year_page(y))) for y in sorted({p.plan.year for p in corpus.plans}, reverse=True)],
+        "years": [(y, link.to(links.year_page(y))) for y in sorted({p.plan.year for p in corpus.plans},
+                                                                 key=lambda y: (y != today.year, -y))],
+        "current": current_year(corpus, link, today), "ended_count": len(corpus.plans) - len(in_force),
         "years_href": link.to(links.YEARS), "agencies_href": link.to(links.AGENCIES),
         "feed": feed_links(link, links.ALL_FEED, options.site_url), "plan_count": len(corpus.plans),
     }

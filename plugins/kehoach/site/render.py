@@ -21,8 +21,10 @@ from ..core import links
 from ..core.agenda import Entry, plan_entries, status
 from ..core.checks import MARKER, plan_period
 from ..core.labels import STATUS_WORDS, phrase
+from ..core.lifecycle import last_day, outcome
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Document, Task
+from ..core.proof import PROOF_WORD, proof_href, proof_label
 from ..core.text import BLANK, admin_partial_date, short_date
 from .options import Options
 from .timeline import render_timeline
@@ -30,6 +32,9 @@ from .timeline import render_timeline
 ENV = Environment(loader=PackageLoader("kehoach.site"), undefined=StrictUndefined,
                   autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
+ENV.filters["proof_label"] = proof_label
+ENV.filters["proof_href"] = proof_href
+ENV.globals["proof_word"] = PROOF_WORD
 NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
            "inference": "Suy luận khi chép"}
 
@@ -78,21 +83,28 @@ class TaskView:
     status_label: str
     lead: list[Named]
     partners: list[Named]
+    ends: date = date.max  # the plan's last day in force (lifecycle.last_day)
 
     @property
     def due_iso(self) -> str:
         """Effective last day for the browser's badge script; empty when none."""
         return self.entry.effective_due.isoformat() if self.entry.effective_due else ""
 
+    @property
+    def ends_iso(self) -> str:
+        """The plan's last day in force, for the badge script: after it an open task has no outcome recorded."""
+        return self.ends.isoformat()
 
-def task_view(entry: Entry, task: Task | None, corpus: Corpus, link: links.Links, today: date) -> TaskView:
-    """Build the view of one entry as of `today`."""
+
+def task_view(entry: Entry, task: Task | None, corpus: Corpus, link: links.Links, today: date,
+              ends: date = date.max) -> TaskView:
+    """Build the view of one entry as of `today`; `ends` is its plan's last day in force."""
     shifted = ""
     if entry.effective_due and entry.due and entry.effective_due != entry.due:
         shifted = f"hạn thực tế {short_date(entry.effective_due)}"
-    code = status(entry, today)
+    code = outcome(entry.state, ends < today) or status(entry, today)
     return TaskView(entry, task, phrase(entry.deadline), shifted, code, STATUS_WORDS[code],
-                    named(entry.lead, corpus, link), named(entry.partners, corpus, link))
+                    named(entry.lead, corpus, link), named(entry.partners, corpus, link), ends)
 
 
 def date_line(document: Document) -> str:
@@ -139,7 +151,8 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
     plan, today = loaded.plan, options.today
     link = links.Links(links.plan_page(loaded.id), options.directory_urls)
     tasks = {task.id: task for task in plan.tasks}
-    views = [task_view(entry, tasks.get(entry.item_id), corpus, link, today) for entry in plan_entries(loaded)]
+    ends = last_day(plan)
+    views = [task_view(entry, tasks.get(entry.item_id), corpus, link, today, ends) for entry in plan_entries(loaded)]
     by_section = {s.id: [v for v in views if v.task and v.task.section == s.id] for s in plan.sections}
     appendix = plan.appendix
     placed = set(appendix.sections if appendix else [])
@@ -159,7 +172,10 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
     return {
         "plan": plan, "options": options, "today_text": short_date(today),
         "counts": {"tasks": len(task_views), "done": sum(v.status == "done" for v in task_views),
-                   "overdue": sum(v.status == "overdue" for v in task_views)},
+                   "overdue": sum(v.status == "overdue" for v in task_views),
+                   "unrecorded": sum(v.status == "unrecorded" for v in task_views)},
+        "ended": ends < today, "ends_text": short_date(ends) if ends > date.min else "",
+        "closing": proof_label(plan.closing),
         "plan_doc": document_view(plan.document, corpus, link),
         "decision": document_view(plan.decision, corpus, link) if plan.decision else None,
         "decision_body": Markup(_body(loaded, plan.decision, place_tasks)),
