@@ -65,10 +65,10 @@ class Project:
         self.kept_pages.next_build()
         return page_renderers(corpus, options, self.kept_pages if self.keep else None)
 
-    def feeds(self, corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
-        """Every feed, one at a time, reusing the events of unchanged plans when kept."""
+    def feeds(self, corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+        """Every feed as of `today`, one at a time, reusing the events of unchanged plans when kept."""
         self.kept_feeds.next_build()
-        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None)
+        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None, today)
 
 
 @dataclass
@@ -92,10 +92,10 @@ class Site:
         options = replace(options, downloads=frozenset(downloads))
         return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
 
-    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str) -> None:
-        """Write every feed into the built site (under serve --dirty, only those that changed)."""
+    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None) -> None:
+        """Write every feed as of `today` into the built site (under serve --dirty, only those that changed)."""
         assert self.project is not None, "files() comes first"
-        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url))
+        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today))
 
     def built(self) -> None:
         """End a build: a one-off build lets go of the plans, a served one keeps them for the next."""
@@ -128,9 +128,9 @@ def build_assets() -> dict[str, bytes]:
     return {f"{ASSET_DIR}/{name}": asset_bytes(name, (folder / name).read_bytes()) for name in ASSETS}
 
 
-def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
-    """Every calendar feed (lich/…), one at a time."""
-    return _iter_feeds(corpus, site_url)
+def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every calendar feed (lich/…) as of `today` (plans ended by then ring no alarms), one at a time."""
+    return _iter_feeds(corpus, site_url, today=today)
 
 
 def build_exports(corpus: Corpus) -> dict[str, bytes]:
@@ -187,9 +187,9 @@ def check(paths: list[Path], strict: bool = False, fmt: str = "text") -> CheckRe
     return CheckReport(render(findings, fmt), summary(findings), has_errors(findings))
 
 
-def write_feeds(outdir: Path, plans_dir: Path, site_url: str) -> list[Path]:
+def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None = None) -> list[Path]:
     """Write every calendar feed of checked plans under `outdir`/lich/, one at a time (hundreds of MB)."""
-    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url))
+    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today))
 
 
 def write_exports(paths: list[Path], outdir: Path) -> list[Path]:

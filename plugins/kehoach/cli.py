@@ -86,12 +86,13 @@ def schema(out: Path) -> None:
 @click.option("--site-url", required=True, help="Địa chỉ gốc của trang: https://intranet.example/kehoach/")
 @click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
-def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
+@click.option("--today", default=None, help="Ngày lập lịch NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
+def feeds(outdir: Path, site_url: str, plans_dir: Path, today: str | None) -> None:
     """Ghi mọi lịch iCalendar (.ics) vào OUTDIR/lich/; dừng nếu kế hoạch còn lỗi.
 
     Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
     """
-    api.write_feeds(outdir, plans_dir, site_url)
+    api.write_feeds(outdir, plans_dir, site_url, api.build_date(today))
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
@@ -145,7 +146,8 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     files: dict[str, str | bytes] = {**api.build_exports(corpus)} if exports else {}
     options = Options(api.build_date(today), site_url, not no_directory_urls, frozenset(files))
     files.update({**build_pages(corpus, options), **api.build_assets()})
-    written = api.write_tree(outdir, sorted(files.items())) + api.write_tree(outdir, api.iter_feeds(corpus, site_url))
+    written = (api.write_tree(outdir, sorted(files.items()))
+               + api.write_tree(outdir, api.iter_feeds(corpus, site_url, options.today)))
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 

@@ -41,14 +41,16 @@ from typing import cast
 
 from ..core import links
 from ..core.deadlines import due, effective_deadline, quarter_of
-from ..core.labels import phrase, plan_base, plan_label, plan_title
+from ..core.labels import STATUS_WORDS, phrase, plan_base, plan_label, plan_title
+from ..core.lifecycle import has_ended
 from ..core.loader import Corpus, LoadedPlan, quiet_gc
 from ..core.models import Agency, Deadline, ReportingDuty, Task
+from ..core.proof import PROOF_WORD, proof_text
 from ..core.registry import members
 from ..core.reuse import Reuse
 from ..core.text import roman, short_date, weekday_name
 from ..core.workdays import effective, why_closed
-from .ical import TRANSPARENT_AND_ALARMS, CalendarMeta, VEvent, text_line, write_calendar, write_event
+from .ical import TRANSPARENT_AND_ALARMS, TRANSPARENT_ONLY, CalendarMeta, VEvent, text_line, write_calendar, write_event
 
 ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
 RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
@@ -63,18 +65,21 @@ class Event(VEvent):
     plan_id: str
     year: int  # the plan's year: the event is in that year's feed
     roles: tuple[tuple[str, str], ...]  # (agency id, role) as the plan names them
+    alarms: bool = True  # False for a done task and for an open task of an ended plan
 
 
-def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
+def build_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> dict[str, bytes]:
     """Every feed as relative path -> bytes, identical whatever order plans were read in.
 
     There is a feed for every plan, every year that has a plan and every agency
     of the registry, even with no event yet, so that every page's subscribe
     link works and a subscription made today picks up next year's deadlines.
     `site_url` is the site's public address ("https://intranet/kehoach/");
-    event URLs point at the task anchors of the plan pages under it.
+    event URLs point at the task anchors of the plan pages under it. With
+    `today`, the open tasks of plans ended by then (`lifecycle.has_ended`) say
+    so and lose their alarms; without it only a recorded closing ends a plan.
     """
-    return dict(iter_feeds(corpus, site_url))
+    return dict(iter_feeds(corpus, site_url, today=today))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +97,15 @@ class FeedItem:
     summary: bytes  # the SUMMARY line of the all, year and plan feeds
     tail: bytes  # DESCRIPTION to CATEGORIES; ical.TRANSPARENT_AND_ALARMS ends the event
     roles: tuple[tuple[bytes, tuple[str, ...]], ...]  # a SUMMARY line with a role, and the agencies it is for
+    alarms: bool = True
 
     def text(self, summary: bytes) -> tuple[bytes, bytes, bytes, bytes]:
         """The event's text with this SUMMARY line, in pieces."""
-        return self.head, summary, self.tail, TRANSPARENT_AND_ALARMS
+        return self.head, summary, self.tail, TRANSPARENT_AND_ALARMS if self.alarms else TRANSPARENT_ONLY
 
 
-def iter_feeds(corpus: Corpus, site_url: str,
-               reuse: Reuse[list[FeedItem]] | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_feeds(corpus: Corpus, site_url: str, reuse: Reuse[list[FeedItem]] | None = None,
+               today: date | None = None) -> Iterator[tuple[str, bytes]]:
     """Every feed as (relative path, bytes), made one at a time.
 
     A large site has hundreds of megabytes of feeds (each event is in the all,
@@ -111,13 +117,17 @@ def iter_feeds(corpus: Corpus, site_url: str,
     base = site_url if site_url.endswith("/") else site_url + "/"
     reach, names = members(corpus.agencies), dict[tuple[str, ...], str]()
 
-    def make(loaded: LoadedPlan) -> list[FeedItem]:
-        return plan_items(loaded, corpus.agencies, reach, base, names)
+    def make(loaded: LoadedPlan, ended: bool) -> list[FeedItem]:
+        return plan_items(loaded, corpus.agencies, reach, base, names, ended)
+
+    def ended(loaded: LoadedPlan) -> bool:
+        return has_ended(loaded.plan, today or date.min)
 
     with quiet_gc():  # hundreds of thousands of short-lived objects, none in a cycle
         found = [item for loaded in corpus.plans
-                 for item in (reuse.get(loaded.id, (loaded, corpus.agencies, base), partial(make, loaded))
-                              if reuse else make(loaded))]
+                 for item in (reuse.get(loaded.id, (loaded, corpus.agencies, base, ended(loaded)),
+                                        partial(make, loaded, ended(loaded)))
+                              if reuse else make(loaded, ended(loaded)))]
         found.sort(key=_order)
         by_plan: dict[str, list[FeedItem]] = {loaded.id: [] for loaded in corpus.plans}
         by_agency: dict[str, list[FeedItem | bytes]] = defaultdict(list)  # item, its SUMMARY line, item, …
@@ -154,20 +164,22 @@ def _role_texts(pairs: list[FeedItem | bytes]) -> list[bytes]:
 
 
 def plan_items(loaded: LoadedPlan, agencies: dict[str, Agency], reach: dict[str, list[str]], base: str,
-               names: dict[tuple[str, ...], str]) -> list[FeedItem]:
-    """The feed items of one plan, in the plan's order."""
+               names: dict[tuple[str, ...], str], ended: bool = False) -> list[FeedItem]:
+    """The feed items of one plan, in the plan's order; `ended`: the plan has ended (`lifecycle.has_ended`)."""
     items = []
-    for event in plan_events(loaded, agencies, base, names):
+    for event in plan_events(loaded, agencies, base, names, ended):
         head, tail = write_event(event)
         items.append(FeedItem((event.day, event.plan_id, event.uid), event.year, head,
-                              text_line("SUMMARY", event.summary), tail, _agency_lines(event, reach)))
+                              text_line("SUMMARY", event.summary), tail, _agency_lines(event, reach), event.alarms))
     return items
 
 
-def events(corpus: Corpus, site_url: str) -> list[Event]:
-    """Every event of the corpus, sorted by day, plan and item id."""
+def events(corpus: Corpus, site_url: str, today: date | None = None) -> list[Event]:
+    """Every event of the corpus as of `today` (see `build_feeds`), sorted by day, plan and item id."""
     names: dict[tuple[str, ...], str] = {}
-    found = [event for loaded in corpus.plans for event in plan_events(loaded, corpus.agencies, site_url, names)]
+    found = [event for loaded in corpus.plans
+             for event in plan_events(loaded, corpus.agencies, site_url, names,
+                                      has_ended(loaded.plan, today or date.min))]
     return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
 
 
@@ -183,6 +195,7 @@ class PlanContext:
     first: date  # plan_base: SEQUENCE counts days from here
     revised: date  # the later of `first` and `updated:`
     names: dict[tuple[str, ...], str]  # cache of agency lists as text, shared by all plans
+    ended: bool = False  # the plan has ended: its open tasks have no outcome recorded, and no alarms
 
     def names_of(self, ids: list[str]) -> str:
         """ "Sở Nội vụ tỉnh Sơn La; Văn phòng …": registry names, or the id when unknown."""
@@ -194,17 +207,17 @@ class PlanContext:
 
     @classmethod
     def of(cls, loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
-           names: dict[tuple[str, ...], str] | None = None) -> PlanContext:
+           names: dict[tuple[str, ...], str] | None = None, ended: bool = False) -> PlanContext:
         plan, first = loaded.plan, plan_base(loaded.plan)
         return cls(loaded, agencies, f"{site_url}ke-hoach/{loaded.id}/",
                    f"{plan_label(plan, agencies)}\n{plan_title(plan, loaded.id)}", plan_title(plan, loaded.id), first,
-                   max(first, plan.updated or first), {} if names is None else names)
+                   max(first, plan.updated or first), {} if names is None else names, ended)
 
 
 def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
-                names: dict[tuple[str, ...], str] | None = None) -> Iterator[Event]:
+                names: dict[tuple[str, ...], str] | None = None, ended: bool = False) -> Iterator[Event]:
     """The events of one plan: its dated tasks, then its dated reporting duties."""
-    plan, context = loaded.plan, PlanContext.of(loaded, agencies, site_url, names)
+    plan, context = loaded.plan, PlanContext.of(loaded, agencies, site_url, names, ended)
     sections = {section.id: section for section in plan.sections}
     for task in plan.tasks:
         deadline = effective_deadline(task, sections)
@@ -234,16 +247,22 @@ def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline 
     lines += [f"{label}: {context.names_of(ids)}" for label, ids in people if ids]
     lines.append(f"{'Thời hạn ghi trong văn bản' if deadline.text else 'Thời hạn'}: {phrase(deadline)}{note}")
     lines.append(due_line(last, day))
+    done = status is not None and status.state == "done"
     if status and status.state in STATES:
         lines.append(f"Tình trạng: {STATES[status.state]}")
+    if done and status and status.proof:
+        lines.append(f"{PROOF_WORD}: {proof_text(status.proof)}")
+    if context.ended and not done:
+        lines.append(f"Tình trạng: {STATUS_WORDS['unrecorded']} (kế hoạch đã kết thúc)")
     lines.append(f"Chi tiết: {url}")
     categories: tuple[str, ...] = (context.title, quarter_label(last))
     if isinstance(item, ReportingDuty):
         categories += ("Báo cáo",)
     loaded = context.loaded
     yield Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
-                sequence=(stamp - context.first).days, summary=one_line(item.title), description="\n".join(lines),
-                url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=tuple(roles))
+                sequence=(stamp - context.first).days, summary=summary_of(item.title, done),
+                description="\n".join(lines), url=url, categories=categories, plan_id=loaded.id,
+                year=loaded.plan.year, roles=tuple(roles), alarms=not done and not context.ended)
 
 
 def _agency_lines(event: Event, reach: dict[str, list[str]]) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
@@ -265,6 +284,11 @@ def _agency_lines(event: Event, reach: dict[str, list[str]]) -> tuple[tuple[byte
 def one_line(text: str) -> str:
     """A title on one line: a SUMMARY with a line break is refused by clients (calcurse)."""
     return " ".join(text.split())
+
+
+def summary_of(title: str, done: bool) -> str:
+    """The event's title on one line, led by "Đã hoàn thành: " when the task is done (after any role)."""
+    return f"{STATUS_WORDS['done']}: {one_line(title)}" if done else one_line(title)
 
 
 def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
