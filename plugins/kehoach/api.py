@@ -88,7 +88,7 @@ class Site:
             self.project = Project(plans_dir, base, keep=serving)
         corpus, findings = self.project.checked()
         notes = [f.as_text() for f in findings] + self.session.notes(len(corpus.plans), self.project.workspace.reloaded)
-        downloads = build_exports(corpus) if exports else {}
+        downloads = build_exports(corpus, options.today) if exports else {}
         options = replace(options, downloads=frozenset(downloads))
         return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
 
@@ -133,11 +133,11 @@ def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> Iter
     return _iter_feeds(corpus, site_url, today=today)
 
 
-def build_exports(corpus: Corpus) -> dict[str, bytes]:
-    """Every export (xuat/…: DOCX, XLSX, CSV, JSON); slow, so optional."""
+def build_exports(corpus: Corpus, today: date | None = None) -> dict[str, bytes]:
+    """Every export (xuat/…: DOCX, XLSX, CSV, JSON) as of `today`; slow, so optional."""
     from .exports.files import export_files
 
-    return export_files(corpus)
+    return export_files(corpus, today)
 
 
 def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> date:
@@ -192,9 +192,9 @@ def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None
     return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today))
 
 
-def write_exports(paths: list[Path], outdir: Path) -> list[Path]:
-    """Write every export of checked plans under `outdir`/xuat/."""
-    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS])).items())
+def write_exports(paths: list[Path], outdir: Path, today: date | None = None) -> list[Path]:
+    """Write every export of checked plans, as of `today`, under `outdir`/xuat/."""
+    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today).items())
 
 
 def diff(base: str, head: str, fmt: str = "text", site_url: str = "") -> str:

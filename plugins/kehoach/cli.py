@@ -143,8 +143,9 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     from .site.options import Options
 
     corpus = api.checked_corpus([plans_dir])
-    files: dict[str, str | bytes] = {**api.build_exports(corpus)} if exports else {}
-    options = Options(api.build_date(today), site_url, not no_directory_urls, frozenset(files))
+    day = api.build_date(today)
+    files: dict[str, str | bytes] = {**api.build_exports(corpus, day)} if exports else {}
+    options = Options(day, site_url, not no_directory_urls, frozenset(files))
     files.update({**build_pages(corpus, options), **api.build_assets()})
     written = (api.write_tree(outdir, sorted(files.items()))
                + api.write_tree(outdir, api.iter_feeds(corpus, site_url, options.today)))
@@ -183,12 +184,13 @@ def import_plan(file: Path, year: int | None, out: Path, slug: str | None) -> No
 @PATHS
 @click.option("--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Thư mục ghi tệp; tệp nằm trong OUT/xuat/.")
-def export(paths: tuple[Path, ...], outdir: Path) -> None:
+@click.option("--today", default=None, help="Ngày xuất NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
+def export(paths: tuple[Path, ...], outdir: Path, today: str | None) -> None:
     """Xuất kế hoạch ra DOCX (thể thức Nghị định 30/2020), XLSX, CSV, JSON; dừng nếu kế hoạch còn lỗi.
 
     Ví dụ: kehoach export plans --out build
     """
-    written = api.write_exports(list(paths), outdir)
+    written = api.write_exports(list(paths), outdir, api.build_date(today))
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir / 'xuat'}")
 
 

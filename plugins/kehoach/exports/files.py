@@ -78,7 +78,7 @@ def _report_json(duty: ReportingDuty, agencies: dict[str, Agency]) -> dict[str, 
             "recipient": duty.recipient, "via": duty.via, "text": duty.text}
 
 
-def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
+def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None) -> bytes:
     """The plan header, its sections, tasks and reporting duties as JSON."""
     plan, document = loaded.plan, loaded.plan.document
     header = {
@@ -96,7 +96,7 @@ def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
                  "period_text": phrase(s.period) if s.period and kind(s.period) != "none" else None}
                 for s in plan.sections]
     data = {"schema": SCHEMA, "plan": header, "sections": sections,
-            "tasks": [_task_json(row) for row in task_rows(loaded, agencies)],
+            "tasks": [_task_json(row) for row in task_rows(loaded, agencies, today)],
             "reporting": [_report_json(duty, agencies) for duty in plan.reporting]}
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
@@ -121,14 +121,14 @@ def _csv_bytes(rows: list[list[str]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def plan_csv(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
+def plan_csv(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None) -> bytes:
     """The plan's task table as CSV (see the module docstring for the dialect)."""
-    return _csv_bytes([PLAN_CSV_HEADER] + [_csv_cells(row) for row in task_rows(loaded, agencies)])
+    return _csv_bytes([PLAN_CSV_HEADER] + [_csv_cells(row) for row in task_rows(loaded, agencies, today)])
 
 
 # --- per agency -----------------------------------------------------------------------
 
-def agency_tasks(corpus: Corpus) -> dict[str, list[tuple[str, TaskRow]]]:
+def agency_tasks(corpus: Corpus, today: date | None = None) -> dict[str, list[tuple[str, TaskRow]]]:
     """For each registry agency, its (role, row) pairs across plans, by effective deadline.
 
     A task given to a group counts for every agency in the group (transitively).
@@ -136,7 +136,7 @@ def agency_tasks(corpus: Corpus) -> dict[str, list[tuple[str, TaskRow]]]:
     reach = members(corpus.agencies)
     found: dict[str, dict[tuple[str, str], tuple[str, TaskRow]]] = {}
     for loaded in corpus.plans:
-        for row in task_rows(loaded, corpus.agencies):
+        for row in task_rows(loaded, corpus.agencies, today):
             for role, ids in (("partner", row.task.partners), ("lead", row.task.lead)):
                 for member in sorted({m for i in ids for m in reach.get(i, [])}):
                     found.setdefault(member, {})[(row.plan_id, row.task.id)] = (role, row)  # lead wins
@@ -170,9 +170,9 @@ def agency_csv(rows: list[tuple[str, TaskRow]], plans: dict[str, LoadedPlan]) ->
 
 # --- all files ------------------------------------------------------------------------
 
-def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
+def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None) -> bytes:
     """The plan's task table and reporting duties as an Excel workbook."""
-    data = plan_workbook(loaded, task_rows(loaded, agencies), agencies, plan_label(loaded.plan, agencies))
+    data = plan_workbook(loaded, task_rows(loaded, agencies, today), agencies, plan_label(loaded.plan, agencies))
     return stable_zip(data, stamp(loaded.plan))
 
 
@@ -183,17 +183,18 @@ def agency_xlsx(agency: Agency, rows: list[tuple[str, TaskRow]], plans: dict[str
     return stable_zip(agency_workbook(agency, AGENCY_HEADER, table), when)
 
 
-def export_files(corpus: Corpus) -> dict[str, bytes]:
-    """Every export file of the corpus, by relative path (see the module docstring)."""
+def export_files(corpus: Corpus, today: date | None = None) -> dict[str, bytes]:
+    """Every export file of the corpus, by relative path (see the module docstring), as of `today`: the
+    open tasks of plans ended by then read "Không ghi nhận kết quả"."""
     files: dict[str, bytes] = {}
     for loaded in corpus.plans:
         base = f"xuat/ke-hoach/{loaded.id}"
         files[base + ".docx"] = plan_docx(loaded, corpus.agencies)
-        files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies)
-        files[base + ".csv"] = plan_csv(loaded, corpus.agencies)
-        files[base + ".json"] = plan_json(loaded, corpus.agencies)
+        files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today)
+        files[base + ".csv"] = plan_csv(loaded, corpus.agencies, today)
+        files[base + ".json"] = plan_json(loaded, corpus.agencies, today)
     plans = {loaded.id: loaded for loaded in corpus.plans}
-    for agency_id, rows in agency_tasks(corpus).items():
+    for agency_id, rows in agency_tasks(corpus, today).items():
         if agency_id in corpus.agencies:
             files[f"xuat/co-quan/{agency_id}.xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans)
             files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.deadlines import due, effective_deadline, kind
-from ..core.labels import STATE_WORDS, phrase, section_heading
+from ..core.labels import STATUS_WORDS, phrase, section_heading
+from ..core.lifecycle import has_ended, outcome
 from ..core.loader import LoadedPlan
 from ..core.models import Agency, DocRef, Task
 from ..core.proof import proof_text
@@ -26,6 +27,7 @@ class TaskRow:
     effective_due: date | None
     lead: list[tuple[str, str]]  # (id, name)
     partners: list[tuple[str, str]]
+    ended: bool = False  # the plan has ended (`lifecycle.has_ended`) on the day of the export
 
     @property
     def lead_cell(self) -> str:
@@ -39,7 +41,8 @@ class TaskRow:
 
     @property
     def status(self) -> str:
-        return STATE_WORDS[self.task.status.state]
+        """The state as the plan records it, or "Không ghi nhận kết quả" for an open task of an ended plan."""
+        return STATUS_WORDS[outcome(self.task.status.state, self.ended) or self.task.status.state]
 
     @property
     def proof(self) -> str:
@@ -56,9 +59,11 @@ def doc_ref_label(ref: DocRef | None) -> str:
     return proof_text(ref)
 
 
-def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[TaskRow]:
-    """The plan's tasks in plan order, each with its deadline read and agencies named."""
+def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None) -> list[TaskRow]:
+    """The plan's tasks in plan order, each with its deadline read and agencies named, as of `today`
+    (without it, only a recorded closing ends the plan)."""
     plan = loaded.plan
+    ended = has_ended(plan, today or date.min)
     sections = {section.id: section for section in plan.sections}
     rows = []
     for task in plan.tasks:
@@ -68,7 +73,7 @@ def task_rows(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[TaskRow]:
         heading = section_heading(section) if section else task.section
         rows.append(TaskRow(loaded.id, task, heading, phrase(deadline) if deadline else "", kind(deadline), last,
                             working_due(last), named(task.lead, agencies),
-                            named(task.partners, agencies)))
+                            named(task.partners, agencies), ended))
     return rows
 
 
