@@ -18,8 +18,46 @@ from . import api
 from .core.errors import PlanError
 
 
-class Group(click.Group):
-    """Exit 2 with a Vietnamese line on usage errors, never a traceback."""
+class Formatter(click.HelpFormatter):
+    """Click's help in Vietnamese: the usage line and the section headings."""
+
+    HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Cách dùng: " if prefix is None else prefix)
+
+    def section(self, name: str):  # type: ignore[no-untyped-def]
+        return super().section(self.HEADINGS.get(name, name))
+
+
+class Context(click.Context):
+    formatter_class = Formatter
+
+
+class Command(click.Command):
+    """A command whose context and --help speak Vietnamese."""
+
+    context_class = Context
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Hiện hướng dẫn này rồi thoát."
+        return option
+
+
+class Group(Command, click.Group):
+    """Exit 2 with a Vietnamese line on usage errors, never a traceback; its commands speak Vietnamese."""
+
+    command_class = Command
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        super().__init__(*args, **kwargs)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
@@ -46,7 +84,8 @@ LINKS_TO = click.option("--site-url", default="", help="Địa chỉ gốc của
 
 
 @click.group(cls=Group)
-@click.version_option(package_name="kehoach")
+@click.version_option(package_name="kehoach", help="Hiện phiên bản rồi thoát.",
+                      message="%(prog)s, phiên bản %(version)s")
 def main() -> None:
     """kehoach: kế hoạch thi đua, khen thưởng dạng Markdown + YAML."""
 
