@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES
+from support.views import task_view
 
-from kehoach.core.agenda import Entry, bucket, grouped, plan_entries, quarter_bounds, status, tasks_by_agency
+from kehoach.core.agenda import bucket, grouped, quarter_bounds, status
 from kehoach.core.loader import Corpus, load_corpus
+from kehoach.core.view import TaskView, resolve_plan, views_by_agency
 
 
 @pytest.fixture(scope="module")
@@ -23,32 +25,32 @@ def corpus() -> Corpus:
         os.chdir(old)
 
 
-def entry(due: date | None, state: str = "not_started") -> Entry:
-    return Entry("2024/x", "t", None, "Việc", False, None, False, due, due, state, (), ())
+def entry(due: date | None, state: str = "not_started") -> TaskView:
+    return task_view(due, state)
 
 
 def test_group_members_get_the_groups_tasks_with_the_group_named(corpus: Corpus) -> None:
-    rows = tasks_by_agency(corpus)["thu-nghiem/so-tai-chinh"]
-    found = {(r.entry.item_id, r.role, r.via) for r in rows}
+    rows = views_by_agency(corpus)["thu-nghiem/so-tai-chinh"]
+    found = {(r.item.id, r.role, r.group) for r in rows}
     assert found == {("phat-dong", "lead", "thu-nghiem/cac-so"), ("so-ket", "partner", None),
                      ("kinh-phi", "lead", None), ("bao-cao-nam", "report", "thu-nghiem/cac-so")}
 
 
 def test_a_direct_role_wins_over_the_same_task_through_a_group(corpus: Corpus) -> None:
-    rows = tasks_by_agency(corpus)["thu-nghiem/so-noi-vu"]
-    assert [(r.role, r.via) for r in rows if r.entry.item_id == "bao-cao-nam"] == [("receive", None)]
-    assert [r.entry.item_id for r in rows] == ["tap-huan", "phat-dong", "so-ket", "bao-cao-nam", "tuyen-truyen"]
+    rows = views_by_agency(corpus)["thu-nghiem/so-noi-vu"]
+    assert [(r.role, r.group) for r in rows if r.item.id == "bao-cao-nam"] == [("receive", None)]
+    assert [r.item.id for r in rows] == ["tap-huan", "phat-dong", "so-ket", "bao-cao-nam", "tuyen-truyen"]
 
 
 def test_task_without_deadline_inherits_its_sections_period(corpus: Corpus) -> None:
     (loaded,) = corpus.plans
-    kinh_phi = next(e for e in plan_entries(loaded) if e.item_id == "kinh-phi")
+    kinh_phi = next(e for e in resolve_plan(loaded, corpus.agencies).items if e.id == "kinh-phi")
     assert kinh_phi.inherited and kinh_phi.due == date(2024, 9, 30)
 
 
 def test_deadline_on_a_sunday_is_due_the_next_working_day(corpus: Corpus) -> None:
     (loaded,) = corpus.plans
-    so_ket = next(e for e in plan_entries(loaded) if e.item_id == "so-ket")
+    so_ket = next(e for e in resolve_plan(loaded, corpus.agencies).items if e.id == "so-ket")
     assert (so_ket.due, so_ket.effective_due) == (date(2024, 6, 16), date(2024, 6, 17))
 
 
@@ -78,8 +80,8 @@ def test_bucket_on_a_given_day(due: date | None, state: str, expected: str) -> N
 
 
 def test_grouped_keeps_every_bucket_in_order_even_when_empty(corpus: Corpus) -> None:
-    parts = grouped(tasks_by_agency(corpus)["thu-nghiem/so-noi-vu"], date(2024, 6, 10))
-    assert [(key, [r.entry.item_id for r in rows]) for key, _, rows in parts] == [
+    parts = grouped(views_by_agency(corpus)["thu-nghiem/so-noi-vu"], date(2024, 6, 10))
+    assert [(key, [r.item.id for r in rows]) for key, _, rows in parts] == [
         ("overdue", []), ("this_month", ["phat-dong", "so-ket"]), ("next_month", []),
         ("later", ["bao-cao-nam"]), ("ongoing", ["tuyen-truyen"]), ("done", ["tap-huan"])]
 

@@ -120,7 +120,7 @@ def test_a_moved_deadline_says_why_and_keeps_the_written_phrase() -> None:
 
 def test_a_task_without_deadline_takes_its_section_period() -> None:
     event = by_id(events(corpus(), SITE))["hoi-nghi-quy-ii"]
-    assert "Thời hạn ghi trong văn bản: Trong quý II (thời hạn chung của mục 2.)" in event.description
+    assert "Thời hạn ghi trong văn bản: Trong quý II (thời hạn chung của mục 2. Quý II)" in event.description
     assert event.categories == ("Kế hoạch thi đua, khen thưởng năm 2024 (thử nghiệm)", "Quý II/2024")
 
 
@@ -134,6 +134,7 @@ def test_description_names_plan_agencies_and_task_url() -> None:
         "Phối hợp: Sở Nội vụ tỉnh Thử Nghiệm; Các sở, ban, ngành tỉnh Thử Nghiệm",
         "Thời hạn ghi trong văn bản: trước ngày 02/01/2026",
         "Hạn cuối theo văn bản: 01/01/2026 (Tết Dương lịch); hạn tính theo Điều 148 BLDS: 02/01/2026",
+        "Tình trạng: Chưa thực hiện",
         "Chi tiết: https://intranet.example/kehoach/ke-hoach/2025/thu-nghiem-b/#tong-ket",
     ]
     assert event.url == "https://intranet.example/kehoach/ke-hoach/2025/thu-nghiem-b/#tong-ket"
@@ -185,7 +186,7 @@ def test_agency_feeds_include_group_tasks_transitively_with_roles() -> None:
         "[Phối hợp] Hội nghị giao ban thi đua quý II",
         "[Chủ trì] Đã hoàn thành: Sơ kết 6 tháng đầu năm",  # lead and, through its group, partner: lead wins
         "[Phối hợp] Phát động phong trào thi đua chào mừng Quốc khánh",  # group of its group
-        "[Báo cáo] Báo cáo kết quả thi đua quý III",  # reporter via group beats "via"
+        "[Tổng hợp báo cáo] Báo cáo kết quả thi đua quý III",  # its own part ("qua") beats reporting as one of a group
         "[Chủ trì] Trình Chỉ thị phát động thi đua năm 2026",
         "[Phối hợp] Tổng kết công tác thi đua, khen thưởng năm 2025",
     ]

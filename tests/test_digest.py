@@ -34,7 +34,7 @@ def test_digest_as_markdown_matches_the_expected_file() -> None:
 
 def _rows(today: date, days: int = 14) -> dict[str, tuple[list[str], list[str]]]:
     found = build_digest(load_corpus([CASE / "plans"], base=CASE), today, days)
-    return {item.agency_id: ([r.entry.item_id for r in item.overdue], [r.entry.item_id for r in item.soon])
+    return {item.agency_id: ([r.item.id for r in item.overdue], [r.item.id for r in item.soon])
             for item in found}
 
 

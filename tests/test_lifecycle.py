@@ -12,10 +12,11 @@ import pytest
 import yaml
 from test_site import CASE, TODAY
 
-from kehoach.core.agenda import tasks_by_agency
-from kehoach.core.lifecycle import ended_plans, grouped_as_of, has_ended, last_day, period_of, shown_year
+from kehoach.core.agenda import grouped
+from kehoach.core.lifecycle import has_ended, last_day, period_of, shown_year
 from kehoach.core.loader import Corpus, load_corpus
 from kehoach.core.models import Plan
+from kehoach.core.view import views_by_agency
 from kehoach.site import pages
 from kehoach.site.builder import build_pages
 from kehoach.site.options import Options
@@ -61,8 +62,8 @@ def test_the_shown_year_is_this_year_with_a_plan_else_the_latest_before() -> Non
 def test_one_task_added_to_another_years_plan_does_not_move_an_agencys_page() -> None:
     corpus = real_corpus()
     plans = {loaded.id: loaded for loaded in corpus.plans}
-    rows = tasks_by_agency(corpus)["son-la/so-noi-vu"]
-    only_2024 = [row for row in rows if plans[row.entry.plan_id].plan.year == 2024]
+    rows = views_by_agency(corpus)["son-la/so-noi-vu"]
+    only_2024 = [row for row in rows if plans[row.item.plan_id].plan.year == 2024]
     today = date(2026, 12, 6)
     shown, by_year = pages.split_by_year(only_2024, plans, today)
     assert shown == 2025 and by_year[2025] == [] and len(by_year[2024]) == len(only_2024)
@@ -71,12 +72,11 @@ def test_one_task_added_to_another_years_plan_does_not_move_an_agencys_page() ->
 
 def test_open_tasks_of_an_ended_plan_are_set_apart_as_unrecorded() -> None:
     corpus = real_corpus()
-    rows = tasks_by_agency(corpus)["son-la/so-noi-vu"]
-    today = date(2026, 12, 6)
-    groups = {key: found for key, _, found in grouped_as_of(rows, today, ended_plans(corpus.plans, today))}
+    rows = views_by_agency(corpus)["son-la/so-noi-vu"]
+    groups = {key: found for key, _, found in grouped(rows, date(2026, 12, 6))}
     assert groups["overdue"] == [] and len(groups["unrecorded"]) == len(rows)
-    live = {key: found for key, _, found in grouped_as_of(rows, date(2024, 7, 15), ended_plans(corpus.plans,
-                                                                                              date(2024, 7, 15)))}
+    assert list(groups)[-2:] == ["unrecorded", "done"]
+    live = {key: found for key, _, found in grouped(rows, date(2024, 7, 15))}
     assert "unrecorded" not in live and live["overdue"]
 
 

@@ -17,11 +17,12 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CASES, ROOT, compare_with_file, updating_goldens
+from support.views import task_view
 
 from kehoach.api import build_date
-from kehoach.core.agenda import Entry, Row
 from kehoach.core.errors import PlanError
 from kehoach.core.loader import Corpus, load_corpus
+from kehoach.core.view import Row
 from kehoach.site.builder import build_pages
 from kehoach.site.options import Options
 from kehoach.site.pages import split_by_year
@@ -182,8 +183,7 @@ def test_an_agency_year_page_links_back_and_stays_out_of_search(years_pages: dic
 
 
 def test_an_agency_with_only_future_plans_shows_the_earliest() -> None:
-    rows = [Row(Entry(plan_id, "t", None, "Việc", False, None, False, None, None, "not_started", (), ()), "lead")
-            for plan_id in ("2027/b", "2026/a")]
+    rows = [Row(task_view(plan_id=plan_id), "lead") for plan_id in ("2027/b", "2026/a")]
     plans = {plan_id: SimpleNamespace(plan=SimpleNamespace(year=int(plan_id[:4]))) for plan_id in ("2026/a", "2027/b")}
     shown, by_year = split_by_year(rows, plans, date(2025, 6, 1))  # type: ignore[arg-type]
     assert (shown, list(by_year)) == (2026, [2027, 2026])

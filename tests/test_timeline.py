@@ -9,41 +9,45 @@ import html
 import os
 import re
 import xml.dom.minidom
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import CASES, compare_with_file
+from support.views import task_view
 
-from kehoach.core.agenda import Entry, plan_entries
+from kehoach.core.deadlines import kind
 from kehoach.core.loader import load_corpus
 from kehoach.core.models import Deadline
+from kehoach.core.view import ItemView, resolve_plan
 from kehoach.site.timeline import Scale, render_timeline
 
 YEAR = (date(2024, 1, 1), date(2024, 12, 31))
 
 
-def entry(deadline: Deadline | None, title: str = "Việc", state: str = "not_started") -> Entry:
-    return Entry("2024/x", "viec", "1", title, False, deadline, False, None, None, state, (), ())
+def entry(deadline: Deadline | None, title: str = "Việc", state: str = "not_started") -> ItemView:
+    return replace(task_view(None, state, deadline, title, number="1"), kind=kind(deadline))
 
 
 @pytest.fixture(scope="module")
-def entries() -> list[Entry]:
+def entries() -> list[ItemView]:
     old = Path.cwd()
     os.chdir(CASES / "site")
     try:
-        (loaded,) = load_corpus([Path("plans")]).plans
+        corpus = load_corpus([Path("plans")])
     finally:
         os.chdir(old)
-    return plan_entries(loaded)
+    (loaded,) = corpus.plans
+    return list(resolve_plan(loaded, corpus.agencies).items)
 
 
-def test_timeline_of_the_tiny_plan_matches_the_expected_picture(entries: list[Entry]) -> None:
+def test_timeline_of_the_tiny_plan_matches_the_expected_picture(entries: list[ItemView]) -> None:
     svg = render_timeline(entries, *YEAR, today=date(2024, 6, 10))
     compare_with_file(svg + "\n", CASES / "site" / "timeline.svg")
 
 
-def test_timeline_is_well_formed_xml_with_one_row_per_entry(entries: list[Entry]) -> None:
+def test_timeline_is_well_formed_xml_with_one_row_per_entry(entries: list[ItemView]) -> None:
     svg = render_timeline(entries, *YEAR)
     document = xml.dom.minidom.parseString(svg)
     assert len(document.getElementsByTagName("a")) == len(entries)

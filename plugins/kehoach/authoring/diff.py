@@ -20,15 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.deadlines import due, effective_deadline, kind
 from ..core.errors import Finding, PlanError
-from ..core.labels import phrase, plan_title
+from ..core.labels import plan_title
 from ..core.loader import Corpus, LoadedPlan, discover, load_corpus
-from ..core.models import Agency, Deadline, DocRef, ReportingDuty, Task
+from ..core.models import Agency, ReportingDuty
 from ..core.text import short_date, weekday_name
-from ..core.workdays import effective, why_closed
-
-STATE_VI = {"not_started": "Chưa bắt đầu", "in_progress": "Đang thực hiện", "done": "Hoàn thành"}
+from ..core.view import DutyView, Named, TaskView, resolve_plan
+from ..core.workdays import why_closed
 
 
 @dataclass(frozen=True)
@@ -173,64 +171,65 @@ def _compare_document(old: LoadedPlan, new: LoadedPlan) -> Iterator[Change]:
 
 
 def _compare_items(old: LoadedPlan, new: LoadedPlan, names: dict[str, Agency]) -> Iterator[Change]:
-    tasks = ({t.id: t for t in old.plan.tasks}, {t.id: t for t in new.plan.tasks})
-    sections = ({s.id: s for s in old.plan.sections}, {s.id: s for s in new.plan.sections})
+    views = resolve_plan(old, names), resolve_plan(new, names)
+    tasks = ({t.id: t for t in views[0].tasks}, {t.id: t for t in views[1].tasks})
     for task_id in sorted(set(tasks[0]) | set(tasks[1])):
         before, after = tasks[0].get(task_id), tasks[1].get(task_id)
         if before is None and after is not None:
-            yield Change("+", "Thêm nhiệm vụ", task_id, after.title,
-                         _task_facts(after, effective_deadline(after, sections[1]), names), True)
+            yield Change("+", "Thêm nhiệm vụ", task_id, after.title, _task_facts(after, names), True)
         elif after is None and before is not None:
             yield Change("-", "Bỏ nhiệm vụ", task_id, before.title)
         elif before is not None and after is not None:
-            yield from _compare_task(before, after, sections, names)
+            yield from _compare_task(before, after, names)
     duties = ({d.id: d for d in old.plan.reporting}, {d.id: d for d in new.plan.reporting})
+    shown = ({d.id: d for d in views[0].duties}, {d.id: d for d in views[1].duties})
     for duty_id in sorted(set(duties[0]) | set(duties[1])):
-        yield from _compare_duty(duty_id, duties[0].get(duty_id), duties[1].get(duty_id), names)
+        yield from _compare_duty(duty_id, duties[0].get(duty_id), duties[1].get(duty_id), names,
+                                 shown[0].get(duty_id), shown[1].get(duty_id))
 
 
-def _task_facts(task: Task, deadline: Deadline | None, names: dict[str, Agency]) -> tuple[str, ...]:
-    facts = [f"Thời hạn: {deadline_words(deadline)}"]
+def _task_facts(task: TaskView, names: dict[str, Agency]) -> tuple[str, ...]:
+    facts = [f"Thời hạn: {deadline_words(task)}"]
     if task.lead:
-        facts.append("Chủ trì: " + "; ".join(agency_words(a, names) for a in task.lead))
+        facts.append("Chủ trì: " + "; ".join(agency_words(a.id, names) for a in task.lead))
     if task.partners:
-        facts.append("Phối hợp: " + "; ".join(agency_words(a, names) for a in task.partners))
+        facts.append("Phối hợp: " + "; ".join(agency_words(a.id, names) for a in task.partners))
     return tuple(facts)
 
 
-def _compare_task(old: Task, new: Task, sections: tuple[dict, dict], names: dict[str, Agency]) -> Iterator[Change]:
+def _ids(named: tuple[Named, ...]) -> list[str]:
+    return [a.id for a in named]
+
+
+def _compare_task(old: TaskView, new: TaskView, names: dict[str, Agency]) -> Iterator[Change]:
     if " ".join(old.title.split()) != " ".join(new.title.split()):
         yield Change("~", "Đổi nội dung nhiệm vụ", new.id, details=(f"Trước: {old.title}", f"Sau: {new.title}"),
                      anchor=True)
-    if old.section != new.section:
-        titles = [sections[i][task.section].title if task.section in sections[i] else task.section
-                  for i, task in ((0, old), (1, new))]
-        yield Change("~", "Chuyển mục", new.id, f"«{titles[0]}» → «{titles[1]}»", anchor=True)
-    deadlines = effective_deadline(old, sections[0]), effective_deadline(new, sections[1])
-    if deadlines[0] != deadlines[1]:
-        yield Change("~", "Đổi thời hạn", new.id, details=(f"Trước: {deadline_words(deadlines[0])}",
-                                                           f"Sau: {deadline_words(deadlines[1])}"), anchor=True)
-    for role, label in (("lead", "chủ trì"), ("partners", "phối hợp")):
-        moved = _agencies_moved(getattr(old, role), getattr(new, role), names)
+    if old.section_id != new.section_id:
+        yield Change("~", "Chuyển mục", new.id, f"«{old.section}» → «{new.section}»", anchor=True)
+    if old.deadline != new.deadline:
+        yield Change("~", "Đổi thời hạn", new.id, details=(f"Trước: {deadline_words(old)}",
+                                                           f"Sau: {deadline_words(new)}"), anchor=True)
+    for before, after, label in ((old.lead, new.lead, "chủ trì"), (old.partners, new.partners, "phối hợp")):
+        moved = _agencies_moved(_ids(before), _ids(after), names)
         if moved:
             yield Change("~", f"Đổi cơ quan {label}", new.id, "; ".join(moved), anchor=True)
-    if old.status != new.status:
+    if (old.state, old.proof) != (new.state, new.proof):
         yield Change("~", "Đổi trạng thái", new.id, f"{status_words(old)} → {status_words(new)}", anchor=True)
 
 
-def _compare_duty(duty_id: str, old: ReportingDuty | None, new: ReportingDuty | None,
-                  names: dict[str, Agency]) -> Iterator[Change]:
-    if old is None and new is not None:
-        yield Change("+", "Thêm báo cáo định kỳ", duty_id, new.title,
-                     (f"Thời hạn: {deadline_words(new.deadline)}",), True)
+def _compare_duty(duty_id: str, old: ReportingDuty | None, new: ReportingDuty | None, names: dict[str, Agency],
+                  before: DutyView | None, after: DutyView | None) -> Iterator[Change]:
+    if old is None and new is not None and after is not None:
+        yield Change("+", "Thêm báo cáo định kỳ", duty_id, new.title, (f"Thời hạn: {deadline_words(after)}",), True)
     elif new is None and old is not None:
         yield Change("-", "Bỏ báo cáo định kỳ", duty_id, old.title)
-    elif old is not None and new is not None and old != new:
+    elif old is not None and new is not None and old != new and before is not None and after is not None:
         details = []
         if old.title != new.title:
             details.append(f"Tên: «{old.title}» → «{new.title}»")
         if old.deadline != new.deadline:
-            details.append(f"Thời hạn: {deadline_words(old.deadline)} → {deadline_words(new.deadline)}")
+            details.append(f"Thời hạn: {deadline_words(before)} → {deadline_words(after)}")
         moved = _agencies_moved(old.reporters, new.reporters, names)
         if moved:
             details.append("Đơn vị báo cáo: " + "; ".join(moved))
@@ -295,31 +294,23 @@ def agency_words(agency_id: str, names: dict[str, Agency]) -> str:
     return f"{agency.name} ({agency_id})" if agency else f"«{agency_id}» (không có trong danh mục)"
 
 
-def deadline_words(deadline: Deadline | None) -> str:
+def deadline_words(item: TaskView | DutyView) -> str:
     """A deadline as written, its last day and, when that is a day off, the day it runs to."""
-    if kind(deadline) == "none":
+    if item.kind == "none":
         return "không ghi thời hạn"
-    words = f"«{phrase(deadline)}»"
-    last = due(deadline)
-    if last is None:
+    words = f"«{item.deadline_text}»"
+    last, moved = item.due, item.effective_due
+    if last is None or moved is None:
         return words
-    moved = effective(last)
     words += f", hạn {short_date(last)}"
     if moved != last:
         words += f" ({why_closed(last)}; tính đến {weekday_name(moved)} {short_date(moved)})"
     return words
 
 
-def proof_words(proof: DocRef) -> str:
-    """A proof document: "Báo cáo số 12/BC-SNV ngày 05/03/2024"."""
-    words = proof.type + (f" số {proof.number}" if proof.number else "")
-    return words + (f" ngày {short_date(proof.date)}" if proof.date else "")
-
-
-def status_words(task: Task) -> str:
-    """A task's state in Vietnamese, with its proof when it has one."""
-    words = STATE_VI[task.status.state]
-    return words + (f" ({proof_words(task.status.proof)})" if task.status.proof else "")
+def status_words(task: TaskView) -> str:
+    """A task's recorded state in words, with its proof when it has one."""
+    return task.state_words + (f" ({task.proof_label})" if task.proof_label else "")
 
 
 # --- output --------------------------------------------------------------------------

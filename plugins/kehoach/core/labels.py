@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .deadlines import describe, meaning
-from .models import Agency, Deadline, Document, Plan, Section
+from .models import Agency, Deadline, DocRef, Document, Plan, Section
 from .text import short_date
 
 STATE_WORDS = {"not_started": "Chưa thực hiện", "in_progress": "Đang thực hiện", "done": "Đã hoàn thành"}
@@ -23,8 +23,18 @@ STATUS_WORDS = {
 """Where a task stands on a given day: its state, or overdue/soon by its deadline, or, once its plan has
 ended with the task still open, no outcome recorded."""
 
-ROLE_WORDS = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo", "receive": "Nhận báo cáo"}
-"""An agency's part in a task or a reporting duty."""
+ROLE_WORDS = {"lead": "Chủ trì", "partner": "Phối hợp", "report": "Báo cáo", "receive": "Nhận báo cáo",
+              "forward": "Tổng hợp báo cáo"}
+"""An agency's part in a task or a reporting duty, most important first (`ROLE_RANK`).
+
+"forward" is the agency a report goes through to its recipient ("báo cáo kết quả về Ủy ban nhân dân
+tỉnh (qua Sở Nội vụ - Ban Thi đua - Khen thưởng) để tổng hợp", Kế hoạch 274/KH-UBND Đồng Nai 2023):
+it gathers the reports for the recipient. Doubt: the Sơn La and Quyết Thắng plans say only "qua";
+the word follows the one plan that says what the agency does with them.
+"""
+
+ROLE_RANK = {role: rank for rank, role in enumerate(ROLE_WORDS)}
+"""An agency with two parts in one item is listed under the first (Chủ trì before Phối hợp…)."""
 
 BUCKETS = (
     ("overdue", "Quá hạn"), ("this_month", "Đến hạn tháng này"), ("next_month", "Đến hạn tháng sau"),
@@ -39,6 +49,42 @@ def phrase(deadline: Deadline | None) -> str:
         return ""
     reading = meaning(deadline)
     return deadline.text or (describe(reading) if reading else "")
+
+
+def effective_words(last: date | None, effective: date | None) -> str:
+    """ "hạn thực tế 17/06/2024" when a limit's last day is a day off and it runs to the next working day."""
+    return f"hạn thực tế {short_date(effective)}" if last and effective and effective != last else ""
+
+
+PROOF_WORD = "Minh chứng"
+"""What a done task's document is called where it is shown: "Minh chứng: Báo cáo số …"."""
+
+
+def proof_name(ref: DocRef | None) -> str:
+    """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ": type, number, date, issuer; empty when no document.
+
+    A task marked done names the document that shows it (`status.proof`), a plan
+    its closing report (`closing`); every view names it this way so that a reader
+    can find the document itself.
+    """
+    if ref is None:
+        return ""
+    parts = [ref.type, f"số {ref.number}" if ref.number else "", f"ngày {short_date(ref.date)}" if ref.date else "",
+             f"của {ref.issuer}" if ref.issuer else ""]
+    return " ".join(part for part in parts if part)
+
+
+def proof_label(ref: DocRef | None) -> str:
+    """The document's name (`proof_name`), then its subject and address, as plain text (feeds, exports)."""
+    if ref is None:
+        return ""
+    return " ".join(part for part in (proof_name(ref), ref.title or "", ref.url or "") if part)
+
+
+def proof_href(ref: DocRef | None) -> str | None:
+    """The document's address when it is a web address (http, https); anything else is not made a link."""
+    url = ref.url if ref else None
+    return url if url and url.lower().startswith(("https://", "http://")) else None
 
 
 def section_heading(section: Section) -> str:

@@ -7,6 +7,10 @@ day after that period, or earlier on the date of its recorded closing (`closing`
 the year-end report that closes it). A task still open when its plan has ended is
 not overdue any more, it has no outcome recorded ("unrecorded"): a red badge that
 stays on for years teaches readers to ignore red.
+
+The plan's last day is resolved once with the plan (`view.PlanView.ends`, and
+`ends` on each of its tasks and duties); what it means on a given day is
+`agenda.status`, the same for the pages, the feeds, the exports and the digest.
 """
 
 from __future__ import annotations
@@ -15,9 +19,6 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from .agenda import Row, grouped
-from .labels import STATUS_WORDS
-from .loader import LoadedPlan
 from .models import Plan
 from .text import fold
 
@@ -55,15 +56,17 @@ def last_day(plan: Plan) -> date:
     return min(end, closed - timedelta(days=1)) if closed else date.min
 
 
-def has_ended(plan: Plan, today: date) -> bool:
-    """True once `today` is past the plan's last day in force (the browser's badge script applies the same
-    rule to the page's `data-ends`)."""
-    return last_day(plan) < today
+def ended_by(last: date, today: date | None) -> bool:
+    """True once `today` is past `last`, a plan's last day in force; without a day (`None`) no plan has ended.
+
+    The browser's badge script applies the same rule to the page's `data-ends`.
+    """
+    return today is not None and last < today
 
 
-def outcome(state: str, ended: bool) -> str | None:
-    """"unrecorded" for a task still open in a plan that has ended; None when the usual rule applies."""
-    return "unrecorded" if ended and state != "done" else None
+def has_ended(plan: Plan, today: date | None) -> bool:
+    """True once `today` is past the plan's last day in force (`ended_by`)."""
+    return ended_by(last_day(plan), today)
 
 
 def shown_year(years: Iterable[int], today: date) -> int | None:
@@ -83,22 +86,3 @@ def shown_year(years: Iterable[int], today: date) -> int | None:
 SHOWN_YEAR_RULE = ("năm hiện tại nếu đã có kế hoạch, nếu chưa thì năm gần nhất trước đó có kế hoạch; "
                    "các năm khác xem theo liên kết")
 """The rule of `shown_year`, as the agency pages state it."""
-
-
-def ended_plans(plans: Iterable[LoadedPlan], today: date) -> frozenset[str]:
-    """Ids of the plans that have ended as of `today`."""
-    return frozenset(loaded.id for loaded in plans if has_ended(loaded.plan, today))
-
-
-def grouped_as_of(rows: list[Row], today: date, ended: frozenset[str]) -> list[tuple[str, str, list[Row]]]:
-    """An agency's rows in `agenda.grouped`'s buckets, with the open rows of ended plans taken out of them
-    into their own part, "Không ghi nhận kết quả", just before the done ones (only when there are some)."""
-    def unrecorded(row: Row) -> bool:
-        return row.entry.plan_id in ended and row.entry.state != "done"
-
-    left = [row for row in rows if unrecorded(row)]
-    if not left:
-        return grouped(rows, today)
-    parts = grouped([row for row in rows if not unrecorded(row)], today)
-    done = next((i for i, (key, _, _) in enumerate(parts) if key == "done"), len(parts))
-    return [*parts[:done], ("unrecorded", STATUS_WORDS["unrecorded"], left), *parts[done:]]

@@ -35,11 +35,11 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..core.checks import MARKER
-from ..core.deadlines import kind
-from ..core.labels import document_label, phrase, plan_base, section_heading
+from ..core.labels import document_label, plan_base, section_heading
 from ..core.loader import LoadedPlan
 from ..core.models import Agency, Document, Task
 from ..core.text import BLANK, admin_partial_date
+from ..core.view import PlanView, TaskView, resolve_plan
 
 FONT = "Times New Roman"
 TEXT_MM = 165  # 210 mm less the 30 mm and 15 mm side margins
@@ -338,9 +338,9 @@ def _repeat_header(table: Table) -> None:
     properties.append(flag)
 
 
-def _appendix(doc: DocxDocument, loaded: LoadedPlan, agencies: dict[str, Agency]) -> None:
+def _appendix(doc: DocxDocument, view: PlanView) -> None:
     """The Phụ lục on a new page: label, title, reference, and the task table."""
-    plan, appendix = loaded.plan, loaded.plan.appendix
+    plan, appendix = view.loaded.plan, view.loaded.plan.appendix
     if appendix is None:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -358,17 +358,13 @@ def _appendix(doc: DocxDocument, loaded: LoadedPlan, agencies: dict[str, Agency]
         row = table.add_row().cells
         merged = row[0].merge(row[-1])
         _cell(merged, section_heading(sections[section_id]) if section_id in sections else section_id, bold=True)
-        for task in (t for t in plan.tasks if t.section == section_id):
-            _task_row(table.add_row().cells, task, agencies)
+        for task in (t for t in view.tasks if t.section_id == section_id):
+            _task_row(table.add_row().cells, task)
 
 
-def _task_row(cells: list[_Cell], task: Task, agencies: dict[str, Agency]) -> None:
-    def names(ids: list[str], text: str | None) -> str:
-        return text or "; ".join(agencies[i].name if i in agencies else i for i in ids)
-
-    own = phrase(task.deadline) if task.deadline and (task.deadline.text or kind(task.deadline) != "none") else ""
-    values = (task.number or "", task.title, own, names(task.lead, task.lead_text),
-              names(task.partners, task.partners_text))
+def _task_row(cells: list[_Cell], task: TaskView) -> None:
+    own = "" if task.inherited else task.deadline_text  # the table prints the task's own words only
+    values = (task.number or "", task.title, own, task.lead_cell, task.partners_cell)
     for cell, value, align in zip(cells, values, (CENTER, JUSTIFY, CENTER, LEFT, LEFT), strict=True):
         _cell(cell, value, align=align)
 
@@ -384,7 +380,7 @@ def _document(doc: DocxDocument, loaded: LoadedPlan, document: Document, agencie
     _signature(doc, document)
 
 
-def plan_docx(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
+def plan_docx(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | None = None) -> bytes:
     """The decision (if any) and the plan as one DOCX file (see the module docstring)."""
     plan = loaded.plan
     doc = new_document()
@@ -408,7 +404,7 @@ def plan_docx(loaded: LoadedPlan, agencies: dict[str, Agency]) -> bytes:
         _page(doc.add_section(WD_SECTION.NEW_PAGE), restart=True)
         _tiny(doc.paragraphs[-1])  # the section-break paragraph must not spill onto a blank page
     _document(doc, loaded, plan.document, agencies, place_tasks, unplaced)
-    _appendix(doc, loaded, agencies)
+    _appendix(doc, view or resolve_plan(loaded, agencies))
     out = io.BytesIO()
     doc.save(out)
     return stable_zip(out.getvalue(), plan_base(plan))

@@ -9,18 +9,16 @@ Called by `exports`, which fixes the workbook's timestamps afterwards.
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.deadlines import due
-from ..core.labels import phrase, plan_title
-from ..core.loader import LoadedPlan
+from ..core.agenda import recorded_words
 from ..core.models import Agency
-from ..core.workdays import effective
-from .rows import TaskRow
+from ..core.view import DutyView, PlanView, TaskView
 
 TASK_COLUMNS = [("TT", 6), ("Mã", 16), ("Nội dung", 60), ("Mục", 28), ("Thời hạn (ghi trong văn bản)", 22),
                 ("Hạn cuối", 12), ("Hạn tính theo ngày làm việc", 14), ("Chủ trì", 26), ("Phối hợp", 26),
@@ -75,38 +73,31 @@ def _save(wb: Workbook) -> bytes:
     return out.getvalue()
 
 
-def task_cells(row: TaskRow) -> list[object]:
-    """The cells of one task row of the "Nhiệm vụ" sheet, in TASK_COLUMNS order."""
-    task = row.task
-    return [task.number or "", task.id, task.title, row.section, row.deadline_text, row.due, row.effective_due,
-            row.lead_cell, row.partners_cell, row.status, row.proof, task.note or ""]
+def task_cells(view: TaskView, today: date | None = None) -> list[object]:
+    """The cells of one task row of the "Nhiệm vụ" sheet as of `today`, in TASK_COLUMNS order."""
+    return [view.number or "", view.id, view.title, view.section, view.deadline_text, view.due, view.effective_due,
+            view.lead_cell, view.partners_cell, recorded_words(view, today), view.proof_label, view.note or ""]
 
 
-def report_cells(loaded: LoadedPlan, agencies: dict[str, Agency]) -> list[list[object]]:
-    """The rows of the "Báo cáo định kỳ" sheet, one per reporting duty."""
-    def name(agency_id: str | None) -> str:
-        return agencies[agency_id].name if agency_id in agencies else (agency_id or "")
-
-    rows: list[list[object]] = []
-    for index, duty in enumerate(loaded.plan.reporting, start=1):
-        last = due(duty.deadline)
-        rows.append([index, duty.id, duty.title, phrase(duty.deadline), last, effective(last) if last else None,
-                     "; ".join(name(i) for i in duty.reporters), name(duty.recipient), name(duty.via),
-                     duty.text or ""])
-    return rows
+def report_cells(index: int, view: DutyView) -> list[object]:
+    """The cells of one row of the "Báo cáo định kỳ" sheet, in REPORT_COLUMNS order."""
+    return [index, view.id, view.title, view.deadline_text, view.due, view.effective_due,
+            "; ".join(a.name for a in view.reporters), view.recipient.name if view.recipient else "",
+            view.via.name if view.via else "", view.text or ""]
 
 
-def plan_workbook(loaded: LoadedPlan, rows: list[TaskRow], agencies: dict[str, Agency], label: str) -> bytes:
-    """Sheets "Nhiệm vụ" (the task table) and "Báo cáo định kỳ" (reporting duties) of one plan."""
+def plan_workbook(plan: PlanView, label: str, today: date | None = None) -> bytes:
+    """Sheets "Nhiệm vụ" (the task table as of `today`) and "Báo cáo định kỳ" (reporting duties) of one plan."""
     wb = Workbook()
-    titles = [plan_title(loaded.plan, loaded.id), label]
+    titles = [plan.title, label]
     ws = wb.active
     ws.title = "Nhiệm vụ"
-    _table(ws, titles, [n for n, _ in TASK_COLUMNS], [w for _, w in TASK_COLUMNS], [task_cells(r) for r in rows])
+    _table(ws, titles, [n for n, _ in TASK_COLUMNS], [w for _, w in TASK_COLUMNS],
+           [task_cells(t, today) for t in plan.tasks])
     reports = wb.create_sheet("Báo cáo định kỳ")
     _table(reports, titles, [n for n, _ in REPORT_COLUMNS], [w for _, w in REPORT_COLUMNS],
-           report_cells(loaded, agencies))
-    wb.properties.title = plan_title(loaded.plan, loaded.id)
+           [report_cells(index, duty) for index, duty in enumerate(plan.duties, start=1)])
+    wb.properties.title = plan.title
     wb.properties.creator = "kehoach"
     return _save(wb)
 

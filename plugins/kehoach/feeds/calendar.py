@@ -2,13 +2,18 @@
 
 The rule, one for every feed (guide: docs/huong-dan/dang-ky-lich.md):
 
-* a task's deadline is its own or, when it gives none, its section's period
-  (`deadlines.effective_deadline`); a reporting duty's deadline is its own;
-* the event falls on the deadline's last day (`deadlines.due`: the exact day,
-  the day before "trước ngày X", the end of the month, quarter, half-year or
-  school year), moved to the next working day when that day is a weekend or a
-  holiday (`workdays.effective`, BLDS 2015 Điều 148 k5), and the description
-  says so; ongoing ("thường xuyên") and undated items are not events.
+* the deadline, its last day and its effective day are the resolved view's
+  (`core.view`): a task's own deadline or its section's period, the last day
+  (the exact day, the day before "trước ngày X", the end of the month, quarter,
+  half-year or school year), moved to the next working day when that day is a
+  weekend or a holiday (BLDS 2015 Điều 148 k5), and the description says so;
+  ongoing ("thường xuyên") and undated items are not events;
+* who sees an event in their feed, and under which role, is `view.involved`,
+  the same answer as the agency pages and the digest;
+* the status is `agenda.recorded` as of the build day: a done task says so
+  (summary and proof) and rings no alarm; built with a day (`today`), the open
+  items of a plan ended by then read "Không ghi nhận kết quả" and ring none
+  either. Without a day no plan has ended.
 
 Feeds: `lich/tat-ca.ics` (all), `lich/nam/<year>.ics` (plans of that year),
 `lich/ke-hoach/<year>/<slug>.ics` (one plan), `lich/co-quan/<agency-id>.ics`
@@ -40,22 +45,19 @@ from functools import lru_cache, partial
 from typing import cast
 
 from ..core import links
-from ..core.deadlines import due, effective_deadline, quarter_of
-from ..core.labels import STATUS_WORDS, phrase, plan_base, plan_label, plan_title
-from ..core.lifecycle import has_ended
+from ..core.agenda import ended, recorded, recorded_words
+from ..core.deadlines import quarter_of
+from ..core.labels import PROOF_WORD, ROLE_WORDS, STATUS_WORDS, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan, quiet_gc
-from ..core.models import Agency, Deadline, ReportingDuty, Task
-from ..core.proof import PROOF_WORD, proof_text
+from ..core.models import Agency
 from ..core.registry import members
 from ..core.reuse import Reuse
 from ..core.text import roman, short_date, weekday_name
-from ..core.workdays import effective, why_closed
+from ..core.view import DutyView, ItemView, Named, PlanView, involved, resolve
+from ..core.workdays import why_closed
 from .ical import TRANSPARENT_AND_ALARMS, TRANSPARENT_ONLY, CalendarMeta, VEvent, text_line, write_calendar, write_event
 
-ROLES = {"lead": "[Chủ trì] ", "partner": "[Phối hợp] ", "report": "[Báo cáo] ", "receive": "[Nhận báo cáo] "}
-RANK = {role: rank for rank, role in enumerate(ROLES)}  # an agency with two roles shows the first
-PREFIXES = list(ROLES.values())
-STATES = {"in_progress": "đang thực hiện", "done": "đã hoàn thành"}
+ROLES = {role: f"[{words}] " for role, words in ROLE_WORDS.items()}  # before the title in an agency's feed
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,8 @@ class Event(VEvent):
 
     plan_id: str
     year: int  # the plan's year: the event is in that year's feed
-    roles: tuple[tuple[str, str], ...]  # (agency id, role) as the plan names them
-    alarms: bool = True  # False for a done task and for an open task of an ended plan
+    roles: tuple[tuple[str, str], ...]  # (agency id, role) for every agency whose feed shows it
+    alarms: bool = True  # False for a done task and for an open item of an ended plan
 
 
 def build_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> dict[str, bytes]:
@@ -76,8 +78,8 @@ def build_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> dic
     link works and a subscription made today picks up next year's deadlines.
     `site_url` is the site's public address ("https://intranet/kehoach/");
     event URLs point at the task anchors of the plan pages under it. With
-    `today`, the open tasks of plans ended by then (`lifecycle.has_ended`) say
-    so and lose their alarms; without it only a recorded closing ends a plan.
+    `today`, the open items of plans ended by then (`agenda.ended`) say so and
+    lose their alarms; without it no plan has ended.
     """
     return dict(iter_feeds(corpus, site_url, today=today))
 
@@ -112,22 +114,21 @@ def iter_feeds(corpus: Corpus, site_url: str, reuse: Reuse[list[FeedItem]] | Non
     year, plan and several agency feeds); a caller that writes each feed before
     taking the next never holds them all. Until then each event is held once, in
     pieces (`FeedItem`), and a feed is joined from them when its turn comes.
-    `reuse` keeps each plan's events between builds.
+    `reuse` keeps each plan's events between builds (a plan's events change on
+    the day it ends, so whether it has is part of what they are kept by).
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    reach, names = members(corpus.agencies), dict[tuple[str, ...], str]()
+    reach, resolved = members(corpus.agencies), resolve(corpus)
 
-    def make(loaded: LoadedPlan, ended: bool) -> list[FeedItem]:
-        return plan_items(loaded, corpus.agencies, reach, base, names, ended)
+    def make(loaded: LoadedPlan) -> list[FeedItem]:
+        return plan_items(resolved.plans[loaded.id], reach, base, today)
 
-    def ended(loaded: LoadedPlan) -> bool:
-        return has_ended(loaded.plan, today or date.min)
+    def key(loaded: LoadedPlan) -> tuple[object, ...]:
+        return loaded, corpus.agencies, base, ended(resolved.plans[loaded.id], today)
 
     with quiet_gc():  # hundreds of thousands of short-lived objects, none in a cycle
         found = [item for loaded in corpus.plans
-                 for item in (reuse.get(loaded.id, (loaded, corpus.agencies, base, ended(loaded)),
-                                        partial(make, loaded, ended(loaded)))
-                              if reuse else make(loaded, ended(loaded)))]
+                 for item in (reuse.get(loaded.id, key(loaded), partial(make, loaded)) if reuse else make(loaded))]
         found.sort(key=_order)
         by_plan: dict[str, list[FeedItem]] = {loaded.id: [] for loaded in corpus.plans}
         by_agency: dict[str, list[FeedItem | bytes]] = defaultdict(list)  # item, its SUMMARY line, item, …
@@ -141,7 +142,7 @@ def iter_feeds(corpus: Corpus, site_url: str, reuse: Reuse[list[FeedItem]] | Non
         yield links.year_feed(year), write_calendar(_year_meta(year, base),
                                                    _texts([item for item in found if item.year == year]))
     for loaded in sorted(corpus.plans, key=lambda loaded: loaded.id):
-        yield links.plan_feed(loaded.id), write_calendar(_plan_meta(loaded, corpus.agencies, base),
+        yield links.plan_feed(loaded.id), write_calendar(_plan_meta(resolved.plans[loaded.id], base),
                                                      _texts(by_plan[loaded.id]))
     for agency_id in sorted(corpus.agencies):
         meta = _agency_meta(corpus.agencies[agency_id], corpus.agencies, base)
@@ -163,23 +164,20 @@ def _role_texts(pairs: list[FeedItem | bytes]) -> list[bytes]:
     return [piece for item, line in zip(items, lines, strict=True) for piece in item.text(line)]
 
 
-def plan_items(loaded: LoadedPlan, agencies: dict[str, Agency], reach: dict[str, list[str]], base: str,
-               names: dict[tuple[str, ...], str], ended: bool = False) -> list[FeedItem]:
-    """The feed items of one plan, in the plan's order; `ended`: the plan has ended (`lifecycle.has_ended`)."""
+def plan_items(plan: PlanView, reach: dict[str, list[str]], base: str, today: date | None = None) -> list[FeedItem]:
+    """The feed items of one plan as of `today`, in the plan's order."""
     items = []
-    for event in plan_events(loaded, agencies, base, names, ended):
+    for event in plan_events(plan, base, reach, today):
         head, tail = write_event(event)
         items.append(FeedItem((event.day, event.plan_id, event.uid), event.year, head,
-                              text_line("SUMMARY", event.summary), tail, _agency_lines(event, reach), event.alarms))
+                              text_line("SUMMARY", event.summary), tail, _agency_lines(event), event.alarms))
     return items
 
 
 def events(corpus: Corpus, site_url: str, today: date | None = None) -> list[Event]:
     """Every event of the corpus as of `today` (see `build_feeds`), sorted by day, plan and item id."""
-    names: dict[tuple[str, ...], str] = {}
-    found = [event for loaded in corpus.plans
-             for event in plan_events(loaded, corpus.agencies, site_url, names,
-                                      has_ended(loaded.plan, today or date.min))]
+    reach, resolved = members(corpus.agencies), resolve(corpus)
+    found = [event for plan in resolved.plans.values() for event in plan_events(plan, site_url, reach, today)]
     return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
 
 
@@ -187,96 +185,84 @@ def events(corpus: Corpus, site_url: str, today: date | None = None) -> list[Eve
 class PlanContext:
     """What every event of one plan shares, worked out once per plan."""
 
-    loaded: LoadedPlan
-    agencies: dict[str, Agency]
+    plan: PlanView
     page: str  # the plan page's URL; a task URL adds "#<task-id>"
     heading: str  # the description's first lines: plan label and title
-    title: str
     first: date  # plan_base: SEQUENCE counts days from here
     revised: date  # the later of `first` and `updated:`
-    names: dict[tuple[str, ...], str]  # cache of agency lists as text, shared by all plans
-    ended: bool = False  # the plan has ended: its open tasks have no outcome recorded, and no alarms
-
-    def names_of(self, ids: list[str]) -> str:
-        """ "Sở Nội vụ tỉnh Sơn La; Văn phòng …": registry names, or the id when unknown."""
-        key = tuple(ids)
-        text = self.names.get(key)
-        if text is None:
-            text = self.names[key] = "; ".join(_name(agency_id, self.agencies) for agency_id in ids)
-        return text
+    today: date | None  # the build day: a plan ended by then has its open items' outcome unrecorded
 
     @classmethod
-    def of(cls, loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
-           names: dict[tuple[str, ...], str] | None = None, ended: bool = False) -> PlanContext:
-        plan, first = loaded.plan, plan_base(loaded.plan)
-        return cls(loaded, agencies, f"{site_url}ke-hoach/{loaded.id}/",
-                   f"{plan_label(plan, agencies)}\n{plan_title(plan, loaded.id)}", plan_title(plan, loaded.id), first,
-                   max(first, plan.updated or first), {} if names is None else names, ended)
+    def of(cls, plan: PlanView, site_url: str, today: date | None = None) -> PlanContext:
+        loaded = plan.loaded
+        first = plan_base(loaded.plan)
+        return cls(plan, f"{site_url}ke-hoach/{loaded.id}/", f"{plan_label(loaded.plan, plan.agencies)}\n{plan.title}",
+                   first, max(first, loaded.plan.updated or first), today)
 
 
-def plan_events(loaded: LoadedPlan, agencies: dict[str, Agency], site_url: str,
-                names: dict[tuple[str, ...], str] | None = None, ended: bool = False) -> Iterator[Event]:
-    """The events of one plan: its dated tasks, then its dated reporting duties."""
-    plan, context = loaded.plan, PlanContext.of(loaded, agencies, site_url, names, ended)
-    sections = {section.id: section for section in plan.sections}
-    for task in plan.tasks:
-        deadline = effective_deadline(task, sections)
-        inherited = deadline is not task.deadline
-        section = sections.get(task.section)
-        note = f" (thời hạn chung của mục {section.number or section.title})" if inherited and section else ""
-        roles = [(a, "lead") for a in task.lead] + [(a, "partner") for a in task.partners]
-        people = [("Chủ trì", task.lead), ("Phối hợp", task.partners)]
-        yield from _event(context, task, deadline, note, roles, people)
-    for duty in plan.reporting:
-        roles = [(a, "report") for a in duty.reporters]
-        roles += [(a, "receive") for a in (duty.recipient, duty.via) if a]
-        people = [("Đơn vị báo cáo", duty.reporters), ("Gửi", [duty.recipient] if duty.recipient else []),
-                  ("Qua", [duty.via] if duty.via else [])]
-        yield from _event(context, duty, duty.deadline, "", roles, people)
+def plan_events(plan: PlanView, site_url: str, reach: dict[str, list[str]],
+                today: date | None = None) -> Iterator[Event]:
+    """The events of one plan as of `today`: its dated tasks, then its dated reporting duties."""
+    context = PlanContext.of(plan, site_url, today)
+    for item in plan.items:
+        if item.effective_due is not None:  # ongoing or undated: nothing to put on a calendar
+            yield _event(context, item, reach)
 
 
-def _event(context: PlanContext, item: Task | ReportingDuty, deadline: Deadline | None, note: str,
-           roles: list[tuple[str, str]], people: list[tuple[str, list[str]]]) -> Iterator[Event]:
-    last = due(deadline)
-    if last is None or deadline is None:
-        return  # ongoing or undated: nothing to put on a calendar
-    day, url = shifted(last), context.page + "#" + item.id
-    status = item.status if isinstance(item, Task) else None
-    stamp = max(context.revised, status.proof.date if status and status.proof and status.proof.date else day.min)
+def _people(item: ItemView) -> list[tuple[str, tuple[Named, ...]]]:
+    if isinstance(item, DutyView):
+        return [("Đơn vị báo cáo", item.reporters), ("Gửi", (item.recipient,) if item.recipient else ()),
+                ("Qua", (item.via,) if item.via else ())]
+    return [(ROLE_WORDS["lead"], item.lead), (ROLE_WORDS["partner"], item.partners)]
+
+
+def _event(context: PlanContext, item: ItemView, reach: dict[str, list[str]]) -> Event:
+    assert item.due is not None and item.effective_due is not None
+    day, url = item.effective_due, context.page + "#" + item.id
+    proof = item.proof if not isinstance(item, DutyView) else None
+    stamp = max(context.revised, proof.date if proof and proof.date else day.min)
+    note = f" (thời hạn chung của mục {item.section})" if item.inherited and not isinstance(item, DutyView) else ""
     lines = [context.heading]
-    lines += [f"{label}: {context.names_of(ids)}" for label, ids in people if ids]
-    lines.append(f"{'Thời hạn ghi trong văn bản' if deadline.text else 'Thời hạn'}: {phrase(deadline)}{note}")
-    lines.append(due_line(last, day))
-    done = status is not None and status.state == "done"
-    if status and status.state in STATES:
-        lines.append(f"Tình trạng: {STATES[status.state]}")
-    if done and status and status.proof:
-        lines.append(f"{PROOF_WORD}: {proof_text(status.proof)}")
-    if context.ended and not done:
-        lines.append(f"Tình trạng: {STATUS_WORDS['unrecorded']} (kế hoạch đã kết thúc)")
+    lines += [f"{label}: {'; '.join(a.name for a in named)}" for label, named in _people(item) if named]
+    written = item.deadline is not None and item.deadline.text
+    lines.append(f"{'Thời hạn ghi trong văn bản' if written else 'Thời hạn'}: {item.deadline_text}{note}")
+    lines.append(due_line(item.due, day))
+    lines += status_lines(item, context.today)
     lines.append(f"Chi tiết: {url}")
-    categories: tuple[str, ...] = (context.title, quarter_label(last))
-    if isinstance(item, ReportingDuty):
+    categories: tuple[str, ...] = (context.plan.title, quarter_label(item.due))
+    if item.is_report:
         categories += ("Báo cáo",)
-    loaded = context.loaded
-    yield Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
-                sequence=(stamp - context.first).days, summary=summary_of(item.title, done),
-                description="\n".join(lines), url=url, categories=categories, plan_id=loaded.id,
-                year=loaded.plan.year, roles=tuple(roles), alarms=not done and not context.ended)
+    loaded = context.plan.loaded
+    roles = tuple((agency_id, role) for agency_id, (role, _) in involved(item, reach).items())
+    code = recorded(item, context.today)
+    return Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
+                 sequence=(stamp - context.first).days, summary=summary_of(item.title, code == "done"),
+                 description="\n".join(lines), url=url, categories=categories, plan_id=loaded.id,
+                 year=loaded.plan.year, roles=roles, alarms=code not in ("done", "unrecorded"))
 
 
-def _agency_lines(event: Event, reach: dict[str, list[str]]) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
-    """The event's SUMMARY line in agencies' feeds, with the agency's most important role, and who gets each."""
-    best: dict[str, int] = {}  # agency -> rank of its most important role
+def status_lines(item: ItemView, today: date | None) -> list[str]:
+    """ "Tình trạng: …" (`agenda.recorded_words`), then a done task's proof.
+
+    A duty records no state: it says one only once its plan has ended.
+    """
+    code = recorded(item, today)
+    if code == "unrecorded":
+        return [f"Tình trạng: {recorded_words(item, today)} (kế hoạch đã kết thúc)"]
+    if item.is_report:
+        return []
+    lines = [f"Tình trạng: {recorded_words(item, today)}"]
+    if code == "done" and not isinstance(item, DutyView) and item.proof_label:
+        lines.append(f"{PROOF_WORD}: {item.proof_label}")
+    return lines
+
+
+def _agency_lines(event: Event) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
+    """The event's SUMMARY line in agencies' feeds, with each agency's role (`view.involved`), and who gets each."""
+    by_role: dict[str, list[str]] = {}
     for agency_id, role in event.roles:
-        rank = RANK[role]
-        for member in reach.get(agency_id, ()):
-            if best.get(member, rank + 1) > rank:
-                best[member] = rank
-    by_rank: dict[int, list[str]] = {}
-    for member, rank in best.items():
-        by_rank.setdefault(rank, []).append(member)
-    return tuple((text_line("SUMMARY", PREFIXES[rank] + event.summary), tuple(ids)) for rank, ids in by_rank.items())
+        by_role.setdefault(role, []).append(agency_id)
+    return tuple((text_line("SUMMARY", ROLES[role] + event.summary), tuple(ids)) for role, ids in by_role.items())
 
 
 # --- what an event says ------------------------------------------------------------
@@ -294,12 +280,6 @@ def summary_of(title: str, done: bool) -> str:
 def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
     agency = agencies.get(agency_id)
     return agency.name if agency else agency_id
-
-
-@lru_cache(maxsize=4096)
-def shifted(last: date) -> date:
-    """`workdays.effective`, remembered: thousands of tasks share a few hundred last days."""
-    return effective(last)
 
 
 @lru_cache(maxsize=4096)
@@ -331,9 +311,10 @@ def _year_meta(year: int, base: str) -> CalendarMeta:
                         f"{base}nam/{year}/", base + links.year_feed(year))
 
 
-def _plan_meta(loaded: LoadedPlan, agencies: dict[str, Agency], base: str) -> CalendarMeta:
-    return CalendarMeta(f"Hạn nhiệm vụ: {plan_title(loaded.plan, loaded.id)}",
-                        f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, agencies)}.",
+def _plan_meta(plan: PlanView, base: str) -> CalendarMeta:
+    loaded = plan.loaded
+    return CalendarMeta(f"Hạn nhiệm vụ: {plan.title}",
+                        f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, plan.agencies)}.",
                         f"{base}ke-hoach/{loaded.id}/", base + links.plan_feed(loaded.id))
 
 

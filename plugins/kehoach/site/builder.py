@@ -15,10 +15,9 @@ from collections.abc import Callable
 from functools import partial
 
 from ..core import links
-from ..core.agenda import Row, tasks_by_agency
-from ..core.lifecycle import ended_plans
 from ..core.loader import Corpus, LoadedPlan
 from ..core.reuse import Reuse
+from ..core.view import Row, views_by_agency
 from .options import Options
 from .pages import (
     agency_page_of,
@@ -58,16 +57,15 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
         pages[links.year_page(year)] = page(links.year_page(year), shown,
                                             partial(render_year_page, year, corpus, options))
     pages[links.YEARS] = partial(render_years_index, corpus, options)
-    by_agency = tasks_by_agency(corpus)
+    by_agency = views_by_agency(corpus)
     plans = {loaded.id: loaded for loaded in corpus.plans}
-    ended = ended_plans(corpus.plans, options.today)
     for agency_id, agency in corpus.agencies.items():
         current, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
-        years = plan_years(by_year, options.today, ended)
+        years = plan_years(by_year, options.today)
         parts: list[tuple[int | None, list[Row]]] = [*by_year.items()] or [(None, [])]  # no tasks: a page still
         for plan_year, rows in parts:
             uri = agency_page_of(agency_id, plan_year, current)
-            shown = [plans[plan_id] for plan_id in dict.fromkeys(row.entry.plan_id for row in rows)]
+            shown = [plans[plan_id] for plan_id in dict.fromkeys(row.item.plan_id for row in rows)]
             pages[uri] = page(uri, shown, partial(render_agency_page, agency, plan_year, rows, years, current, corpus,
                                                   options), plan_year, years, current)
     pages[links.AGENCIES] = partial(render_agencies_index, corpus, by_agency, options)

@@ -19,14 +19,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..core import links
-from ..core.agenda import Entry, Row, bucket, plan_entries, quarter_bounds
-from ..core.labels import ROLE_WORDS, plan_title
-from ..core.lifecycle import SHOWN_YEAR_RULE, ended_plans, grouped_as_of, has_ended, last_day, shown_year
+from ..core.agenda import bucket, ended, grouped, quarter_bounds
+from ..core.labels import ROLE_WORDS
+from ..core.lifecycle import SHOWN_YEAR_RULE, shown_year
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency
 from ..core.text import short_date
+from ..core.view import ItemView, Row, resolve
 from .options import Options
-from .render import Named, TaskView, downloads, feed_links, front_matter, render, task_view
+from .render import Linked, Shown, downloads, feed_links, front_matter, render, shown
 
 KIND_VI = {
     "government": "Chính quyền", "council": "Hội đồng", "department": "Sở, ngành", "office": "Văn phòng",
@@ -41,27 +42,20 @@ HORIZON_DAYS = 30
 
 @dataclass(frozen=True)
 class Item:
-    """A task on a list page: the task view plus where it comes from."""
+    """A task on a list page: what the page shows of it plus where it comes from."""
 
-    view: TaskView
+    view: Shown
     href: str
     plan: str
     plan_href: str
     role: str = ""
-    via: Named | None = None
+    group: Linked | None = None
 
 
-def _item(entry: Entry, corpus: Corpus, link: links.Links, options: Options, plans: dict[str, LoadedPlan],
-          row: Row | None = None) -> Item:
-    loaded = plans[entry.plan_id]
-    via = None
-    if row and row.via:
-        via = Named(corpus.agencies[row.via].name if row.via in corpus.agencies else row.via,
-                    link.to(links.agency_page(row.via)) if row.via in corpus.agencies else None)
-    task = next((t for t in loaded.plan.tasks if t.id == entry.item_id), None) if entry.state == "done" else None
-    return Item(task_view(entry, task, corpus, link, options.today, last_day(loaded.plan)),
-                link.to(links.plan_page(entry.plan_id), entry.item_id), plan_title(loaded.plan, loaded.id),
-                link.to(links.plan_page(entry.plan_id)), ROLE_WORDS[row.role] if row else "", via)
+def _item(item: ItemView, corpus: Corpus, link: links.Links, options: Options, row: Row | None = None) -> Item:
+    group = _named(row.group, corpus, link) if row else None
+    return Item(shown(item, link, options.today), link.to(links.plan_page(item.plan_id), item.id), item.plan_title,
+                link.to(links.plan_page(item.plan_id)), ROLE_WORDS[row.role] if row else "", group)
 
 
 @dataclass(frozen=True)
@@ -86,16 +80,14 @@ def split_by_year(rows: list[Row], plans: Mapping[str, LoadedPlan],
     shown = shown_year((loaded.plan.year for loaded in plans.values()), today)
     by_year: dict[int, list[Row]] = {} if shown is None else {shown: []}
     for row in rows:
-        by_year.setdefault(plans[row.entry.plan_id].plan.year, []).append(row)
+        by_year.setdefault(plans[row.item.plan_id].plan.year, []).append(row)
     return shown, {year: by_year[year] for year in sorted(by_year, reverse=True)}
 
 
-def plan_years(by_year: Mapping[int, list[Row]], today: date,
-               ended: frozenset[str] = frozenset()) -> tuple[PlanYear, ...]:
+def plan_years(by_year: Mapping[int, list[Row]], today: date) -> tuple[PlanYear, ...]:
     """How many tasks, and how many overdue, each plan year of an agency holds: what every one of its
-    pages links by. A task of an ended plan (`ended`) is not overdue any more."""
-    return tuple(PlanYear(year, len(rows), sum(bucket(row.entry, today) == "overdue"
-                                               and row.entry.plan_id not in ended for row in rows))
+    pages links by. A task of a plan that has ended is not overdue any more (`agenda.bucket`)."""
+    return tuple(PlanYear(year, len(rows), sum(bucket(row.item, today) == "overdue" for row in rows))
                  for year, rows in by_year.items())
 
 
@@ -112,10 +104,8 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
     the one its own page (co-quan/<id>/) holds.
     """
     link = links.Links(agency_page_of(agency.id, year, shown), options.directory_urls)
-    plans = {loaded.id: loaded for loaded in corpus.plans}
-    ended = ended_plans(corpus.plans, options.today)
-    groups = [(key, label, [_item(r.entry, corpus, link, options, plans, r) for r in found])
-              for key, label, found in grouped_as_of(rows, options.today, ended)]
+    groups = [(key, label, [_item(r.item, corpus, link, options, r) for r in found])
+              for key, label, found in grouped(rows, options.today)]
     members = sorted(a.id for a in corpus.agencies.values() if agency.id in a.groups)
     context = {
         "agency": agency, "kind": KIND_VI.get(agency.kind, agency.kind), "groups": groups,
@@ -135,11 +125,11 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
     return front_matter(title, source, searched=own) + render("agency.md", **context)
 
 
-def _named(agency_id: str | None, corpus: Corpus, link: links.Links) -> Named | None:
+def _named(agency_id: str | None, corpus: Corpus, link: links.Links) -> Linked | None:
     if agency_id is None:
         return None
     agency = corpus.agencies.get(agency_id)
-    return Named(agency.name, link.to(links.agency_page(agency_id))) if agency else Named(agency_id, None)
+    return Linked(agency.name, link.to(links.agency_page(agency_id))) if agency else Linked(agency_id, None)
 
 
 def render_agencies_index(corpus: Corpus, by_agency: dict[str, list[Row]], options: Options) -> str:
@@ -150,7 +140,7 @@ def render_agencies_index(corpus: Corpus, by_agency: dict[str, list[Row]], optio
         found = by_agency.get(agency.id, [])
         rows.append({"agency": agency, "href": link.to(links.agency_page(agency.id)),
                      "depth": agency.id.count("/") - 1, "kind": KIND_VI.get(agency.kind, agency.kind),
-                     "open": sum(r.entry.state != "done" for r in found), "total": len(found),
+                     "open": sum(r.item.state != "done" for r in found), "total": len(found),
                      "successor": _named(agency.successor, corpus, link)})
     return front_matter("Cơ quan, đơn vị", None) + render("agencies.md", rows=rows)
 
@@ -166,16 +156,16 @@ def issued_on(value: date | str | None) -> str:
 
 
 def _plan_rows(plans: list[LoadedPlan], link: links.Links, corpus: Corpus) -> list[dict[str, object]]:
-    rows = []
+    rows, resolved = [], resolve(corpus).plans
     for loaded in sorted(plans, key=lambda p: p.id):
-        document, entries = loaded.plan.document, [e for e in plan_entries(loaded) if not e.is_report]
+        document, tasks = loaded.plan.document, resolved[loaded.id].tasks
         number = f"{document.number or '…'}/{document.symbol}" if document.symbol else (document.number or "")
         issuer = document.issuer_name or (corpus.agencies[document.issuer].name
                                           if document.issuer in corpus.agencies else "")
-        rows.append({"title": plan_title(loaded.plan, loaded.id), "href": link.to(links.plan_page(loaded.id)),
+        rows.append({"title": resolved[loaded.id].title, "href": link.to(links.plan_page(loaded.id)),
                      "number": number,
-                     "issuer": issuer, "date": issued_on(document.date), "tasks": len(entries),
-                     "done": sum(e.state == "done" for e in entries)})
+                     "issuer": issuer, "date": issued_on(document.date), "tasks": len(tasks),
+                     "done": sum(t.state == "done" for t in tasks)})
     return rows
 
 
@@ -204,17 +194,19 @@ class CurrentYear:
     """What the home and agency pages say about the current calendar year's plans."""
 
     year: int
-    plans: list[Named]  # the current year's plans; empty when it has none yet
+    plans: list[Linked]  # the current year's plans; empty when it has none yet
     year_href: str | None  # its year page, when it has plans
     last_year: int | None  # when it has none: the latest year before it with plans
-    last_plans: list[Named]
+    last_plans: list[Linked]
     last_href: str | None
 
 
 def current_year(corpus: Corpus, link: links.Links, today: date) -> CurrentYear:
     """The current year's plans, or, while it has none, the latest earlier year's (with links)."""
-    def plans_of(year: int) -> list[Named]:
-        return [Named(plan_title(p.plan, p.id), link.to(links.plan_page(p.id)))
+    resolved = resolve(corpus).plans
+
+    def plans_of(year: int) -> list[Linked]:
+        return [Linked(resolved[p.id].title, link.to(links.plan_page(p.id)))
                 for p in sorted(corpus.plans, key=lambda p: p.id) if p.plan.year == year]
 
     years = {loaded.plan.year for loaded in corpus.plans}
@@ -227,33 +219,31 @@ def current_year(corpus: Corpus, link: links.Links, today: date) -> CurrentYear:
 
 def render_home(corpus: Corpus, options: Options) -> str:
     """Due in the next 30 days, overdue, this quarter's open tasks counted by lead agency; links to years
-    and agencies.
+    and agencies. Plans that have ended leave the lists (their open tasks have no outcome recorded).
 
     The page stays the same size however many plans the site keeps: the two
     lists are cut to the nearest tasks, and the quarter is one line per lead
     agency, linking to the agency's page that lists the tasks.
     """
     today, link = options.today, links.Links(links.HOME, options.directory_urls)
-    plans = {loaded.id: loaded for loaded in corpus.plans}
-    in_force = [loaded for loaded in corpus.plans if not has_ended(loaded.plan, today)]
-    entries = sorted((e for loaded in in_force for e in plan_entries(loaded) if e.state != "done"),
-                     key=lambda e: e.sort_key)
+    in_force = [plan for plan in resolve(corpus).plans.values() if not ended(plan, today)]
+    entries = sorted((e for plan in in_force for e in plan.items if e.state != "done"), key=lambda e: e.sort_key)
     soon = [e for e in entries if e.effective_due and today <= e.effective_due <= today + timedelta(HORIZON_DAYS)]
     overdue = sorted((e for e in entries if e.effective_due and e.effective_due < today),
-                     key=lambda e: (e.effective_due, e.plan_id, e.item_id), reverse=True)
+                     key=lambda e: (e.effective_due, e.plan_id, e.id), reverse=True)
     start, end = quarter_bounds(today)
-    by_lead: dict[str, list[Entry]] = {}
+    by_lead: dict[str, list[ItemView]] = {}
     for entry in entries:
         if entry.effective_due and start <= entry.effective_due <= end:
-            for agency_id in entry.lead or ("",):
+            for agency_id in [a.id for a in entry.lead] or [""]:
                 by_lead.setdefault(agency_id, []).append(entry)
     context = {
         "today_text": short_date(today), "horizon": HORIZON_DAYS,
-        "soon": [_item(e, corpus, link, options, plans) for e in soon[:HOME_SOON_LIMIT]],
+        "soon": [_item(e, corpus, link, options) for e in soon[:HOME_SOON_LIMIT]],
         "soon_more": max(len(soon) - HOME_SOON_LIMIT, 0),
-        "overdue": [_item(e, corpus, link, options, plans) for e in overdue[:HOME_OVERDUE_LIMIT]],
+        "overdue": [_item(e, corpus, link, options) for e in overdue[:HOME_OVERDUE_LIMIT]],
         "overdue_more": max(len(overdue) - HOME_OVERDUE_LIMIT, 0),
-        "quarter": [(_named(a, corpus, link) if a else Named("(không ghi cơ quan chủ trì)", None), len(found),
+        "quarter": [(_named(a, corpus, link) if a else Linked("(không ghi cơ quan chủ trì)", None), len(found),
                      sum(e.effective_due < today for e in found if e.effective_due))
                     for a, found in sorted(by_lead.items())],
         "quarter_text": f"{short_date(start)} – {short_date(end)}",

@@ -9,7 +9,7 @@ line `<!-- nhiem-vu: SECTION -->` in the body is replaced by that section's task
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -18,21 +18,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..core import links
-from ..core.agenda import Entry, plan_entries, status
+from ..core.agenda import ended, status
 from ..core.checks import MARKER, plan_period
-from ..core.labels import STATUS_WORDS, phrase
-from ..core.lifecycle import last_day, outcome
+from ..core.labels import PROOF_WORD, STATUS_WORDS, effective_words, proof_href, proof_name
 from ..core.loader import Corpus, LoadedPlan
-from ..core.models import Document, Task
-from ..core.proof import PROOF_WORD, proof_href, proof_label
+from ..core.models import Document
 from ..core.text import BLANK, admin_partial_date, short_date
+from ..core.view import DutyView, ItemView, Named, resolve
 from .options import Options
 from .timeline import render_timeline
 
 ENV = Environment(loader=PackageLoader("kehoach.site"), undefined=StrictUndefined,
                   autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
-ENV.filters["proof_label"] = proof_label
+ENV.filters["proof_name"] = proof_name
 ENV.filters["proof_href"] = proof_href
 ENV.globals["proof_word"] = PROOF_WORD
 NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
@@ -58,53 +57,56 @@ def front_matter(title: str, source: str | None, searched: bool = True) -> str:
 
 
 @dataclass(frozen=True)
-class Named:
-    """An agency as shown in a cell: its name and a link to its page (None when unknown)."""
+class Linked:
+    """An agency as shown in a cell: its name and a link to its page (None when not in the registry)."""
 
     name: str
     href: str | None
 
 
-def named(ids: tuple[str, ...] | list[str], corpus: Corpus, link: links.Links) -> list[Named]:
-    """Agencies by id, with their official names and page links."""
-    return [Named(corpus.agencies[i].name, link.to(links.agency_page(i))) if i in corpus.agencies
-            else Named(i, None) for i in ids]
+def linked(agencies: Iterable[Named], link: links.Links) -> list[Linked]:
+    """Agencies of a view, with links to their pages from the page `link` is on."""
+    return [Linked(a.name, link.to(links.agency_page(a.id)) if a.known else None) for a in agencies]
 
 
 @dataclass(frozen=True)
-class TaskView:
-    """What a task row or paragraph shows."""
+class Shown:
+    """A task or duty as a page shows it: its view, its status on the build day, its agencies linked."""
 
-    entry: Entry
-    task: Task | None
-    deadline: str
-    shifted: str
+    item: ItemView
     status: str
-    status_label: str
-    lead: list[Named]
-    partners: list[Named]
-    ends: date = date.max  # the plan's last day in force (lifecycle.last_day)
+    lead: list[Linked]
+    partners: list[Linked]  # a duty's recipient
+    via: list[Linked]  # the agency a duty's report goes through
+
+    @property
+    def status_label(self) -> str:
+        """The status in words (`labels.STATUS_WORDS`)."""
+        return STATUS_WORDS[self.status]
+
+    @property
+    def shifted(self) -> str:
+        """ "hạn thực tế …" when the last day is a day off."""
+        return effective_words(self.item.due, self.item.effective_due)
 
     @property
     def due_iso(self) -> str:
         """Effective last day for the browser's badge script; empty when none."""
-        return self.entry.effective_due.isoformat() if self.entry.effective_due else ""
+        return self.item.effective_due.isoformat() if self.item.effective_due else ""
 
     @property
     def ends_iso(self) -> str:
         """The plan's last day in force, for the badge script: after it an open task has no outcome recorded."""
-        return self.ends.isoformat()
+        return self.item.ends.isoformat()
 
 
-def task_view(entry: Entry, task: Task | None, corpus: Corpus, link: links.Links, today: date,
-              ends: date = date.max) -> TaskView:
-    """Build the view of one entry as of `today`; `ends` is its plan's last day in force."""
-    shifted = ""
-    if entry.effective_due and entry.due and entry.effective_due != entry.due:
-        shifted = f"hạn thực tế {short_date(entry.effective_due)}"
-    code = outcome(entry.state, ends < today) or status(entry, today)
-    return TaskView(entry, task, phrase(entry.deadline), shifted, code, STATUS_WORDS[code],
-                    named(entry.lead, corpus, link), named(entry.partners, corpus, link), ends)
+def shown(item: ItemView, link: links.Links, today: date) -> Shown:
+    """What a page shows of one task or duty as of `today`."""
+    if isinstance(item, DutyView):
+        return Shown(item, status(item, today), linked(item.reporters, link),
+                     linked([item.recipient] if item.recipient else [], link),
+                     linked([item.via] if item.via else [], link))
+    return Shown(item, status(item, today), linked(item.lead, link), linked(item.partners, link), [])
 
 
 def date_line(document: Document) -> str:
@@ -142,18 +144,19 @@ def _body(loaded: LoadedPlan, document: Document | None, place_tasks: Callable[[
 
 def render_plan_page(loaded: LoadedPlan, corpus: Corpus, options: Options) -> str:
     """The whole Markdown page of one plan."""
-    plan = loaded.plan
-    title = plan.title or f"{plan.document.type} {plan.document.subject or ''}".strip()
+    title = resolve(corpus).plans[loaded.id].title
     return front_matter(title, loaded.yaml_path) + render("plan.md", **_plan_context(loaded, corpus, options))
 
 
 def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[str, object]:
     plan, today = loaded.plan, options.today
     link = links.Links(links.plan_page(loaded.id), options.directory_urls)
-    tasks = {task.id: task for task in plan.tasks}
-    ends = last_day(plan)
-    views = [task_view(entry, tasks.get(entry.item_id), corpus, link, today, ends) for entry in plan_entries(loaded)]
-    by_section = {s.id: [v for v in views if v.task and v.task.section == s.id] for s in plan.sections}
+    resolved = resolve(corpus).plans[loaded.id]
+    views = [shown(item, link, today) for item in resolved.items]
+    sections = [task.section for task in plan.tasks]
+    by_section: dict[str, list[Shown]] = {s.id: [] for s in plan.sections}
+    for section_id, view in zip(sections, views, strict=False):  # tasks come first, in the plan's order
+        by_section.get(section_id, []).append(view)
     appendix = plan.appendix
     placed = set(appendix.sections if appendix else [])
     for text in loaded.bodies.values():
@@ -162,20 +165,20 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
     anchored: set[str] = set()  # a task shown twice (marker and appendix) carries its anchor once
 
     def place_tasks(section_id: str) -> str:
-        shown = by_section.get(section_id, [])
-        html = render("tasks-in-place.html", views=shown, anchored=set(anchored)).strip()
-        anchored.update(v.entry.item_id for v in shown)
+        placed_views = by_section.get(section_id, [])
+        html = render("tasks-in-place.html", views=placed_views, anchored=set(anchored)).strip()
+        anchored.update(v.item.id for v in placed_views)
         return html
 
-    task_views = [v for v in views if not v.entry.is_report]
+    task_views = [v for v in views if not v.item.is_report]
     start, end = plan_period(loaded)
     return {
         "plan": plan, "options": options, "today_text": short_date(today),
         "counts": {"tasks": len(task_views), "done": sum(v.status == "done" for v in task_views),
                    "overdue": sum(v.status == "overdue" for v in task_views),
                    "unrecorded": sum(v.status == "unrecorded" for v in task_views)},
-        "ended": ends < today, "ends_text": short_date(ends) if ends > date.min else "",
-        "closing": proof_label(plan.closing),
+        "ended": ended(resolved, today), "ends_text": short_date(resolved.ends) if resolved.ends > date.min else "",
+        "closing": proof_name(plan.closing),
         "plan_doc": document_view(plan.document, corpus, link),
         "decision": document_view(plan.decision, corpus, link) if plan.decision else None,
         "decision_body": Markup(_body(loaded, plan.decision, place_tasks)),
@@ -185,9 +188,9 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
         "appendix_sections": [(s, by_section[s.id]) for s in plan.sections if s.id in placed and appendix
                               and s.id in appendix.sections],
         "unplaced": [(s, by_section[s.id]) for s in plan.sections if s.id not in placed and by_section[s.id]],
-        "reports": [v for v in views if v.entry.is_report],
+        "reports": [v for v in views if v.item.is_report],
         "notes": [(NOTE_VI[note.kind], note.text) for note in plan.source],
-        "timeline": Markup(render_timeline([v.entry for v in views], start, end, today)),
+        "timeline": Markup(render_timeline([v.item for v in views], start, end, today)),
         "today_inside": start <= today <= end,
         "feed": feed_links(link, links.plan_feed(loaded.id), options.site_url),
         "files": downloads(link, f"xuat/ke-hoach/{loaded.id}", options),

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from ..core.agenda import Entry
-from ..core.deadlines import kind, span
-from ..core.labels import phrase
+from ..core.deadlines import span
+from ..core.labels import effective_words
 from ..core.text import roman, short_date
+from ..core.view import ItemView
 
 WIDTH = 960
 LABEL_WIDTH = 330
@@ -60,14 +60,14 @@ def _head(scale: Scale, months: list[date]) -> list[str]:
     return parts
 
 
-def _label(entry: Entry) -> str:
+def _label(entry: ItemView) -> str:
     text = f"{entry.number} {entry.title}" if entry.number else entry.title
     text = " ".join(text.split())
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def _mark(entry: Entry, scale: Scale, y: int) -> str:
-    which = kind(entry.deadline)
+def _mark(entry: ItemView, scale: Scale, y: int) -> str:
+    which = entry.kind
     state = "done" if entry.state == "done" else "open"
     if which == "ongoing":
         return (f'<rect class="kh-tl-ongoing" x="{scale.left}" y="{y + 6}" '
@@ -85,16 +85,16 @@ def _mark(entry: Entry, scale: Scale, y: int) -> str:
     return f'<rect class="kh-tl-bar kh-tl-{state}" x="{x0}" y="{y + 5}" width="{width}" height="12"/>'
 
 
-def _row(entry: Entry, scale: Scale, y: int, href: str) -> str:
-    tip = f"{entry.title} — {phrase(entry.deadline) or 'không ghi thời hạn'}"
-    if entry.effective_due and entry.due and entry.effective_due != entry.due:
-        tip += f" (hạn thực tế {short_date(entry.effective_due)})"
+def _row(entry: ItemView, scale: Scale, y: int, href: str) -> str:
+    tip = f"{entry.title} — {entry.deadline_text or 'không ghi thời hạn'}"
+    moved = effective_words(entry.due, entry.effective_due)
+    tip += f" ({moved})" if moved else ""
     return (f'<a class="kh-tl-row" href="{escape(href)}"><title>{escape(tip)}</title>'
             f'<text class="kh-tl-label" x="4" y="{y + 15}">{escape(_label(entry))}</text>'
             f'{_mark(entry, scale, y)}</a>')
 
 
-def render_timeline(entries: list[Entry], start: date, end: date, today: date | None = None) -> str:
+def render_timeline(entries: list[ItemView], start: date, end: date, today: date | None = None) -> str:
     """The SVG picture of `entries` over the period start..end; today's line when inside it."""
     scale, months = Scale(start, end), _months(start, end)
     height = HEAD + ROW * len(entries) + 6
@@ -105,7 +105,7 @@ def render_timeline(entries: list[Entry], start: date, end: date, today: date | 
                  for index in range(1, len(entries), 2))
     parts.extend(_head(scale, months))
     for index, entry in enumerate(entries):
-        parts.append(_row(entry, scale, HEAD + ROW * index, f"#{entry.item_id}"))
+        parts.append(_row(entry, scale, HEAD + ROW * index, f"#{entry.id}"))
     if today and start <= today <= end:
         x = scale.x(today)
         parts.append(f'<line class="kh-tl-today" x1="{x}" y1="22" x2="{x}" y2="{height}"/>')
