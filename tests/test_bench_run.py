@@ -35,7 +35,9 @@ def test_quick_run_prints_every_stage_and_budget_and_leaves_developing_md_alone(
     assert rows["libyaml parse (floor)"][6].startswith("22 YAML files, "), out  # 20 plans + 2 registry files
     plans = re.fullmatch(r"20 plans, ([\d,]+) tasks, (\d+) agencies", rows["load + check (in-process)"][6])
     assert plans and 400 <= int(plans[1].replace(",", "")) <= 800 and int(plans[2]) >= 25, out
-    assert rows["kehoach check (process)"][6] == "0 findings", out
+    # the province carries stale-year warnings in a share of its plans (bench/province.py FINDINGS), as real plans do
+    warned = re.fullmatch(r"(\d+) findings", rows["kehoach check (process)"][6])
+    assert warned and 1 <= int(warned[1]) <= 20, out
     assert re.fullmatch(r"[\d,]+ feeds, [\d,]+ events, [\d.]+ MB", rows["feeds (iter_feeds + write)"][6]), out
     for stage in STAGES[-2:]:
         assert re.fullmatch(r"[\d,]+ files, [\d.]+ MB", rows[stage][6]), out

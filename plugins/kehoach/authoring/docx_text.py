@@ -40,11 +40,15 @@ def docx_blocks(path: Path) -> list[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from .numbering import Numbering
+
     document = open_docx(str(path))
+    numbering = Numbering(document)
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            blocks.extend(_lines(item.text))
+            label = numbering.label(item)
+            blocks.extend(_lines(f"{label} {item.text}" if label and item.text.strip() else item.text))
         elif isinstance(item, Table):
             rows = [_row_cells(row) for row in item.rows]
             if rows and is_header_row([" ".join(cell.split()) for cell in rows[0]]):

@@ -1,0 +1,132 @@
+"""Reading the header of a plan document, in the layouts it really arrives in.
+
+A Vietnamese administrative header is a two-column table: issuer (and parent) and
+"Số: 12/KH-UBND" on the left, the national motto and "<place>, ngày … tháng … năm …"
+on the right, then the type line (KẾ HOẠCH) and the subject. Copied from a web page
+the table arrives stacked, interleaved line by line, with "|" cell residue, its
+phrases broken mid-word and its date split over two lines, often after site chrome
+and a legal database's metadata; some pages have no header at all, only a title
+line ("Kế hoạch số 17-KH/BDVTW ngày … của … về …").
+
+`read_header` finds the header in the first lines and returns its facts, the index
+of the first line after it, the lines before it that are not the document, and
+notes on what it inferred. A fact the lines do not give stays absent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .issuer import is_banner, is_motto, split_units, strip_banner
+from .layout import Header, Piece, is_caps, make_date, pieces, read_title
+from .untitled import read_untitled
+
+_NUMBER = re.compile(r"(?:^|\s)Số\s*:?\s*(\d[\w.]*)?\s*[-/]\s*([A-ZĐ\d][\w&.\-/]*\w)")
+_DATE = re.compile(r",\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
+_OPENING = re.compile(r"^(?:[IVX]+\.\s|Căn cứ\s|Thực hiện\s)")
+_PLACE_WORDS = ("phố", "xã", "trấn")
+
+
+def read_header(lines: list[str]) -> Header:
+    """The header of the document whose first lines are `lines`."""
+    cells = pieces(lines)
+    anchors = [i for i, p in enumerate(cells) if len(p.text) < 300 and (_NUMBER.search(p.text) or _DATE.search(p.text))]
+    anchors = [i for i in anchors if not _opens_body(cells, i)]
+    if anchors:
+        return _formal(lines, cells, anchors)
+    return read_untitled(lines, cells)
+
+
+def _opens_body(cells: list[Piece], index: int) -> bool:
+    """True when a body paragraph comes before `index`: an anchor after it is prose, not a header."""
+    return any(_OPENING.match(p.text) for p in cells[:index])
+
+
+def _formal(lines: list[str], cells: list[Piece], anchors: list[int]) -> Header:
+    """A header with "Số: …" or "<place>, ngày …": issuer above, type and subject below."""
+    header = Header()
+    first, last = anchors[0], anchors[-1]
+    for index in anchors:
+        _read_anchor(cells[index].text, header.facts)
+    if any(index > first + 6 for index in anchors):
+        last = max(i for i in anchors if i <= first + 6)
+    start = _read_issuer(cells, first, header)
+    after = read_title(cells, last + 1, header)
+    header.end = cells[after - 1].line + 1 if after > 0 else 0
+    header.skipped = [line.strip() for line in lines[:cells[start].line] if line.strip()] if start < len(cells) else []
+    if "type" not in header.facts and str(header.facts.get("symbol", "")).startswith("KH"):
+        header.facts["type"] = "Kế hoạch"
+        header.notes.append(("inference", "Bản nguồn không có dòng «KẾ HOẠCH»; loại văn bản suy ra từ ký hiệu "
+                                          f"«{header.facts['symbol']}»."))
+    return header
+
+
+def _read_anchor(text: str, facts: dict[str, Any]) -> None:
+    number, when = _NUMBER.search(text), _DATE.search(text)
+    if number and "symbol" not in facts:
+        facts["symbol"] = number.group(2).rstrip(".")
+        if number.group(1):
+            facts["number"] = number.group(1)
+    if when and "date" not in facts:
+        facts["place"] = _place(text[:when.start()])
+        facts["date"] = make_date(when.group(3), when.group(2), when.group(1))
+        if not facts["place"]:
+            del facts["place"]
+
+
+def _place(before: str) -> str:
+    """The place name that ends `before`: the capitalised words before ", ngày"."""
+    words = before.split()
+    taken: list[str] = []
+    for word in reversed(words):
+        title_case = word[:1].isupper() and (len(word) == 1 or not is_caps(word) or word == "TP.")
+        if not (title_case or (word in _PLACE_WORDS and taken)):
+            break
+        taken.insert(0, word)
+    return " ".join(taken)
+
+
+def _read_issuer(cells: list[Piece], first: int, header: Header) -> int:
+    """Issuer and parent from the capitals above the first anchor; the index of the header's first cell."""
+    fragments: list[str] = []
+    start = first
+    for index in range(first - 1, -1, -1):
+        text = cells[index].text
+        if is_motto(text) or is_banner(text):
+            start = index
+            continue
+        if is_caps(text):
+            fragments.insert(0, text)
+            start = index
+            continue
+        leading = _leading_caps(text)
+        if leading:
+            fragments[:0] = leading
+            start = index
+            header.notes.append(("inference", "Tên cơ quan ban hành tách từ một dòng bị dồn "
+                                              f"(«{text[:60]}…»); cần người soát lại."))
+        break
+    units = split_units([strip_banner(f) for f in fragments if not is_banner(f)])
+    if units:
+        header.facts["issuer_name"] = units[-1]
+        if len(units) > 1:
+            header.facts["parent"] = units[-2]
+    return start
+
+
+def _leading_caps(text: str) -> list[str]:
+    """The capitals a flattened header line opens with, split at stray page numbers."""
+    parts: list[list[str]] = [[]]
+    for word in text.split():
+        if word.isdigit():
+            parts.append([])
+        elif is_caps(word) or (len(word) == 1 and word.isupper()):
+            parts[-1].append(word)
+        else:
+            break
+    if sum(len(part) for part in parts) < 3:
+        return []
+    return [" ".join(part) for part in parts if part]
+
+

@@ -1,0 +1,130 @@
+"""The building blocks of a header as it survives copying: cells, dates, the type line and subject.
+
+A header table copied from a web page loses its shape: cells come as lines,
+"|" residue or runs of spaces between columns, rule lines ("-------"), a date
+split over two lines. `pieces` turns the first lines of a page back into cells;
+`read_title` reads the type line (KẾ HOẠCH) and the subject under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.text import fold
+from .issuer import is_banner, is_motto
+
+ZONE = 80  # a header starts within the first lines of a page, after its chrome
+_MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
+_CELL_GAP = re.compile(r"\s*\|\s*|\s{3,}")
+_RULE = re.compile(r"^[-–—_=*.\s]+$")
+_DATE_START = re.compile(r",\s*ngày\b(?!.*năm\s*\d{4})")
+TYPES = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định"}
+BODY_START = re.compile(r"^(?:[IVX]+\s*[.\-/]?\s|\d+\s*[.)/]\s*|[a-zđ]\)|[-+•–]\s|Căn cứ|Thực hiện|Theo đề nghị|"
+                        r"Nhằm|Để\s|Trên cơ sở|Tiếp theo|Năm \d{4},|Ngày \d|\(Ban hành kèm)")
+# Who decides: the line under a Quyết định's subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+_DECIDERS = ("CHỦ TỊCH", "GIÁM ĐỐC", "BỘ TRƯỞNG", "TRƯỞNG BAN", "HIỆU TRƯỞNG", "THỦ TRƯỞNG", "TỔNG GIÁM ĐỐC",
+             "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "CHÁNH", "VIỆN TRƯỞNG", "CỤC TRƯỞNG", "BAN THƯỜNG VỤ")
+
+
+@dataclass
+class Piece:
+    """One cell of one line: a header table cell as it survives copying."""
+
+    line: int
+    text: str
+
+
+@dataclass
+class Header:
+    """The header's facts, where the body starts, and what was skipped or inferred."""
+
+    facts: dict[str, Any] = field(default_factory=dict)
+    end: int = 0
+    skipped: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def pieces(lines: list[str]) -> list[Piece]:
+    """The cells of the first lines: "|" residue and wide space runs separate columns."""
+    found: list[Piece] = []
+    for index, raw in enumerate(lines[:ZONE]):
+        for cell in _cells(_MARKUP.sub("", raw.strip())):
+            text = " ".join(cell.split())
+            if text and not _RULE.match(text):
+                found.append(Piece(index, text))
+    return _join_dates(found)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of one line; a blank left for a number or a day ("Số:   /KH-UBND") is not a column gap."""
+    cells: list[str] = []
+    for cell in _CELL_GAP.split(line):
+        if cells and (cell.startswith(("/", "-", "tháng", "năm")) or cells[-1].endswith((":", "ngày", "tháng", "Số"))):
+            cells[-1] = f"{cells[-1]} {cell}"
+        else:
+            cells.append(cell)
+    return cells
+
+
+def _join_dates(found: list[Piece]) -> list[Piece]:
+    """"Hà Nội, ngày 03" + "tháng 06 năm 2014": a date split over two lines, rejoined."""
+    joined: list[Piece] = []
+    for piece in found:
+        last = joined[-1] if joined else None
+        if last and _DATE_START.search(last.text) and piece.text[:1].isdigit() | piece.text.startswith("tháng"):
+            joined[-1] = Piece(last.line, f"{last.text} {piece.text}")
+        else:
+            joined.append(piece)
+    return joined
+
+
+def make_date(year: str, month: str | None, day: str | None) -> Any:
+    """A date, or a partial date ("2024-02", "2024") when the day or month is left blank."""
+    import datetime as dt
+
+    if not month:
+        return year
+    try:
+        return dt.date(int(year), int(month), int(day)) if day else f"{int(year)}-{int(month):02d}"
+    except ValueError:
+        return None
+
+
+def read_title(cells: list[Piece], index: int, header: Header) -> int:
+    """Type line and subject after the anchors; the index of the first cell after them."""
+    while index < len(cells) and (is_motto(cells[index].text) or is_banner(cells[index].text)):
+        index += 1
+    if index < len(cells) and fold(cells[index].text) in TYPES:
+        header.facts["type"] = TYPES[fold(cells[index].text)]
+        index += 1
+    subject: list[str] = []
+    caps_only = "type" not in header.facts
+    while index < len(cells) and len(subject) < 6:
+        text = cells[index].text
+        if subject and cells[index].line > cells[index - 1].line + 1 and not _open_quote(subject):
+            break
+        if BODY_START.match(text) or (caps_only and not is_caps(text)) or (subject and len(text) > 250) or (
+                subject and header.facts.get("type") == "Quyết định" and text.startswith(_DECIDERS)):
+            break
+        subject.append(text)
+        index += 1
+    if subject:
+        header.facts["subject"] = tidy_subject(" ".join(subject))
+    return index
+
+
+def _open_quote(parts: list[str]) -> bool:
+    joined = " ".join(parts)
+    return joined.count("“") > joined.count("”")
+
+
+def tidy_subject(text: str) -> str:
+    """The subject as printed on one line, without the full stop a trích yếu does not take."""
+    return " ".join(text.split()).rstrip(" .")
+
+
+def is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -1,0 +1,119 @@
+"""The header of a plan in the layouts real pages and Word files give it, and what the draft says of it.
+
+Corpus documents (tests/cases/import/corpus/, not held out) are read as published;
+a few layouts the corpus lacks (a Party committee's header, a school-year subject,
+a blank number) are small fixtures written here in the shape those documents take.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import CASES, ROOT
+
+from kehoach.authoring.draft import header_facts
+from kehoach.authoring.header import read_header
+from kehoach.authoring.importer import read_draft, report, write_draft
+from kehoach.core.checks import check_corpus
+from kehoach.core.loader import load_corpus
+
+CORPUS = CASES / "import" / "corpus"
+
+
+def corpus_lines(name: str) -> list[str]:
+    return (next(CORPUS.glob(f"{name}-*")) / "source.txt").read_text(encoding="utf-8").splitlines()
+
+
+def plans_tree(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "plans" / "agencies", tmp_path / "plans" / "agencies")
+    return tmp_path / "plans"
+
+
+def test_a_rule_line_under_the_issuer_is_not_a_subject_and_makes_no_decision(tmp_path: Path) -> None:
+    folder, draft = write_draft(next(CORPUS.glob("10-*")) / "source.txt", plans_tree(tmp_path))
+    data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
+    assert "decision" not in data
+    assert data["document"]["subject"] == "KIỂM TRA CÔNG TÁC THI ĐUA - KHEN THƯỞNG NĂM 2020"
+    assert data["document"]["issuer_name"] == "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"
+    assert "«Hệ thống pháp luật»" in report(folder, draft)  # site chrome is listed, not lost
+
+
+def test_interleaved_columns_and_a_date_split_over_two_lines() -> None:
+    interleaved = read_header(corpus_lines("11")).facts
+    assert (interleaved["issuer_name"], interleaved["number"], interleaved["symbol"], interleaved["place"]) == (
+        "THỘI TRUYỀN THỐNG TRƯỜNG SƠN ĐƯỜNG HỒ CHÍ MINH VIỆT NAM", "72", "HTS", "Hà Nội")
+    residue = read_header(corpus_lines("07")).facts
+    assert residue["date"] == dt.date(2014, 6, 3)
+    assert residue["issuer_name"] == "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TRUNG ƯƠNG"
+
+
+def test_a_flattened_doi_header_gives_parent_and_issuer_and_the_party_style_number() -> None:
+    facts = read_header(corpus_lines("02")).facts
+    assert (facts["parent"], facts["issuer_name"]) == ("ĐỘI TNTP HỒ CHÍ MINH HUYỆN TÂN HỒNG",
+                                                       "LIÊN ĐỘI TRƯỜNG THCS THƯỜNG THỚI HẬU A")
+    assert (facts["number"], facts["symbol"], facts["place"]) == ("10", "KH/LĐ", "Thường Thới Hậu A")
+
+
+def test_a_party_committee_header_with_the_party_banner_in_the_mottos_place() -> None:
+    facts = read_header(["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*", "Số 01-KH/ĐU",
+                         "ĐẢNG CỘNG SẢN VIỆT NAM", "Sơn La, ngày 10 tháng 01 năm 2024", "", "KẾ HOẠCH",
+                         "Công tác thi đua, khen thưởng năm 2024"]).facts
+    assert facts == {"parent": "ĐẢNG BỘ TỈNH SƠN LA", "issuer_name": "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+                     "number": "01", "symbol": "KH/ĐU", "place": "Sơn La", "date": dt.date(2024, 1, 10),
+                     "type": "Kế hoạch", "subject": "Công tác thi đua, khen thưởng năm 2024"}
+
+
+def test_a_blank_number_and_a_partial_date_stay_blank_and_are_listed(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text("ỦY BAN NHÂN DÂN\nPHƯỜNG QUYẾT THẮNG\nSố:   /KH-UBND\nQuyết Thắng, ngày   tháng   năm 2024\n"
+                      "KẾ HOẠCH\nCông tác thi đua, khen thưởng năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n", encoding="utf-8")
+    folder, draft = write_draft(source, plans_tree(tmp_path))
+    document = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))["document"]
+    assert ("number" in document, document["symbol"], document["date"]) == (False, "KH-UBND", "2024")
+    assert "  - «số»" in report(folder, draft).splitlines()
+
+
+def test_citation_title_lines_give_number_date_and_issuer_without_a_header() -> None:
+    facts = read_header(corpus_lines("04")).facts
+    assert (facts["number"], facts["symbol"], facts["date"], facts["issuer_name"]) == (
+        "17", "KH/BDVTW", dt.date(2020, 6, 2), "Ban Dân vận Trung ương")
+    assert facts["subject"].startswith("tổ chức hoạt động kỷ niệm 90 năm")
+
+
+def test_no_header_at_all_leaves_every_fact_empty_and_asks_for_the_year(tmp_path: Path, kehoach) -> None:
+    draft = read_draft(next(CORPUS.glob("22-*")) / "source.txt", plans_tree(tmp_path))
+    facts = header_facts(draft)
+    assert {k: v for k, v in facts.items() if v is not None} == {"type": "Kế hoạch"}
+    code, output = kehoach(["import", str(next(CORPUS.glob("22-*")) / "source.txt"), "--out", "plans"], tmp_path)
+    assert code == 1 and "KH603" in output and "--year" in output
+
+
+def test_a_school_year_subject_gives_the_year_and_the_school_years_period(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text("KẾ HOẠCH\nThi đua, khen thưởng năm học 2022-2023\n\nI. MỤC ĐÍCH, YÊU CẦU\n", encoding="utf-8")
+    folder, _ = write_draft(source, plans_tree(tmp_path))
+    data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
+    assert (data["year"], data["period"]) == (2022, {"start": dt.date(2022, 9, 1), "end": dt.date(2023, 8, 31)})
+    assert any(note["kind"] == "inference" and "năm học 2022-2023" in note["text"] for note in data["source"])
+
+
+def test_a_title_keeps_the_capitals_of_proper_names(tmp_path: Path) -> None:
+    folder, _ = write_draft(next(CORPUS.glob("08-*")) / "source.txt", plans_tree(tmp_path))
+    title = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))["title"]
+    assert title == ("Kế hoạch triển khai Phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” "
+                     "trên địa bàn tỉnh Thanh Hóa")
+
+
+def test_a_fresh_draft_checks_without_errors_and_its_notes_say_what_was_guessed(tmp_path: Path) -> None:
+    plans = plans_tree(tmp_path)
+    folders = [write_draft(next(CORPUS.glob(f"{n}-*")) / "source.txt", plans)[0] for n in ("04", "12", "14")]
+    assert [f.as_text() for f in check_corpus(load_corpus([plans])) if f.severity == "error"] == []
+    notes = {f.name: yaml.safe_load((f / "ke-hoach.yml").read_text(encoding="utf-8"))["source"]
+             for f in folders}
+    assert {note["kind"] for note in notes[folders[0].name]} >= {
+        "inference", "gap"}
+    assert any("câu dẫn" in note["text"] for note in notes[folders[1].name])  # 12: number from the lead-in
+    assert any("ký hiệu «KH-UBND»" in note["text"] for note in notes[folders[2].name])  # 14: no KẾ HOẠCH line
