@@ -65,8 +65,9 @@ def build(corpus: Corpus, today: date) -> Built:
     for loaded in corpus.plans:
         files[f"xuat/ke-hoach/{loaded.id}.csv"] = plan_csv(loaded, corpus.agencies, today)
         files[f"xuat/ke-hoach/{loaded.id}.xlsx"] = plan_xlsx(loaded, corpus.agencies, today)
+    plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, rows in agency_tasks(corpus).items():
-        files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, today)
+        files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans, today)
     return Built(corpus, today, pages, build_feeds(corpus, SITE, today), files, digest)
 
 
@@ -160,7 +161,7 @@ def csv_rows(built: Built, path: str) -> list[dict[str, str]]:
 def xlsx_rows(built: Built, path: str) -> list[dict[str, object]]:
     sheet = openpyxl.load_workbook(io.BytesIO(built.files[path]))["Nhiệm vụ"]
     rows = list(sheet.iter_rows(values_only=True))
-    top = next(index for index, row in enumerate(rows) if row[1] == "Mã" or row[3] == "Mã")
+    top = next(index for index, row in enumerate(rows) if "Mã nhiệm vụ" in row)
     return [dict(zip(rows[top], row, strict=True)) for row in rows[top + 1:]]
 
 
@@ -216,7 +217,7 @@ def disagreements(built: Built) -> list[str]:
     agencies = built.corpus.agencies
     feeds = Lazy(lambda path: feed_events(built, path))
     on_pages = Lazy(lambda agency_id: agency_rows(built, agency_id))
-    in_csv = Lazy(lambda agency_id: {(r["Mã kế hoạch"], r["Mã"]): r
+    in_csv = Lazy(lambda agency_id: {(r["Mã kế hoạch"], r["Mã nhiệm vụ"]): r
                                      for r in csv_rows(built, f"xuat/co-quan/{agency_id}.csv")})
     digest = digest_items(built)
 
@@ -228,8 +229,8 @@ def disagreements(built: Built) -> list[str]:
 
     for loaded in built.corpus.plans:
         plan_id = loaded.id
-        plan_csv = {row["Mã"]: row for row in csv_rows(built, f"xuat/ke-hoach/{plan_id}.csv")}
-        plan_xlsx = {row["Mã"]: row for row in xlsx_rows(built, f"xuat/ke-hoach/{plan_id}.xlsx")}
+        plan_csv = {row["Mã nhiệm vụ"]: row for row in csv_rows(built, f"xuat/ke-hoach/{plan_id}.csv")}
+        plan_xlsx = {row["Mã nhiệm vụ"]: row for row in xlsx_rows(built, f"xuat/ke-hoach/{plan_id}.xlsx")}
         tree = _tree(built.pages[f"ke-hoach/{plan_id}.md"])
         for task in loaded.plan.tasks:
             page = plan_page(tree, plan_id, task.id)
@@ -322,12 +323,14 @@ def test_an_ended_plans_open_tasks_read_no_outcome_recorded_in_every_output(real
         url = f"ke-hoach/{loaded.id}/#{task.id}"
         page = plan_page(_tree(real.pages[f"ke-hoach/{loaded.id}.md"]), loaded.id, task.id)
         said = {"plan page": page.status}
-        said["CSV"] = {r["Mã"]: r for r in csv_rows(real, f"xuat/ke-hoach/{loaded.id}.csv")}[task.id]["Trạng thái"]
-        said["XLSX"] = {r["Mã"]: r for r in xlsx_rows(real, f"xuat/ke-hoach/{loaded.id}.xlsx")}[task.id]["Trạng thái"]
+        said["CSV"] = {r["Mã nhiệm vụ"]: r for r in csv_rows(real, f"xuat/ke-hoach/{loaded.id}.csv")}[task.id][
+            "Trạng thái"]
+        said["XLSX"] = {r["Mã nhiệm vụ"]: r for r in xlsx_rows(real, f"xuat/ke-hoach/{loaded.id}.xlsx")}[task.id][
+            "Trạng thái"]
         for agency_id in (a for a in (*task.lead, *task.partners) if a in agencies):
             said[f"page of {agency_id}"] = agency_rows(real, agency_id)[url].status
             said[f"CSV of {agency_id}"] = next(r["Trạng thái"] for r in csv_rows(real, f"xuat/co-quan/{agency_id}.csv")
-                                               if (r["Mã kế hoạch"], r["Mã"]) == (loaded.id, task.id))
+                                               if (r["Mã kế hoạch"], r["Mã nhiệm vụ"]) == (loaded.id, task.id))
         if page.due is not None:
             said["feed"] = feed_events(real, f"lich/ke-hoach/{loaded.id}.ics")[url].status
             calendar = icalendar.Calendar.from_ical(real.feeds[f"lich/ke-hoach/{loaded.id}.ics"])

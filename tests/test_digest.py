@@ -1,8 +1,9 @@
 """`kehoach digest`: per agency, what is overdue and what falls due soon, as of a given day.
 
 The case under tests/cases/digest/ has a group («các đơn vị») with two members, a
-done task, an ongoing task, a section period, a written day on a Saturday and two
-reporting duties. Regenerate the expected files after a deliberate change:
+done task, an ongoing task, a section period, a written day on a Saturday and three
+reporting duties, one tracked per member (the office has sent it, the official has
+not). Regenerate the expected files after a deliberate change:
 
     .venv/bin/pytest --update-goldens tests/test_digest.py
 """
@@ -65,3 +66,14 @@ def test_digest_of_the_real_plans_runs_without_error() -> None:
     code, output = run_kehoach(["digest", "plans", "--today", "2024-05-08"], ROOT)
     assert code == 0
     assert output.startswith("Nhắc việc ngày 08/05/2024")
+
+
+def test_a_tracked_report_is_overdue_only_for_the_member_that_has_not_sent_it() -> None:
+    rows = _rows(date(2024, 3, 20))
+    assert "bao-cao-thang-2" in rows["thu/cc-van-hoa"][0]
+    assert "bao-cao-thang-2" not in rows["thu/van-phong"][0] + rows["thu/cac-don-vi"][0]
+    found = {item.agency_id: item for item in build_digest(load_corpus([CASE / "plans"], base=CASE),
+                                                           date(2024, 3, 20), 14)}
+    (late,) = found["thu/ubnd"].missing
+    assert (late.duty.id, late.missing, [s.agency for s in late.sent]) == (
+        "bao-cao-thang-2", ("thu/cc-van-hoa",), ["thu/van-phong"])

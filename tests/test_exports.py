@@ -32,19 +32,20 @@ from kehoach.exports.files import export_files, plan_csv, stamp
 from kehoach.feeds.calendar import plan_base
 
 FIXTURE = CASES / "exports"
+TODAY = date(2024, 6, 16)
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
 def real() -> tuple[Corpus, dict[str, bytes]]:
     corpus = load_corpus([ROOT / "plans"])
-    return corpus, export_files(corpus)
+    return corpus, export_files(corpus, TODAY)
 
 
 @pytest.fixture(scope="module")
 def fixture() -> tuple[Corpus, dict[str, bytes]]:
     corpus = load_corpus([FIXTURE / "plans"])
-    return corpus, export_files(corpus)
+    return corpus, export_files(corpus, TODAY)
 
 
 def open_docx(data: bytes) -> docx.document.Document:
@@ -108,7 +109,7 @@ def test_every_real_plan_has_four_files(real: tuple[Corpus, dict[str, bytes]]) -
 
 def test_same_plans_give_byte_identical_files(real: tuple[Corpus, dict[str, bytes]]) -> None:
     corpus, files = real
-    assert export_files(load_corpus([ROOT / "plans"])) == files
+    assert export_files(load_corpus([ROOT / "plans"]), TODAY) == files
 
 
 def test_zip_entries_and_properties_carry_the_plan_date_not_the_clock(
@@ -225,14 +226,15 @@ def test_xlsx_task_sheet_matches_the_yaml(real: tuple[Corpus, dict[str, bytes]])
         assert book.sheetnames == ["Nhiệm vụ", "Báo cáo định kỳ"]
         sheet = book["Nhiệm vụ"]
         header = [c.value for c in sheet[4]]
-        assert header[:3] == ["TT", "Mã", "Nội dung"] and header[5] == "Hạn cuối"
-        got = [(r[1], r[2], r[5].date() if r[5] else None, r[6].date() if r[6] else None, r[7] or "")
+        assert header[:3] == ["TT", "Mục", "Nội dung"] and header[4] == "Hạn cuối"
+        assert header[-2:] == ["Mã kế hoạch", "Mã nhiệm vụ"]
+        got = [(r[-1], r[2], r[4].date() if r[4] else None, r[5].date() if r[5] else None, r[6] or "")
                for r in sheet.iter_rows(min_row=5, values_only=True)]
-        assert got == _task_values(loaded, corpus)
+        assert got == [(i, " ".join(t.split()), *rest) for i, t, *rest in _task_values(loaded, corpus)]
         assert (sheet.freeze_panes, sheet.auto_filter.ref.split(":")[0], sheet.print_title_rows) == ("A5", "A4",
                                                                                                     "$4:$4")
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
-        assert sheet["F5"].number_format == "dd/mm/yyyy" or sheet["F5"].value is None
+        assert sheet["E5"].number_format == "dd/mm/yyyy" or sheet["E5"].value is None
         reports = list(book["Báo cáo định kỳ"].iter_rows(min_row=5, values_only=True))
         assert [r[1] for r in reports] == [duty.id for duty in loaded.plan.reporting]
 
@@ -243,8 +245,8 @@ def test_csv_has_a_bom_and_parses_back_to_the_tasks(real: tuple[Corpus, dict[str
         data = files[f"xuat/ke-hoach/{loaded.id}.csv"]
         assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
         rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert [(r["Mã"], r["Nội dung"], r["Hạn cuối"] or None) for r in rows] == [
-            (i, t, d.isoformat() if d else None) for i, t, d, _, _ in _task_values(loaded, corpus)]
+        assert [(r["Mã nhiệm vụ"], r["Nội dung"], r["Hạn cuối"] or None) for r in rows] == [
+            (i, " ".join(t.split()), d.isoformat() if d else None) for i, t, d, _, _ in _task_values(loaded, corpus)]
 
 
 def test_json_round_trips_and_names_every_task(real: tuple[Corpus, dict[str, bytes]]) -> None:
@@ -268,9 +270,9 @@ def test_fixture_csv_and_json_match_the_expected_files(fixture: tuple[Corpus, di
 def test_agency_files_include_tasks_given_to_its_groups(fixture: tuple[Corpus, dict[str, bytes]]) -> None:
     _, files = fixture
     rows = list(csv.DictReader(io.StringIO(files["xuat/co-quan/thu-nghiem/so-tai-chinh.csv"].decode("utf-8-sig"))))
-    assert [(r["Mã"], r["Vai trò"]) for r in rows] == [("du-toan", "Chủ trì"), ("dang-ky", "Chủ trì")]
+    assert [(r["Mã nhiệm vụ"], r["Vai trò"]) for r in rows] == [("du-toan", "Chủ trì"), ("dang-ky", "Chủ trì")]
     book = openpyxl.load_workbook(io.BytesIO(files["xuat/co-quan/thu-nghiem/so-noi-vu.xlsx"]))
-    got = [(r[3], r[5], r[7]) for r in book["Nhiệm vụ"].iter_rows(min_row=5, values_only=True)]
+    got = [(r[-1], r[4], r[6]) for r in book["Nhiệm vụ"].iter_rows(min_row=5, values_only=True)]
     assert [(i, role, day.date() if day else None) for i, role, day in got] == [
         ("huong-dan", "Chủ trì", date(2024, 3, 14)), ("du-toan", "Phối hợp", date(2024, 6, 1)),
         ("dang-ky", "Chủ trì", date(2024, 6, 30))]
@@ -281,7 +283,7 @@ def test_agency_files_include_tasks_given_to_its_groups(fixture: tuple[Corpus, d
 def test_export_command_writes_every_file(kehoach: Callable[[list[str], Path], tuple[int, str]],
                                           fixture: tuple[Corpus, dict[str, bytes]], tmp_path: Path) -> None:
     _, files = fixture
-    code, output = kehoach(["export", str(FIXTURE / "plans"), "--out", str(tmp_path), "--today", "2024-06-10"], ROOT)
+    code, output = kehoach(["export", str(FIXTURE / "plans"), "--out", str(tmp_path), "--today", "2024-06-16"], ROOT)
     assert code == 0, output
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == list(files)

@@ -133,8 +133,8 @@ def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> Iter
     return _iter_feeds(corpus, site_url, today=today)
 
 
-def build_exports(corpus: Corpus, today: date | None = None) -> dict[str, bytes]:
-    """Every export (xuat/…: DOCX, XLSX, CSV, JSON) as of `today`; slow, so optional."""
+def build_exports(corpus: Corpus, today: date) -> dict[str, bytes]:
+    """Every export (xuat/…: DOCX, XLSX, CSV, JSON) as of `today` (overdue rows, ended plans); slow, so optional."""
     from .exports.files import export_files
 
     return export_files(corpus, today)
@@ -193,8 +193,8 @@ def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None
 
 
 def write_exports(paths: list[Path], outdir: Path, today: date | None = None) -> list[Path]:
-    """Write every export of checked plans, as of `today`, under `outdir`/xuat/."""
-    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today).items())
+    """Write every export of checked plans under `outdir`/xuat/, as of `today` (default: `build_date`)."""
+    return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today or build_date(None)).items())
 
 
 def diff(base: str, head: str, fmt: str = "text", site_url: str = "") -> str:
@@ -221,6 +221,14 @@ def new_plan(source: Path, year: int, slug: str | None = None) -> str:
     from .authoring.rollover import roll_forward
 
     return "\n".join(roll_forward(source, year, slug).checklist)
+
+
+def import_statuses(file: Path, plans: Path) -> str:
+    """Write the statuses of a filled tracking sheet (XLSX, CSV) into the plans, all or nothing; what was written."""
+    from .authoring.status_import import import_statuses as write_statuses
+    from .authoring.status_import import report
+
+    return report(write_statuses(file, plans))
 
 
 def import_plan(file: Path, plans: Path, year: int | None = None, slug: str | None = None) -> str:

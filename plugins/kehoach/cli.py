@@ -223,14 +223,32 @@ def import_plan(file: Path, year: int | None, out: Path, slug: str | None) -> No
 @PATHS
 @click.option("--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Thư mục ghi tệp; tệp nằm trong OUT/xuat/.")
-@click.option("--today", default=None, help="Ngày xuất NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
+@click.option("--today", default=None, help="Ngày xuất, tính quá hạn và kế hoạch đã kết thúc NĂM-THÁNG-NGÀY "
+                                            "(mặc định $KEHOACH_TODAY, rồi hôm nay).")
 def export(paths: tuple[Path, ...], outdir: Path, today: str | None) -> None:
     """Xuất kế hoạch ra DOCX (thể thức Nghị định 30/2020), XLSX, CSV, JSON; dừng nếu kế hoạch còn lỗi.
 
-    Ví dụ: kehoach export plans --out build
+    Ví dụ: kehoach export plans --out build --today 2024-06-16
     """
     written = api.write_exports(list(paths), outdir, api.build_date(today))
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir / 'xuat'}")
+
+
+@main.group()
+def status() -> None:
+    """Tiến độ nhiệm vụ: ghi trạng thái từ bảng theo dõi đã điền vào kế hoạch."""
+
+
+@status.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
+def status_import(file: Path, plans_dir: Path) -> None:
+    """Ghi trạng thái, văn bản chứng minh từ bảng XLSX/CSV đã điền; một ô sai thì không ghi gì.
+
+    Ví dụ: kehoach status import theo-doi.xlsx
+    """
+    click.echo(api.import_statuses(file, plans_dir), nl=False)
 
 
 if __name__ == "__main__":

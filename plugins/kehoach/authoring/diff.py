@@ -23,8 +23,9 @@ from pathlib import Path
 from ..core.errors import Finding, PlanError
 from ..core.labels import plan_title
 from ..core.loader import Corpus, LoadedPlan, discover, load_corpus
-from ..core.models import Agency, ReportingDuty
+from ..core.models import Agency, ReportingDuty, Submission
 from ..core.text import short_date, weekday_name
+from ..core.tracking import submission_words
 from ..core.view import DutyView, Named, TaskView, resolve_plan
 from ..core.workdays import why_closed
 
@@ -214,7 +215,7 @@ def _compare_task(old: TaskView, new: TaskView, names: dict[str, Agency]) -> Ite
         moved = _agencies_moved(_ids(before), _ids(after), names)
         if moved:
             yield Change("~", f"Đổi cơ quan {label}", new.id, "; ".join(moved), anchor=True)
-    if (old.state, old.proof) != (new.state, new.proof):
+    if (old.state, old.proof, old.progress_note) != (new.state, new.proof, new.progress_note):
         yield Change("~", "Đổi trạng thái", new.id, f"{status_words(old)} → {status_words(new)}", anchor=True)
 
 
@@ -236,7 +237,27 @@ def _compare_duty(duty_id: str, old: ReportingDuty | None, new: ReportingDuty | 
         for role, label in (("recipient", "Gửi"), ("via", "Qua")):
             if getattr(old, role) != getattr(new, role):
                 details.append(f"{label}: {_maybe(getattr(old, role), names)} → {_maybe(getattr(new, role), names)}")
+        details.extend(_submissions_moved(old.submissions, new.submissions, names))
         yield Change("~", "Đổi báo cáo định kỳ", duty_id, new.title, tuple(details) or ("Đổi câu chữ",), True)
+
+
+def _submissions_moved(old: list[Submission] | None, new: list[Submission] | None,
+                       names: dict[str, Agency]) -> list[str]:
+    """Reports recorded as received, removed or corrected, one line each, by agency id."""
+    lines = (["Bắt đầu theo dõi từng đơn vị gửi báo cáo"] if old is None and new is not None else
+             ["Thôi theo dõi từng đơn vị gửi báo cáo"] if new is None and old is not None else [])
+    before = {s.agency: s for s in old or []}
+    after = {s.agency: s for s in new or []}
+    for agency_id in sorted(set(before) | set(after)):
+        was, now = before.get(agency_id), after.get(agency_id)
+        who = agency_words(agency_id, names)
+        if was is None and now is not None:
+            lines.append(f"Đã nhận báo cáo của {who}: {submission_words(now)}")
+        elif now is None and was is not None:
+            lines.append(f"Bỏ báo cáo đã nhận của {who} ({submission_words(was)})")
+        elif was != now and was is not None and now is not None:
+            lines.append(f"Sửa báo cáo đã nhận của {who}: {submission_words(was)} → {submission_words(now)}")
+    return lines
 
 
 def _compare_registry(old: dict[str, Agency], new: dict[str, Agency]) -> Iterator[Change]:
@@ -309,8 +330,9 @@ def deadline_words(item: TaskView | DutyView) -> str:
 
 
 def status_words(task: TaskView) -> str:
-    """A task's recorded state in words, with its proof when it has one."""
-    return task.state_words + (f" ({task.proof_label})" if task.proof_label else "")
+    """A task's recorded state in words, with its proof and its progress note when it has them."""
+    words = task.state_words + (f" ({task.proof_label})" if task.proof_label else "")
+    return words + (f", ghi chú «{task.progress_note}»" if task.progress_note else "")
 
 
 # --- output --------------------------------------------------------------------------

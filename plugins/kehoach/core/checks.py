@@ -22,6 +22,7 @@ from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline
 from .source import line_col, position
 from .text import fold, roman, short_date, weekday_name
+from .tracking import check_submissions
 from .workdays import effective, why_closed
 
 MARKER = re.compile(r"<!--\s*nhiem-vu:\s*([a-z0-9-]+)\s*-->")
@@ -43,6 +44,7 @@ def check_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: AgencyNam
     for rule in (check_structure, check_deadlines, check_text, check_markdown):
         found.extend(rule(loaded))
     found.extend(check_agencies(loaded, agencies, names))
+    found.extend(check_submissions(loaded, agencies))
     return found
 
 
@@ -251,6 +253,8 @@ def _references(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], str, d
         for role in ("recipient", "via"):
             if getattr(duty, role):
                 yield ("reporting", index, role), getattr(duty, role), due(duty.deadline)
+        for slot, submission in enumerate(duty.submissions or []):
+            yield ("reporting", index, "submissions", slot, "agency"), submission.agency, submission.date
 
 
 def check_agencies(loaded: LoadedPlan, agencies: dict[str, Agency], names: AgencyNames) -> Iterator[Finding]:

@@ -177,6 +177,15 @@ class Task(Model):
     status: Status = Field(default_factory=Status)
 
 
+class Submission(Model):
+    """One unit's report sent for a reporting duty: who sent it, its number and date."""
+
+    agency: AgencyRef = Field(description="Đơn vị đã gửi báo cáo")
+    number: Text | None = Field(None, description="Số, ký hiệu báo cáo: 25/BC-UBND")
+    date: dt.date = Field(description="Ngày báo cáo")
+    note: Text | None = None
+
+
 class ReportingDuty(Model):
     """A recurring report the plan asks for (6-month report by 15/6…)."""
 
@@ -187,6 +196,8 @@ class ReportingDuty(Model):
     recipient: AgencyRef | None = Field(None, description="Báo cáo gửi ai")
     via: AgencyRef | None = Field(None, description="Qua cơ quan nào")
     text: Text | None = Field(None, description="Nguyên văn câu giao báo cáo")
+    submissions: list[Submission] | None = Field(
+        None, description="Báo cáo đã nhận, mỗi đơn vị một mục; ghi [] để bắt đầu theo dõi đơn vị nào chưa gửi")
 
 
 class Appendix(Model):

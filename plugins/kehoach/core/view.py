@@ -67,6 +67,7 @@ class TaskView:
     conditional: bool
     note: str | None
     ends: date  # the last day its plan is in force (`lifecycle.last_day`); `agenda.ended` reads it
+    progress_note: str | None = None  # `status.note`: how the work stands, in the words of who reported it
     is_report: ClassVar[bool] = False
 
     @property
@@ -113,6 +114,8 @@ class DutyView:
     via: Named | None  # the report goes to `recipient` through this agency ("qua Sở Nội vụ")
     text: str | None  # the plan's own sentence
     ends: date  # the last day its plan is in force (`lifecycle.last_day`); `agenda.ended` reads it
+    tracked: bool = False  # its submissions are recorded (`core.tracking`)
+    sent: frozenset[str] = frozenset()  # agencies recorded as having sent it: off their lists
     number: ClassVar[None] = None
     inherited: ClassVar[bool] = False
     state: ClassVar[str] = "not_started"  # a duty records no state: it is due again every period
@@ -201,11 +204,12 @@ def resolve_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: _Names 
             loaded.id, title, task.id, task.number, task.section, section_heading(section) if section else task.section,
             task.title, deadline, phrase(deadline), deadline is not task.deadline, kind(deadline), *_dates(deadline),
             status.state, status.proof, proof_label(status.proof), names.all(task.lead), names.all(task.partners),
-            task.lead_text, task.partners_text, task.conditional, task.note, ends))
+            task.lead_text, task.partners_text, task.conditional, task.note, ends, status.note))
     duties = [DutyView(loaded.id, title, duty.id, duty.title, duty.deadline, phrase(duty.deadline),
                        kind(duty.deadline), *_dates(duty.deadline), names.all(duty.reporters),
                        names.one(duty.recipient) if duty.recipient else None,
-                       names.one(duty.via) if duty.via else None, duty.text, ends)
+                       names.one(duty.via) if duty.via else None, duty.text, ends, duty.submissions is not None,
+                       frozenset(s.agency for s in duty.submissions or []))
               for duty in plan.reporting]
     return PlanView(loaded, plan, agencies, title, tuple(tasks), tuple(duties), ends)
 
@@ -275,10 +279,13 @@ def involved(item: ItemView, reach: dict[str, list[str]]) -> dict[str, tuple[str
     answer for pages, feeds, exports and the digest.
     """
     found: dict[str, tuple[bool, int, str, str | None]] = {}
+    sent = item.sent if isinstance(item, DutyView) else frozenset()
     for role, named in item.roles:
         rank = ROLE_RANK[role]
         for agency in named:
             for member in reach.get(agency.id, (agency.id,)):
+                if role == "report" and member in sent:
+                    continue  # a unit that has sent its report is not reminded of it (`core.tracking`)
                 group = None if member == agency.id else agency.id
                 best = (group is not None, rank, role, group)
                 if member not in found or best[:2] < found[member][:2]:

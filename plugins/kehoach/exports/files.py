@@ -2,7 +2,7 @@
 
 API (stable; the site links these paths, `kehoach export` writes them):
 
-* `export_files(corpus, today=None) -> dict[str, bytes]`: every export, keyed by its path
+* `export_files(corpus, today) -> dict[str, bytes]`: every export, keyed by its path
   relative to the site root, in sorted order:
   `xuat/ke-hoach/<year>/<slug>.{docx,xlsx,csv,json}` for each plan and
   `xuat/co-quan/<agency-id>.{xlsx,csv}` for each registry agency that leads or
@@ -13,11 +13,11 @@ API (stable; the site links these paths, `kehoach export` writes them):
   plan's file as bytes; `agency_csv`, `agency_xlsx`: one agency's tasks.
 
 Every file is a pure function of the plans and the day it is made for
-(`today`, passed in: the open tasks of a plan ended by then read "Không ghi
-nhận kết quả", `agenda.recorded`; without a day no plan has ended): no clock,
-sorted iteration, and the timestamps inside DOCX/XLSX (zip entries, document
-properties) are the plan's own date (`stamp`), so the same plans and day give
-byte-identical files.
+(`today`, passed in: overdue rows are shaded, and the open tasks of a plan
+ended by then read "Không ghi nhận kết quả", `agenda.recorded`; without a day
+no plan has ended): no clock, sorted iteration, and the timestamps inside
+DOCX/XLSX (zip entries, document properties) are the plan's own date (`stamp`),
+so the same plans and day give byte-identical files.
 
 CSV: RFC 4180, comma-separated, CRLF line ends, UTF-8 with a byte order mark.
 The BOM is there because Excel reads a CSV without it in the Windows code page
@@ -42,8 +42,11 @@ from ..core.deadlines import KIND_VI, kind
 from ..core.labels import ROLE_WORDS, phrase, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency, Plan
+from ..core.sheet import task_numbers
+from ..core.tracking import duty_standing, standing_words
 from ..core.view import DutyView, Named, PlanView, TaskView, resolve, resolve_plan
 from .docx import plan_docx, stable_zip
+from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, agency_cells, csv_cells, is_overdue, plan_cells
 from .xlsx import agency_workbook, plan_workbook
 
 SCHEMA = "kehoach-export/1"
@@ -108,19 +111,7 @@ def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | Non
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
-# --- CSV ------------------------------------------------------------------------------
-
-PLAN_CSV_HEADER = ["TT", "Mã", "Nội dung", "Mục", "Thời hạn (ghi trong văn bản)", "Loại thời hạn", "Hạn cuối",
-                   "Hạn tính theo ngày làm việc", "Mã chủ trì", "Chủ trì", "Mã phối hợp", "Phối hợp",
-                   "Trạng thái", "Văn bản chứng minh", "Ghi chú"]
-
-
-def _csv_cells(view: TaskView, today: date | None) -> list[str]:
-    return [view.number or "", view.id, view.title, view.section, view.deadline_text, KIND_VI[view.kind],
-            _iso(view.due) or "", _iso(view.effective_due) or "", " ".join(a.id for a in view.lead), view.lead_cell,
-            " ".join(a.id for a in view.partners), view.partners_cell, recorded_words(view, today), view.proof_label,
-            view.note or ""]
-
+# --- CSV (the tracking sheet's columns, see tracking_sheet) ---------------------------
 
 def _csv_bytes(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
@@ -132,7 +123,8 @@ def plan_csv(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None
              view: PlanView | None = None) -> bytes:
     """The plan's task table as of `today` as CSV (see the module docstring for the dialect)."""
     view = view or resolve_plan(loaded, agencies)
-    return _csv_bytes([PLAN_CSV_HEADER] + [_csv_cells(task, today) for task in view.tasks])
+    return _csv_bytes([[name for name, _ in PLAN_COLUMNS]]
+                      + [csv_cells(plan_cells(task, today)) for task in view.tasks])
 
 
 # --- per agency -----------------------------------------------------------------------
@@ -148,43 +140,57 @@ def agency_tasks(corpus: Corpus) -> dict[str, list[tuple[str, TaskView]]]:
     return {agency_id: rows for agency_id, rows in found.items() if rows}
 
 
-AGENCY_HEADER = ["Kế hoạch", "Mã kế hoạch", "TT", "Mã", "Nội dung", "Vai trò", "Thời hạn (ghi trong văn bản)",
-                 "Hạn cuối", "Hạn tính theo ngày làm việc", "Chủ trì", "Phối hợp", "Trạng thái"]
+def _agency_table(rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan],
+                  today: date | None) -> list[list[object]]:
+    """An agency's task rows as of `today`, each TT with its section ("III.2") so rows from many sections stay
+    apart."""
+    numbers = {plan_id: task_numbers(plans[plan_id].plan) for plan_id in {view.plan_id for _, view in rows}}
+    return [agency_cells(numbers[view.plan_id][view.id], role, view, today) for role, view in rows]
 
 
-def agency_cells(role: str, view: TaskView, dates: bool, today: date | None = None) -> list[object]:
-    """One agency row as of `today`; dates as `date` objects for XLSX (`dates`) or ISO text for CSV."""
-    fmt = (lambda d: d) if dates else (lambda d: _iso(d) or "")
-    return [view.plan_title, view.plan_id, view.number or "", view.id, view.title, ROLE_WORDS[role],
-            view.deadline_text, fmt(view.due), fmt(view.effective_due), view.lead_cell, view.partners_cell,
-            recorded_words(view, today)]
+def agency_csv(rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan], today: date | None = None) -> bytes:
+    """One agency's tasks as of `today` as CSV (the columns of its sheet)."""
+    return _csv_bytes([[name for name, _ in AGENCY_COLUMNS]]
+                      + [csv_cells(c) for c in _agency_table(rows, plans, today)])
 
 
-def agency_csv(rows: list[tuple[str, TaskView]], today: date | None = None) -> bytes:
-    """One agency's tasks as of `today` as CSV."""
-    return _csv_bytes([AGENCY_HEADER] + [[str(c) for c in agency_cells(r, view, False, today)] for r, view in rows])
+def agency_reports(agency_id: str, corpus: Corpus) -> list[list[object]]:
+    """The reports an agency owes or receives, as its page lists them, with who has sent them."""
+    plans = {loaded.id: loaded for loaded in corpus.plans}
+    table: list[list[object]] = []
+    for row in resolve(corpus).by_agency().get(agency_id, []):
+        view = row.item
+        if not isinstance(view, DutyView):
+            continue
+        loaded = plans[view.plan_id]
+        duty = next(d for d in loaded.plan.reporting if d.id == view.id)
+        words = standing_words(duty_standing(loaded, duty, corpus.agencies), corpus.agencies, agency_id)
+        table.append([view.plan_title, view.title, ROLE_WORDS[row.role], view.deadline_text, view.due,
+                      view.effective_due, "; ".join(a.name for a in view.reporters),
+                      view.recipient.name if view.recipient else "", words, view.plan_id, view.id])
+    return table
 
 
 # --- all files ------------------------------------------------------------------------
 
-def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None,
-              view: PlanView | None = None) -> bytes:
-    """The plan's task table (as of `today`) and reporting duties as an Excel workbook."""
-    data = plan_workbook(view or resolve_plan(loaded, agencies), plan_label(loaded.plan, agencies), today)
+def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date, view: PlanView | None = None) -> bytes:
+    """The plan's tracking sheet (overdue as of `today` shaded) and reporting duties as an Excel workbook."""
+    tracked = [standing_words(duty_standing(loaded, duty, agencies), agencies) for duty in loaded.plan.reporting]
+    data = plan_workbook(view or resolve_plan(loaded, agencies), plan_label(loaded.plan, agencies), today, tracked)
     return stable_zip(data, stamp(loaded.plan))
 
 
-def agency_xlsx(agency: Agency, rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan],
-                today: date | None = None) -> bytes:
-    """One agency's tasks across plans, as of `today`, as an Excel workbook."""
-    table = [agency_cells(role, view, True, today) for role, view in rows]
+def agency_xlsx(agency: Agency, rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan], today: date,
+                reports: list[list[object]]) -> bytes:
+    """One agency's tasks across plans (a tracking sheet) and its reports as an Excel workbook."""
+    overdue = [is_overdue(view, today) for _, view in rows]
     when = max(stamp(plans[view.plan_id].plan) for _, view in rows)
-    return stable_zip(agency_workbook(agency, AGENCY_HEADER, table), when)
+    return stable_zip(agency_workbook(agency, _agency_table(rows, plans, today), overdue, reports), when)
 
 
-def export_files(corpus: Corpus, today: date | None = None) -> dict[str, bytes]:
-    """Every export file of the corpus, by relative path (see the module docstring), as of `today`: the
-    open tasks of plans ended by then read "Không ghi nhận kết quả"."""
+def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
+    """Every export file of the corpus, by relative path (see the module docstring), as of `today`: overdue
+    rows shaded, the open tasks of plans ended by then "Không ghi nhận kết quả"."""
     files: dict[str, bytes] = {}
     resolved = resolve(corpus)
     for loaded in corpus.plans:
@@ -196,6 +202,7 @@ def export_files(corpus: Corpus, today: date | None = None) -> dict[str, bytes]:
     plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, rows in agency_tasks(corpus).items():
         if agency_id in corpus.agencies:
-            files[f"xuat/co-quan/{agency_id}.xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans, today)
-            files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, today)
+            files[f"xuat/co-quan/{agency_id}.xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans, today,
+                                                                  agency_reports(agency_id, corpus))
+            files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans, today)
     return dict(sorted(files.items()))

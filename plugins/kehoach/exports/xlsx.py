@@ -16,17 +16,17 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.agenda import recorded_words
 from ..core.models import Agency
-from ..core.view import DutyView, PlanView, TaskView
+from ..core.sheet import PLAN_ID, REPORT_SHEET, TASK_SHEET
+from ..core.view import DutyView, PlanView
+from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, is_overdue, make_fillable, plan_cells
 
-TASK_COLUMNS = [("TT", 6), ("Mã", 16), ("Nội dung", 60), ("Mục", 28), ("Thời hạn (ghi trong văn bản)", 22),
-                ("Hạn cuối", 12), ("Hạn tính theo ngày làm việc", 14), ("Chủ trì", 26), ("Phối hợp", 26),
-                ("Trạng thái", 15), ("Văn bản chứng minh", 26), ("Ghi chú", 30)]
 REPORT_COLUMNS = [("TT", 6), ("Mã", 18), ("Nội dung", 50), ("Thời hạn (ghi trong văn bản)", 24), ("Hạn cuối", 12),
                   ("Hạn tính theo ngày làm việc", 14), ("Đơn vị báo cáo", 30), ("Gửi", 24), ("Qua", 24),
-                  ("Nguyên văn", 40)]
-AGENCY_WIDTHS = [30, 22, 6, 16, 60, 10, 22, 12, 14, 26, 26, 15]
+                  ("Nguyên văn", 40), ("Tình hình gửi báo cáo", 50)]
+AGENCY_REPORT_COLUMNS = [("Kế hoạch", 30), ("Nội dung", 50), ("Vai trò", 12), ("Thời hạn (ghi trong văn bản)", 24),
+                         ("Hạn cuối", 12), ("Hạn tính theo ngày làm việc", 14), ("Đơn vị báo cáo", 30), ("Gửi", 24),
+                         ("Tình hình gửi báo cáo", 50), (PLAN_ID, 24), ("Mã báo cáo", 20)]
 DATE_FORMAT = "dd/mm/yyyy"
 FONT = "Times New Roman"
 THIN = Side(style="thin")
@@ -73,41 +73,51 @@ def _save(wb: Workbook) -> bytes:
     return out.getvalue()
 
 
-def task_cells(view: TaskView, today: date | None = None) -> list[object]:
-    """The cells of one task row of the "Nhiệm vụ" sheet as of `today`, in TASK_COLUMNS order."""
-    return [view.number or "", view.id, view.title, view.section, view.deadline_text, view.due, view.effective_due,
-            view.lead_cell, view.partners_cell, recorded_words(view, today), view.proof_label, view.note or ""]
-
-
-def report_cells(index: int, view: DutyView) -> list[object]:
-    """The cells of one row of the "Báo cáo định kỳ" sheet, in REPORT_COLUMNS order."""
+def report_cells(index: int, view: DutyView, tracked: str) -> list[object]:
+    """The cells of one row of the "Báo cáo định kỳ" sheet, in REPORT_COLUMNS order; `tracked`: who has sent."""
     return [index, view.id, view.title, view.deadline_text, view.due, view.effective_due,
             "; ".join(a.name for a in view.reporters), view.recipient.name if view.recipient else "",
-            view.via.name if view.via else "", view.text or ""]
+            view.via.name if view.via else "", view.text or "", tracked]
 
 
-def plan_workbook(plan: PlanView, label: str, today: date | None = None) -> bytes:
-    """Sheets "Nhiệm vụ" (the task table as of `today`) and "Báo cáo định kỳ" (reporting duties) of one plan."""
+def _fillable(ws: Worksheet, titles: list[str], columns: list[tuple[str, int]], rows: list[list[object]],
+              overdue: list[bool]) -> None:
+    header = [name for name, _ in columns]
+    _table(ws, titles, header, [width for _, width in columns], rows)
+    make_fillable(ws, header, TITLE_ROWS + 1, len(rows), overdue)
+
+
+def plan_workbook(plan: PlanView, label: str, today: date, tracked: list[str]) -> bytes:
+    """Sheets "Nhiệm vụ" (the tracking sheet of the tasks, overdue as of `today` shaded) and "Báo cáo định kỳ"
+    (reporting duties; `tracked`, one a duty: who has sent it) of one plan."""
     wb = Workbook()
     titles = [plan.title, label]
     ws = wb.active
-    ws.title = "Nhiệm vụ"
-    _table(ws, titles, [n for n, _ in TASK_COLUMNS], [w for _, w in TASK_COLUMNS],
-           [task_cells(t, today) for t in plan.tasks])
-    reports = wb.create_sheet("Báo cáo định kỳ")
+    ws.title = TASK_SHEET
+    _fillable(ws, titles, PLAN_COLUMNS, [plan_cells(t, today) for t in plan.tasks],
+              [is_overdue(t, today) for t in plan.tasks])
+    reports = wb.create_sheet(REPORT_SHEET)
     _table(reports, titles, [n for n, _ in REPORT_COLUMNS], [w for _, w in REPORT_COLUMNS],
-           [report_cells(index, duty) for index, duty in enumerate(plan.duties, start=1)])
+           [report_cells(index, duty, words) for index, (duty, words) in enumerate(zip(plan.duties, tracked,
+                                                                                      strict=True), start=1)])
     wb.properties.title = plan.title
     wb.properties.creator = "kehoach"
     return _save(wb)
 
 
-def agency_workbook(agency: Agency, header: list[str], rows: list[list[object]]) -> bytes:
-    """Sheet "Nhiệm vụ" of one agency: its tasks across plans."""
+def agency_workbook(agency: Agency, rows: list[list[object]], overdue: list[bool],
+                    reports: list[list[object]]) -> bytes:
+    """Sheets "Nhiệm vụ" (its tasks across plans, to fill in) and "Báo cáo định kỳ" (reports it owes or receives)."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Nhiệm vụ"
-    _table(ws, [agency.name, f"Nhiệm vụ chủ trì và phối hợp ({len(rows)} nhiệm vụ)"], header, AGENCY_WIDTHS, rows)
+    ws.title = TASK_SHEET
+    _fillable(ws, [agency.name, f"Nhiệm vụ chủ trì và phối hợp ({len(rows)} nhiệm vụ)"], AGENCY_COLUMNS, rows, overdue)
+    sheet = wb.create_sheet(REPORT_SHEET)
+    _table(sheet, [agency.name, f"Báo cáo phải gửi và báo cáo nhận ({len(reports)} báo cáo)"],
+           [n for n, _ in AGENCY_REPORT_COLUMNS], [w for _, w in AGENCY_REPORT_COLUMNS], reports)
+    for name in (PLAN_ID, "Mã báo cáo"):
+        index = [n for n, _ in AGENCY_REPORT_COLUMNS].index(name) + 1
+        sheet.column_dimensions[get_column_letter(index)].hidden = True
     wb.properties.title = agency.name
     wb.properties.creator = "kehoach"
     return _save(wb)

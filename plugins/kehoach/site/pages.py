@@ -28,6 +28,7 @@ from ..core.text import short_date
 from ..core.view import ItemView, Row, resolve
 from .options import Options
 from .render import Linked, Shown, downloads, feed_links, front_matter, render, shown
+from .reports import received_reports
 
 KIND_VI = {
     "government": "Chính quyền", "council": "Hội đồng", "department": "Sở, ngành", "office": "Văn phòng",
@@ -118,6 +119,7 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "files": downloads(link, f"xuat/co-quan/{agency.id}", options),
         "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE,
         "current": current_year(corpus, link, options.today),
+        "received": received_reports(rows, corpus, link, options.today),
     }
     source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None
     own = year == shown  # the agency's own page is the one search finds; another year's adds nothing to find
