@@ -150,10 +150,18 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return count, size
 
 
-def search_index(site: Path) -> tuple[int, int]:
-    """Bytes and entries of the site's search/search_index.json."""
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
+
+
+def search_index(site: Path) -> str:
+    """Size of the site's search index: Pagefind's bundle (bytes, pages) when the plugin wrote one,
+    else Material's search/search_index.json (bytes, entries)."""
+    pages = site / "pagefind" / "pages.json"
+    if pages.is_file():
+        return f"{_mb(tree_size(site / 'pagefind')[1])}, {len(json.loads(pages.read_bytes())):,} pages (Pagefind)"
     path = site / "search" / "search_index.json"
-    return path.stat().st_size, len(json.loads(path.read_bytes())["docs"])
+    return f"{_mb(path.stat().st_size)}, {len(json.loads(path.read_bytes())['docs']):,} entries"
 
 
 # --- tables ------------------------------------------------------------------------

@@ -1,21 +1,26 @@
-"""How long Material's search takes to answer in Chromium, and how big its index is.
+"""How long the search box takes to answer in Chromium, and how much of its index a query fetches.
 
 Serves a built site on 127.0.0.1 (a static server in a thread), opens Debian's
 Chromium through Playwright with the browser suite's launch settings, and per
 query measures:
 
 * `first_result_ms`: from navigation start to the first search result shown,
-  for a query typed as soon as the page has loaded: downloading the index and
-  Material's worker building the lunr index are included (a fresh browser
-  context each run, so no HTTP cache);
+  for a query typed as soon as the page has loaded: loading Pagefind, the index
+  chunks of the query's words and the fragments of the results shown are
+  included (a fresh browser context each run, so no HTTP cache);
+* `cold_ms`: from typing to the first result, on that page just loaded (what a
+  reader waits for after typing);
 * `ready_ms`: from typing the query to its first result shown, once the index
   is ready (the same page, after the first query has answered);
 * `cpu_s`: CPU seconds (user + system) the browser's processes spent from
   opening the context to the first result, less sensitive than wall time to
   other work on the machine (read from /proc); `load`: the 1-minute load
-  average when the run ended.
+  average when the run ended;
+* `fetched_bytes`, `requests`: what the run downloaded of the search (Pagefind's
+  files and Material's settings file), up to the first result.
 
-Also reports the index's bytes, gzip bytes and entries, per page type.
+Also reports the bundle's bytes and files (index chunks, page fragments) and the
+indexed pages per page type.
 
     .venv/bin/python bench/search_latency.py SITE_DIR              # a built site
     .venv/bin/python bench/search_latency.py --plans 3000           # bench/province.py, build, measure
@@ -30,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import json
 import os
 import statistics
@@ -47,7 +51,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 # One query with diacritics and the same without: the folded index must answer both.
 DEFAULT_QUERIES = ("khen thưởng", "khen thuong")
-INDEX = Path("search/search_index.json")
+BUNDLE, PAGE_LIST = "pagefind", "pagefind/pages.json"  # as kehoach.site.search writes them
+SEARCH_FILES = ("pagefind/", "search/search_index.json")  # what the search box downloads
 # The same as tests/browser/browser_site.py (a test keeps them equal).
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -103,18 +108,18 @@ def page_type(location: str) -> str:
 
 
 def index_stats(site_dir: Path) -> dict[str, Any]:
-    """Bytes, gzip bytes (level 6, as web servers use) and entries of the search index, also per page type."""
-    raw = (site_dir / INDEX).read_bytes()
-    docs = json.loads(raw)["docs"]
-    entries, size, pages = Counter[str](), Counter[str](), dict[str, set[str]]()
-    for entry in docs:
-        kind = page_type(entry["location"])
-        entries[kind] += 1
-        size[kind] += len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
-        pages.setdefault(kind, set()).add(entry["location"].split("#")[0])
-    return {"bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6)), "entries": len(docs),
-            "by_page_type": {kind: {"pages": len(pages[kind]), "entries": entries[kind], "bytes": size[kind]}
-                             for kind in sorted(size, key=lambda k: -size[k])}}
+    """Bytes and files of Pagefind's bundle (all, index chunks, page fragments) and indexed pages per page type."""
+    bundle = site_dir / BUNDLE
+    sizes = {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+    pages = json.loads((site_dir / PAGE_LIST).read_bytes())
+    kinds = Counter(page_type(url) for url, _ in pages.values())
+
+    def part(folder: str) -> dict[str, int]:
+        chosen = [size for path, size in sizes.items() if path.parent.name == folder]
+        return {"files": len(chosen), "bytes": sum(chosen)}
+
+    return {"bytes": sum(sizes.values()), "files": len(sizes), "pages": len(pages),
+            "chunks": part("index"), "fragments": part("fragment"), "by_page_type": dict(kinds.most_common())}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -136,9 +141,9 @@ def served(site_dir: Path) -> Iterator[str]:
 
 
 def first_plan_page(site_dir: Path) -> str:
-    """Address of the first plan page in the index (an ordinary page), or of the home page if there is none."""
-    docs = json.loads((site_dir / INDEX).read_bytes())["docs"]
-    return next((e["location"].split("#")[0] for e in docs if page_type(e["location"]) == "plan"), "")
+    """Address of the first plan page indexed (an ordinary page), or of the home page if there is none."""
+    pages = sorted(url for url, _ in json.loads((site_dir / PAGE_LIST).read_bytes()).values())
+    return next((url for url in pages if page_type(url) == "plan"), "")
 
 
 def _browser_ticks() -> dict[int, int]:
@@ -167,28 +172,33 @@ def _cpu_s_since(before: dict[int, int]) -> float:
     return sum(ticks - before.get(pid, 0) for pid, ticks in now.items()) / os.sysconf("SC_CLK_TCK")
 
 
-def _one_run(browser: Any, base_url: str, path: str, query: str) -> dict[str, Any]:
+def _one_run(browser: Any, base_url: str, site_dir: Path, path: str, query: str) -> dict[str, Any]:
     """Open `path` in a fresh context (empty cache), type `query` once it has loaded, then again once ready."""
     before = _browser_ticks()
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url.removeprefix(base_url).split("?")[0]))
     try:
         page = context.new_page()
         page.add_init_script(WATCH_FIRST_RESULT)
         page.goto(path, wait_until="load")
         page.locator(INPUT).click()
+        typed = page.evaluate("() => performance.now()")
         page.evaluate(TYPE, query)
         page.wait_for_function("() => window.__khFirstResult !== null", timeout=TIMEOUT_MS)
         cpu = _cpu_s_since(before)
+        searched = [path for path in fetched if path.startswith(SEARCH_FILES)]
+        fetched_bytes = sum((site_dir / path).stat().st_size for path in searched if (site_dir / path).is_file())
         timing = page.evaluate("""() => {
           const nav = performance.getEntriesByType('navigation')[0];
-          const index = performance.getEntriesByType('resource').find(r => r.name.endsWith('search_index.json'));
-          return {first: window.__khFirstResult, load: nav.loadEventEnd, index: index ? index.responseEnd : null};
+          return {first: window.__khFirstResult, load: nav.loadEventEnd};
         }""")
         ready = page.evaluate(TYPE_AND_WAIT, query)
         results = page.locator(".md-search-result__item").count()
-        return {"first_result_ms": timing["first"], "load_ms": timing["load"], "index_loaded_ms": timing["index"],
-                "ready_ms": ready, "cpu_s": round(cpu, 2), "load": os.getloadavg()[0], "results_shown": results}
+        return {"first_result_ms": timing["first"], "load_ms": timing["load"], "cold_ms": timing["first"] - typed,
+                "ready_ms": ready, "cpu_s": round(cpu, 2), "load": os.getloadavg()[0], "results_shown": results,
+                "fetched_bytes": fetched_bytes, "requests": len(searched)}
     finally:
         context.close()
 
@@ -208,8 +218,10 @@ def measure(site_dir: Path, queries: Sequence[str] = DEFAULT_QUERIES, runs: int 
     Chromium already launched (Playwright's sync API runs once per thread); default, one of its own.
 
     Returns {"page": ..., "index": index_stats(...), "queries": {query: {"first_result_ms",
-    "ready_ms", "cpu_s", "load_ms", "index_loaded_ms", "results_shown", "runs": [...]}}}; times in ms from
-    navigation start (first_result_ms, load_ms, index_loaded_ms) or from typing (ready_ms). A
+    "cold_ms", "ready_ms", "cpu_s", "load_ms", "fetched_bytes", "requests", "results_shown",
+    "runs": [...]}}}; times in ms from navigation start (first_result_ms, load_ms) or from typing
+    (cold_ms: on the page just loaded, nothing of the search fetched but its worker's start;
+    ready_ms: the same query again). A
     query that finds nothing times out (Playwright's TimeoutError): choose queries the site answers.
     """
     if browser is None:
@@ -225,9 +237,10 @@ def measure(site_dir: Path, queries: Sequence[str] = DEFAULT_QUERIES, runs: int 
     report: dict[str, Any] = {"page": path, "index": index_stats(site_dir), "queries": {}}
     with served(site_dir) as base_url:
         for query in queries:
-            done = [_one_run(browser, base_url, path, query) for _ in range(runs)]
+            done = [_one_run(browser, base_url, site_dir, path, query) for _ in range(runs)]
             report["queries"][query] = {key: _median(done, key) for key in
-                                        ("first_result_ms", "ready_ms", "cpu_s", "load_ms", "index_loaded_ms")}
+                                        ("first_result_ms", "cold_ms", "ready_ms", "cpu_s", "load_ms",
+                                         "fetched_bytes", "requests")}
             report["queries"][query].update(results_shown=done[-1]["results_shown"], runs=done)
     return report
 
@@ -254,13 +267,13 @@ def describe(report: dict[str, Any]) -> str:
     """The report as a few lines of text."""
     index = report["index"]
     lines = [f"searching from /{report['page']}",
-             f"index: {index['bytes'] / 1e6:.2f} MB, gzip {index['gzip_bytes'] / 1e6:.2f} MB, "
-             f"{index['entries']} entries"]
-    lines += [f"  {kind:15} {row['pages']:6} pages {row['entries']:7} entries {row['bytes'] / 1e6:8.2f} MB"
-              for kind, row in index["by_page_type"].items()]
+             f"Pagefind bundle: {index['bytes'] / 1e6:.2f} MB in {index['files']} files, {index['pages']} pages "
+             f"(index chunks {index['chunks']['bytes'] / 1e6:.2f} MB in {index['chunks']['files']}, "
+             f"fragments {index['fragments']['bytes'] / 1e6:.2f} MB); pages by type: {index['by_page_type']}"]
     for query, row in report["queries"].items():
         lines.append(f"{query!r}: first result {row['first_result_ms']} ms after navigation start "
-                     f"(load {row['load_ms']} ms, index downloaded {row['index_loaded_ms']} ms); "
+                     f"(load {row['load_ms']} ms, typing to result {row['cold_ms']} ms; "
+                     f"{row['requests']} requests, {row['fetched_bytes'] / 1e3:.0f} kB); "
                      f"index ready: {row['ready_ms']} ms; browser CPU {row['cpu_s']} s; "
                      f"{row['results_shown']} results shown; load average {[r['load'] for r in row['runs']]}")
     return "\n".join(lines)

@@ -1,209 +1,112 @@
-"""Folding Material's search index so queries without diacritics find Vietnamese text."""
+"""The site search's two halves: pages marked for Pagefind (Python) and the box's worker (JavaScript).
+
+The worker's folding runs in Node here, against the core's `fold`, so a query
+folds in the browser exactly as the core folds text.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from html import escape
+import shutil
+import subprocess
 from pathlib import Path
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.core.text import fold
-from kehoach.site.search import (
-    FOLD_MARK,
-    fold_search_index,
-    fold_search_index_file,
-    folded_tokens,
-    separator_of,
-    tokens,
-)
+from kehoach.site.search import LOADING, TITLES_EXCLUDE, WORKER, Scope, prepare_page
 
-CASES = Path(__file__).parent / "cases" / "search"
-
-
-def material_index() -> str:
-    return (CASES / "material-index.json").read_text(encoding="utf-8")
-
-
-def docs(index_text: str) -> list[dict[str, str]]:
-    return json.loads(index_text)["docs"]
-
-
-def searchable(entry: dict[str, str]) -> set[str]:
-    """The tokens lunr indexes for an entry (Material's tokenizer skips tags, splits on spaces and hyphens)."""
-    return set(tokens(entry["title"])) | set(tokens(entry["text"]))
-
-
-def matches(entry: dict[str, str], query: str) -> bool:
-    """Every query word matches a token, as Material queries: `word*` (a prefix), `+word` (exactly)."""
-    found = searchable(entry)
-    for term in query.lower().split():
-        exact = term.startswith("+")
-        if not any(token == term[1:] if exact else token.startswith(term) for token in found):
-            return False
-    return True
+ASSET = Path(__file__).parents[1] / "plugins/kehoach/site/assets/search-worker.js"
+MATERIAL_PAGE = """<html><body>
+<div class="md-search-result" data-md-component="search-result">
+          <div class="md-search-result__meta">
+            Initializing search
+          </div>
+<article class="md-content__inner md-typeset"><h1>Sở Nội vụ</h1></article>
+<script id="__config" type="application/json">{"base": "../..", "features": [], "search": \
+"../../assets/javascripts/workers/search.a7633da7.min.js", "version": null}</script>
+</body></html>"""
+# Runs the worker file in a Node context and applies its `words` and `queries` to each input.
+NODE = r"""
+const fs = require("fs"), vm = require("vm");
+const context = vm.createContext({self: {location: {href: "http://127.0.0.1/assets/kehoach/search-worker.js"}},
+                                  addEventListener() {}, postMessage() {}, URL, console});
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context);
+const texts = JSON.parse(fs.readFileSync(0, "utf8"));
+const answer = texts.map(text => vm.runInContext(
+  `(() => { const w = words(${JSON.stringify(text)}); return [w, queries(w)]; })()`, context));
+process.stdout.write(JSON.stringify(answer));
+"""
+VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+ALPHABET = VIETNAMESE + VIETNAMESE.upper() + "0123456789 -/.,()«»"
 
 
-def test_folded_index_matches_expected_file():
-    expected = (CASES / "folded-index.json").read_text(encoding="utf-8")
-    assert fold_search_index(material_index()) + "\n" == expected
+def worker(texts: list[str]) -> list[tuple[list[str], list[str]]]:
+    """`words` and `queries` of the search worker for each text."""
+    node = shutil.which("node")
+    assert node, "Node.js is missing (make system-deps installs it)"
+    done = subprocess.run([node, "-e", NODE, str(ASSET)], input=json.dumps(texts), capture_output=True, text=True,
+                          check=True, timeout=60)
+    return [(words, queries) for words, queries in json.loads(done.stdout)]
 
 
-def test_unaccented_and_accented_queries_find_the_same_entries():
-    pairs = [
-        ("thi đua", "thi dua"),
-        ("khen thưởng", "khen thuong"),
-        ("Sở Nội vụ", "so noi vu"),
-        ("Đồng Nai", "dong nai"),
-        ("hội nghị", "hoi nghi"),
-    ]
-    folded = docs(fold_search_index(material_index()))
-    for accented, plain in pairs:
-        for query_marked, query_plain in [(accented, plain), (required(accented), required(plain))]:
-            with_marks = [entry["location"] for entry in folded if matches(entry, query_marked)]
-            without = [entry["location"] for entry in folded if matches(entry, query_plain)]
-            assert with_marks, query_marked
-            assert with_marks == without, (query_marked, query_plain)
+def core_words(text: str) -> list[str]:
+    return [word for word in re.split(r"[^a-z0-9]+", fold(text)) if word]
 
 
-def required(query: str) -> str:
-    return " ".join(f"+{word}" for word in query.split())
+def test_the_box_folds_a_query_with_or_without_diacritics_to_the_same_words() -> None:
+    pairs = [("Sở Nội vụ", "so noi vu"), ("thi đua", "thi dua"), ("Đồng Nai", "dong nai"),
+             ("khen thưởng", "khen thuong"), ("quyết định", "quyet dinh"), ("Đại hội", "dai hoi"),
+             ("05/QĐ-UBND", "05/qd-ubnd")]
+    answers = worker([text for pair in pairs for text in pair])
+    for index, (accented, plain) in enumerate(pairs):
+        assert answers[2 * index] == answers[2 * index + 1], (accented, plain)
+        assert answers[2 * index][0] == core_words(accented)
 
 
-def test_a_word_inside_an_address_does_not_hide_the_folded_word():
-    """ "dong" inside ".../co-quan/dong-nai/..." is no token of its own: "Đồng" must still add "dong"."""
-    (agency,) = [entry for entry in docs(fold_search_index(material_index())) if "Đồng Nai</p>" in entry["text"]]
-    assert matches(agency, "+dong +nai +so +noi +vu")
+def test_each_d_is_asked_as_d_and_as_d_with_stroke_plain_first() -> None:
+    [(words, queries)] = worker(["Đồng Nai"])
+    assert words == ["dong", "nai"] and queries == ["dong nai", "đong nai"]
+    [(_, queries)] = worker(["đại hội đồng TĐKT"])
+    assert queries[0] == "dai hoi dong tdkt" and "đai hoi đong tđkt" in queries and len(queries) == 8
+    [(_, queries)] = worker(["d " * 10])
+    assert len(queries) == 16  # at most 16 spellings of one query
 
 
-def test_unaccented_queries_find_nothing_before_folding():
-    original = docs(material_index())
-    assert not [entry for entry in original if matches(entry, "thuong")]
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=30), min_size=1, max_size=40))
+def test_the_worker_folds_as_the_core_does(texts: list[str]) -> None:
+    for text, (words, queries) in zip(texts, worker(texts), strict=True):
+        assert words == core_words(text), text
+        assert not words or queries[0] == " ".join(words)
+        assert all(fold(query) == " ".join(words) for query in queries), text
 
 
-def test_visible_text_title_and_location_are_kept():
-    for before, after in zip(docs(material_index()), docs(fold_search_index(material_index())), strict=True):
-        assert after["title"] == before["title"]
-        assert after["location"] == before["location"]
-        assert after["text"].startswith(before["text"])
+def test_a_page_is_marked_for_pagefind_and_its_box_uses_the_kehoach_worker() -> None:
+    html = prepare_page(MATERIAL_PAGE, "co-quan/x/", Scope(openings_only=frozenset({"co-quan/x/"})), indexed=True)
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body data-kh-opening>' in html
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert config == {"base": "../..", "features": [], "search": f"../../{WORKER}", "version": None}
+    assert re.search(r'<div class="md-search-result__meta">\s*(.*?)\s*</div>', html)[1] == LOADING
+    assert "Initializing" not in html
 
 
-def test_entries_without_diacritics_are_left_unchanged():
-    guide = [entry for entry in docs(fold_search_index(material_index())) if entry["location"] == "huong-dan/"]
-    assert guide == [
-        {"location": "huong-dan/", "title": "Guide", "text": "<p>Run mkdocs build --strict then open index.html</p>"}
-    ]
+def test_a_plan_page_in_titles_mode_is_marked_and_an_excluded_page_is_not() -> None:
+    scope = Scope(titles_only=frozenset({"ke-hoach/2024/x/"}))
+    assert "data-pagefind-body data-kh-titles>" in prepare_page(MATERIAL_PAGE, "ke-hoach/2024/x/", scope, True)
+    untouched = prepare_page(MATERIAL_PAGE, "", scope, indexed=False)
+    assert "data-pagefind-body" not in untouched and f"../../{WORKER}" in untouched
 
 
-def test_d_with_stroke_folds_to_d_and_tags_are_not_tokens():
-    first, second = docs(fold_search_index(material_index()))[:2]
-    expected = "ke hoach cong tac dua, thuong nam so noi vu chu tri; dua phoi hop. dong ngay thang"
-    assert first["text"].endswith(f"{FOLD_MARK}{expected}</span>")
-    assert not {"code", "<code>", "span", "hidden"} & searchable(second)
+def test_titles_selectors_apply_only_when_some_plan_is_indexed_by_titles() -> None:
+    assert not set(TITLES_EXCLUDE) & set(Scope().exclusions())
+    assert set(TITLES_EXCLUDE) <= set(Scope(titles_only=frozenset({"p/"})).exclusions())
 
 
-def test_folding_twice_changes_nothing():
-    once = fold_search_index(material_index())
-    assert fold_search_index(once) == once
-
-
-def test_config_is_kept():
-    assert json.loads(fold_search_index(material_index()))["config"] == json.loads(material_index())["config"]
-
-
-def test_index_is_written_as_utf8_not_ascii_escapes():
-    folded = fold_search_index(material_index())
-    assert "Sở Nội vụ" in folded
-    assert "\\u" not in folded
-
-
-def test_file_is_folded_in_place_and_missing_file_is_ignored(tmp_path):
-    path = tmp_path / "search" / "search_index.json"
-    fold_search_index_file(path)
-    assert not path.exists()
-    path.parent.mkdir()
-    path.write_text(material_index(), encoding="utf-8")
-    fold_search_index_file(path)
-    assert path.read_text(encoding="utf-8") == fold_search_index(material_index())
-
-
-VIETNAMESE = st.text(
-    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐƠƯ .,;-<>&",
-    max_size=80,
-)
-
-
-@given(title=VIETNAMESE, text=VIETNAMESE)
-def test_every_token_is_searchable_folded_and_folding_is_idempotent(title, text):
-    # Material escapes the text of titles and texts (html.escape, quote=False) before writing the index.
-    title, text = escape(title, quote=False), escape(text, quote=False)
-    index = json.dumps({"config": {}, "docs": [{"location": "x/", "title": title, "text": text}]})
-    once = fold_search_index(index)
-    (entry,) = docs(once)
-    assert {fold(token) for token in tokens(title) + tokens(text)} <= searchable(entry)
-    assert fold_search_index(once) == once
-
-
-def test_a_stray_angle_bracket_never_opens_a_tag_in_the_hidden_span():
-    index = json.dumps({"config": {}, "docs": [{"location": "x/", "title": "", "text": "<à"}]})
-    assert docs(fold_search_index(index)) == [{"location": "x/", "title": "", "text": "<à"}]
-
-
-SCOPED = [{"location": "ke-hoach/a/", "title": "Kế hoạch A", "text": "<p>Số: 274/KH-UBND</p>"},
-          {"location": "ke-hoach/a/#i-muc-dich", "title": "I. MỤC ĐÍCH", "text": "<p>Văn bản.</p>"},
-          {"location": "ke-hoach/a/#kh-bao-cao", "title": "Báo cáo định kỳ", "text": "<p>Báo cáo năm</p>"},
-          {"location": "co-quan/so-noi-vu/", "title": "Sở Nội vụ", "text": "<p>Sở; viết tắt: SNV</p>"},
-          {"location": "co-quan/so-noi-vu/#qua-han", "title": "Quá hạn", "text": ""},
-          {"location": "huong-dan/#dang-ky", "title": "Đăng ký", "text": "<p>Hướng dẫn.</p>"}]
-
-
-def test_a_scope_keeps_openings_of_some_pages_and_headings_of_others():
-    from kehoach.site.search import Scope
-
-    agencies = Scope(openings_only=frozenset({"co-quan/so-noi-vu/"}))
-    assert agencies.entries(SCOPED) == SCOPED[:4] + SCOPED[5:]
-    titles = Scope(openings_only=agencies.openings_only, titles_only=frozenset({"ke-hoach/a/"}))
-    assert titles.entries(SCOPED) == [SCOPED[0], {**SCOPED[1], "text": ""}, SCOPED[3], SCOPED[5]]
-    assert Scope().entries(SCOPED) == SCOPED
-
-
-def test_a_heading_kept_without_its_text_is_still_found_without_diacritics():
-    from kehoach.site.search import Scope
-
-    index = json.dumps({"config": {}, "docs": SCOPED})
-    folded = docs(fold_search_index(index, Scope(titles_only=frozenset({"ke-hoach/a/"}))))
-    assert [e["location"] for e in folded if matches(e, "muc dich")] == ["ke-hoach/a/#i-muc-dich"]
-    assert not [e for e in folded if matches(e, "van ban")]
-
-
-def test_pages_kept_while_serving_follow_a_change_of_scope():
-    """`search: auto` may cross its threshold between two rebuilds of `mkdocs serve --dirty`."""
-    from kehoach.site.search import Scope, SearchPages
-
-    kept, index = SearchPages(), json.dumps({"config": {}, "docs": []})
-    kept.update(SCOPED, rendered=set(), alive={e["location"].split("#")[0] for e in SCOPED})
-    titles = Scope(titles_only=frozenset({"ke-hoach/a/"}))
-    assert docs(kept.write(index))[1]["text"].startswith("<p>Văn bản.</p>")
-    assert [e["location"] for e in docs(kept.write(index, titles))] == [e["location"] for e in titles.entries(SCOPED)]
-    assert docs(kept.write(index, titles))[1]["text"].startswith(FOLD_MARK)  # the heading's folded words only
-    assert docs(kept.write(index)) == docs(fold_search_index(json.dumps({"config": {}, "docs": SCOPED})))
-
-
-def site_separator() -> str:
-    """The search separator of the repository's mkdocs.yml."""
-    found = re.search(r"^\s+separator: '(.+)'$", (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8"),
-                      re.M)
-    assert found, "mkdocs.yml sets no search separator"
-    return found.group(1)
-
-
-def test_the_site_splits_words_on_slashes_brackets_and_quotes_as_folding_does():
-    """lunr (JavaScript) and `separator_of` (Python) read the same character class the same way."""
-    separator = separator_of({"separator": site_separator()})
-    assert separator.pattern == site_separator()
-    text = "Nghị định số 91/2017/NĐ-CP; danh hiệu «Cờ thi đua», “Chiến sĩ thi đua” (11/6/1948) [Lai Châu]"
-    assert {"nđ", "cp;", "cờ", "thi", "đua", "chiến", "1948", "lai", "châu"} <= set(tokens(text, separator))
-    assert {"nđ", "cờ", "1948"}.isdisjoint(tokens(text))  # Material's default, [\s\-]+
-    assert {"nd", "co", "chien"} <= set(folded_tokens([text], separator))
+@pytest.mark.parametrize("html", ["<html></html>", '<script id="__config" type="application/json">{"search": 1}'
+                                                  "</script>"])
+def test_a_page_without_materials_search_is_left_as_it_is(html: str) -> None:
+    assert prepare_page(html, "x/", Scope(), indexed=True) == html

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 from urllib.parse import urljoin
 
 from jinja2 import Environment
@@ -20,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -30,6 +30,7 @@ from . import api
 from .core import links
 from .core.errors import PlanError
 from .site.options import ASSET_DIR, Options
+from .site.search import SearchError
 from .site.session import Session, edit_root
 
 log = get_plugin_logger(__name__)
@@ -52,13 +53,12 @@ class KehoachConfig(base.Config):
     (off by default: about 0.1-0.2 s per plan)."""
 
     search = opt.Choice(("auto", "full", "titles"), default="auto")
-    """What the search box searches: `full` (every page's text), `titles` (a plan page's heading block
-    and headings only, to keep large sites' index small), `auto` (`titles` from `search_titles_from`
-    plans on). DEVELOPING.md, "Search index"."""
+    """What the search box searches: `full` (every page's text), `titles` (a plan page's heading block,
+    headings and tasks, not its body text, to keep queries quick on large sites), `auto` (`titles` from
+    `search_titles_from` plans on). DEVELOPING.md, "Search index"."""
 
     search_titles_from = opt.Type(int, default=300)
-    """Number of plans from which `search: auto` indexes titles only (the full index of 300 plans took
-    ~5 s to a first result, of 1,000 plans 12 s)."""
+    """Number of plans from which `search: auto` leaves plan pages' body text out of the search."""
 
     source_edit_uri = opt.Optional(opt.Type(str))
     """URL under which repository files are edited, e.g. https://git.example/org/repo/edit/main/.
@@ -162,38 +162,33 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                         nav: Navigation) -> TemplateContext:
         """Put the stashed HTML back; point "Edit this page" of a generated page at its plan or registry file."""
         page.content = self.site.session.put_back(page.file.src_uri, page.url, page.content)
+        self.site.session.take_for_search(page.url, page.meta)  # Pagefind indexes it once written
         source = page.meta.get("kehoach_source")
         if page.file.generated_by is not None:
             page.edit_url = urljoin(self.edit_root, source) if source and self.edit_root else None
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Note every page of the build (to drop the search entries of pages that are gone); under
-        serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows."""
-        # as Page.url and search locations have it: the home page is "" there, "./" as a File's url
-        pages = files.documentation_pages()
-        self.site.session.page_urls = {file.page.url if file.page is not None else file.url for file in pages}
-        for file in pages if self.site.session.keeps_pages else ():
+        """Under serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows."""
+        for file in files.documentation_pages() if self.site.session.keeps_pages else ():
             if file.page is not None and file.page.markdown is None and file.generated_by is None:
                 file.page.read_source(config)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of a generated page's HTML once the page is written out (indexed for search already)."""
+        """Let go of a generated page's HTML once the page is written out; mark the page for the search."""
         if page.file.generated_by is not None:
             page.content = None
-        return output
+        return self.site.session.prepare_for_search(page.url, output)
 
-    @event_priority(100)
-    def _take_search_entries(self, *, config: MkDocsConfig) -> None:
-        self.site.session.take_search_entries(_search_entries(config))
-
-    @event_priority(-100)
-    def _fold_search_index(self, *, config: MkDocsConfig) -> None:
-        self.site.session.fold_search_index(Path(config.site_dir))
+    @event_priority(-100)  # after Material's search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the written site for the search box (Pagefind)."""
+        try:
+            self.site.session.write_search(Path(config.site_dir))
+        except SearchError as exc:
+            raise PluginError(str(exc)) from None
         self.site.built()
-
-    on_post_build = CombinedEvent(_take_search_entries, _fold_search_index)
 
 
 def _inclusion(uri: str) -> InclusionLevel:
@@ -210,12 +205,3 @@ def _config_dir(config: MkDocsConfig) -> Path:
 def _drop_dirty_warning(record: logging.LogRecord) -> bool:
     """False for MkDocs' warning about dirty builds (see `KehoachPlugin.on_startup`)."""
     return not str(record.msg).startswith("A 'dirty' build is being performed")
-
-
-def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entries Material's search plugin made in this build (its `search_index.entries`), if it runs."""
-    for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
-    return None

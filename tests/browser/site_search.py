@@ -1,4 +1,4 @@
-"""Driving Material's search box the way a reader does, and reading back the result pages."""
+"""Driving the search box (Material's, answered by Pagefind) as a reader does, and reading back the result pages."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def search(page, query: str, timeout: float = 15_000) -> list[str]:
     so the list is scrolled until it holds as many pages as the meta line says.
     """
     box = page.locator("input.md-search__input")
+    if not box.is_visible():  # on a phone the box opens from the header's magnifier
+        page.locator('label.md-header__button[for="__search"]').click()
     box.fill("")
     box.dispatch_event("keyup")  # Material reads the box on keyup; fill() sends only input events
     page.wait_for_function(f"() => document.querySelector('{META}').textContent.includes('{EMPTY}')", timeout=timeout)
@@ -46,3 +48,8 @@ def search(page, query: str, timeout: float = 15_000) -> list[str]:
         links = page.evaluate(PAGE_LINKS)
     assert len(links) == total, f"{query!r}: Material announced {total} pages, the list shows {len(links)}"
     return [re.sub(r"#.*$", "", link) for link in links]
+
+
+def first_result(page) -> str:
+    """The text of the first result (title and excerpt), as the reader sees it."""
+    return page.locator(".md-search-result__list > li").first.inner_text()

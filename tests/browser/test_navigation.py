@@ -43,7 +43,8 @@ def test_home_year_plan_agency_by_clicking_links(page, base_url, network):
 
     assert search(page, "khen thưởng"), "search found nothing for 'khen thưởng'"
     visited = {path_of(url, base_url) for url in network.urls}
-    assert "search/search_index.json" in visited, "the search index request was not recorded"
+    assert "search/search_index.json" in visited, "the search box's settings request was not recorded"
+    assert any(path.startswith("pagefind/index/") for path in visited), "no search index chunk was requested"
     assert not network.foreign(), "requests to hosts other than the site:\n" + "\n".join(network.foreign())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-ASSETS = ("kehoach.css", "kehoach.js")
+ASSETS = ("kehoach.css", "kehoach.js", "search-worker.js")
 ASSET_DIR = "assets/kehoach"
 
 

@@ -1,123 +1,90 @@
-"""Diacritic-free search: fold the words of Material's search index.
+"""Site search: Pagefind's chunked index behind Material's search box.
 
-Material's search (lunr with the `vi` language) matches words exactly as they
-are written, so "thi dua" never finds "thi đua". After Material writes
-`search/search_index.json`, every entry gets a hidden span appended to its
-text holding the folded form (no diacritics, đ -> d, lower case) of each of
-its words that folding changes. Unaccented queries then match the hidden words
-and accented queries still match the visible ones. The span is `hidden`, so
-result snippets never show it, and Material's tokenizer skips the tags.
+Material's own search downloads one index of the whole site and builds a lunr
+index of it in the browser on every page load (a minute at 3,000 plans), and
+its Vietnamese word trimmer cuts "sở" to "s". Here Pagefind indexes the built
+pages instead: its index is split into chunks by word, so a query downloads
+only the chunks of its words and the fragments of the pages it shows.
 
-"Words" are the tokens lunr itself indexes: the text between tags, split on
-the index's `separator` (`[\\s\\-]+` by default), lower-cased, punctuation
-kept (Material drops the `vi` trimmer from the pipeline). Only distinct folded
-tokens that are not already tokens of the entry are appended, not a folded
-copy of the whole text: lunr indexes a bag of words (queries are OR-ed
-prefixes, no phrases), so a copy would add bytes but no matches.
+Material's box, result list, keyboard handling and highlighting stay: the
+box talks to a worker through Material's documented worker protocol, and the
+plugin points it at `assets/kehoach/search-worker.js`, which asks Pagefind.
+The worker folds the query (no tone marks, đ -> d, lower case) before
+Pagefind sees it, so "sở nội vụ" and "so noi vu" are the same query. Pagefind
+folds tone marks in its index but keeps đ, so the worker also tries each
+folded "d" as "đ" and merges the results.
+
+The build side, here: each page gets `data-pagefind-body` on its article
+(pages with `search: exclude` do not), agency pages and, in `titles` mode,
+plan pages get a mark that the exclusion selectors read; after the build
+Pagefind indexes the site folder, Material's own index is emptied (the box
+still reads its word separator from it), and a list of the indexed pages
+(fragment id -> address, title) lets the worker list every result, not
+only those whose fragments it loads.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+import shutil
+import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..core import links
-from ..core.text import fold
+from .options import ASSET_DIR
 
-FOLD_MARK = "<span hidden data-fold>"
-_FOLD_END = "</span>"
-_TAG = re.compile(r"<[^>]*>")
-DEFAULT_SEPARATOR = r"[\s\-]+"
-# Material escapes "<" and ">" in index text; a stray one would open a tag inside the hidden span.
-_ANGLE = frozenset("<>")
-
-
-def separator_of(config: dict[str, Any]) -> re.Pattern[str]:
-    """The token separator of the index (a JavaScript regex, compatible with Python's for Material's defaults)."""
-    try:
-        return re.compile(str(config.get("separator") or DEFAULT_SEPARATOR))
-    except re.error:
-        return re.compile(DEFAULT_SEPARATOR)
-
-
-def tokens(markup: str, separator: re.Pattern[str] = re.compile(DEFAULT_SEPARATOR)) -> list[str]:
-    """The tokens lunr indexes for a title or text: text between tags, split, lower-cased."""
-    return [
-        token.lower()
-        for segment in _TAG.split(markup)
-        for token in separator.split(segment)
-        if token and not token.isspace()
-    ]
+WORKER = f"{ASSET_DIR}/search-worker.js"
+BUNDLE = "pagefind"  # Pagefind's folder in the site
+PAGE_LIST = f"{BUNDLE}/pages.json"
+MATERIAL_INDEX = "search/search_index.json"
+LANGUAGE = "vi"
+ARTICLE = '<article class="md-content__inner md-typeset">'
+BODY, OPENING, TITLES = "data-pagefind-body", "data-kh-opening", "data-kh-titles"
+LOADING = "Đang chuẩn bị tìm kiếm"  # Material's vi translation leaves "Initializing search" in English
+# What Pagefind leaves out: what Material's index left out (`data-search-exclude`), the "¶" of
+# permalinks, the headings the plan template adds ("Báo cáo định kỳ", the same on every plan), an
+# agency page's group headings ("Quá hạn", ...: its tasks are found on their plan pages).
+EXCLUDE = ("[data-search-exclude]", ".headerlink", "h2[id^='kh-']", f"[{OPENING}] h2", f"[{OPENING}] h3")
+# `titles`: a plan page keeps its heading block, headings and tasks, not its body text.
+TITLES_EXCLUDE = tuple(f"[{TITLES}] > {tag}" for tag in ("p", "ul", "ol", "table", "blockquote", "dl",
+                                                          "div.admonition"))
+UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js")  # Pagefind's own boxes: Material's box is used instead
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_LOADING = re.compile(r'(<div class="md-search-result__meta">)\s*[^<]*?\s*(</div>)')
+_MATERIAL_WORKERS = "assets/javascripts/workers/"
+_FRAGMENT_MAGIC = b"pagefind_dcd"
 
 
-def folded_tokens(markups: list[str], separator: re.Pattern[str]) -> list[str]:
-    """Folded tokens that are not tokens already, in order of first appearance.
-
-    A token that folding leaves unchanged ("thi") is already searchable as
-    typed; a folded form that also occurs as written ("dua" beside "đua")
-    adds nothing either.
-    """
-    present = [token for markup in markups for token in tokens(markup, separator)]
-    seen = set(present)
-    extra: list[str] = []
-    for token in present:
-        folded = fold(token)
-        if folded and folded not in seen and not _ANGLE & set(folded):
-            seen.add(folded)
-            extra.append(folded)
-    return extra
-
-
-def unfolded(text: str) -> str:
-    """Return an index text without the span a previous fold appended (idempotence)."""
-    cut = text.rfind(FOLD_MARK)
-    if cut >= 0 and text.endswith(_FOLD_END):
-        return text[:cut]
-    return text
-
-
-def fold_entry(entry: dict[str, Any], separator: re.Pattern[str]) -> dict[str, Any]:
-    """Return a copy of one index entry with the folded tokens of its title and text appended to its text."""
-    text = unfolded(str(entry.get("text", "")))
-    extra = folded_tokens([str(entry.get("title", "")), text], separator)
-    if extra:
-        text = f"{text}{FOLD_MARK}{' '.join(extra)}{_FOLD_END}"
-    return {**entry, "text": text}
+class SearchError(Exception):
+    """Pagefind is missing or failed; the message is Vietnamese, for the build log."""
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Which sections of which pages the index keeps, by page URL (as in an entry's location).
-
-    Material makes one entry per heading with an id (location `page#id`) and one
-    for what precedes the first (location `page`), the page's opening.
-    """
+    """Which pages the index keeps whole, by page URL (as MkDocs' `page.url` has it)."""
 
     openings_only: frozenset[str] = frozenset()
     """Pages indexed by their opening alone (agency pages: their name and other names, not the
-    headings of their task groups, which hold nothing that is indexed)."""
+    headings of their task groups)."""
     titles_only: frozenset[str] = frozenset()
-    """Pages whose sections keep their heading and lose their text (plan pages of a large site:
-    the opening, the document's heading block, stays whole). Sections the page template adds
-    (ids `kh-…`: "Báo cáo định kỳ", "Nhiệm vụ khác") have the same heading on every plan and go."""
+    """Plan pages indexed by their heading block, headings and task titles, not their body text
+    (`search: titles`, or `auto` on a large site)."""
 
-    def entry(self, entry: dict[str, Any]) -> dict[str, Any] | None:
-        """The entry as the index keeps it, or None when it is left out."""
-        page, _, anchor = str(entry.get("location", "")).partition("#")
-        if not anchor:
-            return entry
-        if page in self.openings_only or (page in self.titles_only and anchor.startswith("kh-")):
-            return None
-        return {**entry, "text": ""} if page in self.titles_only else entry
+    def body_attributes(self, url: str) -> str:
+        """The attributes the article of the page at `url` gets."""
+        marks = [BODY] + [OPENING] * (url in self.openings_only) + [TITLES] * (url in self.titles_only)
+        return " ".join(marks)
 
-    def entries(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The entries the index keeps, in order."""
-        return [kept for entry in entries if (kept := self.entry(entry)) is not None]
+    def exclusions(self) -> tuple[str, ...]:
+        """Pagefind's exclusion selectors for this scope."""
+        return EXCLUDE + (TITLES_EXCLUDE if self.titles_only else ())
 
 
 AGENCY_PAGES = posixpath.dirname(links.AGENCIES) + "/"  # every agency's pages sit under the agencies index
@@ -125,7 +92,7 @@ AGENCY_PAGES = posixpath.dirname(links.AGENCIES) + "/"  # every agency's pages s
 
 def scope_of(titles: bool, plan_ids: Iterable[str], pages: Iterable[tuple[str, str, bool]]) -> Scope:
     """What the index keeps of the pages, given as (source path, URL, generated): agency pages by their
-    opening only; plan pages by their headings when `titles`."""
+    opening only; plan pages without their body text when `titles`."""
     plans = {links.plan_page(plan_id) for plan_id in plan_ids} if titles else set()
     pages = list(pages)
     return Scope(openings_only=frozenset(url for src, url, generated in pages if generated and
@@ -133,66 +100,66 @@ def scope_of(titles: bool, plan_ids: Iterable[str], pages: Iterable[tuple[str, s
                  titles_only=frozenset(url for src, url, _ in pages if src in plans))
 
 
-def fold_search_index(text: str, scope: Scope = Scope()) -> str:
-    """Return Material's search_index.json text with every entry made searchable without diacritics.
-
-    Only the entries `scope` keeps are written. Idempotent (folding twice
-    gives the same text) and deterministic (entry and key order are kept).
-    The JSON is written as UTF-8 rather than ASCII escapes ("ở" is 3 bytes
-    instead of 6), which keeps the index small; Material reads it with
-    `fetch().json()`, which always decodes UTF-8.
-    """
-    index = json.loads(text)
-    separator = separator_of(index.get("config") or {})
-    index["docs"] = [fold_entry(entry, separator) for entry in scope.entries(index.get("docs", []))]
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+def prepare_page(html: str, url: str, scope: Scope, indexed: bool) -> str:
+    """A written page as the search needs it: its article marked for Pagefind (when `indexed`),
+    the search box pointed at kehoach's worker, its loading text in Vietnamese."""
+    if indexed:
+        html = html.replace(ARTICLE, f"{ARTICLE[:-1]} {scope.body_attributes(url)}>", 1)
+    html = _LOADING.sub(rf"\g<1>{LOADING}\g<2>", html, count=1)
+    return _CONFIG.sub(lambda found: found[1] + _with_worker(found[2]) + found[3], html, count=1)
 
 
-def fold_search_index_file(path: Path) -> None:
-    """Fold the search index at `path` in place; a missing file (search disabled) is left alone."""
-    if path.is_file():
-        path.write_text(fold_search_index(path.read_text(encoding="utf-8")), encoding="utf-8")
+def _with_worker(config_json: str) -> str:
+    """Material's page configuration with its search worker replaced by kehoach's (same relative base)."""
+    try:
+        current = json.loads(config_json).get("search")
+    except ValueError:
+        return config_json
+    if not isinstance(current, str) or _MATERIAL_WORKERS not in current:
+        return config_json
+    base = current[: current.index(_MATERIAL_WORKERS)]
+    return config_json.replace(json.dumps(current), json.dumps(base + WORKER), 1)
 
 
-class SearchPages:
-    """The search entries of each page, kept across `mkdocs serve --dirty` rebuilds, folded once.
+def pagefind_executable() -> Path:
+    """Pagefind's indexer, from the wheel of `pagefind[extended]` (or `pagefind[bin]`)."""
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            return Path(importlib.import_module(module).get_executable())
+        except (ImportError, FileNotFoundError):
+            continue
+    raise SearchError("Chưa cài Pagefind, công cụ tạo chỉ mục tìm kiếm: chạy «make install» "
+                      "(hoặc «pip install 'pagefind[extended]'») rồi dựng lại trang.")
 
-    In a dirty rebuild Material's search plugin merges the entries of the pages
-    it just indexed into its previous index by dropping the previous entries of
-    the *first* of those pages only (it assumes one page changed). Saving a plan
-    re-renders several pages (the plan, its agencies, the home page), so the
-    plugin keeps the entries itself, page by page, and writes the index from them.
-    """
 
-    def __init__(self) -> None:
-        self.pages: dict[str, list[dict[str, Any]]] = {}  # page URL -> its entries, in first-build order
-        self.folded: dict[str, list[dict[str, Any]]] = {}
-        self.scope = Scope()
+def write_search(site_dir: Path, scope: Scope) -> None:
+    """After the build: index the site with Pagefind, list its pages, empty Material's own index."""
+    material = site_dir / MATERIAL_INDEX
+    if not material.is_file():
+        return  # Material's search plugin is off: no search box to serve
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # Pagefind adds to the folder: no stale fragments
+    command = [str(pagefind_executable()), "--site", str(site_dir), "--force-language", LANGUAGE, "--silent"]
+    for selector in scope.exclusions():
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SearchError(f"Pagefind không tạo được chỉ mục tìm kiếm (mã lỗi {done.returncode}):\n"
+                          f"{(done.stderr or done.stdout).strip()}")
+    for pattern in UNUSED:
+        for unused in (site_dir / BUNDLE).glob(pattern):
+            unused.unlink()
+    pages = {fragment.stem: [entry["url"].lstrip("/"), entry.get("meta", {}).get("title", "")]
+             for fragment, entry in fragments(site_dir)}
+    (site_dir / PAGE_LIST).write_text(json.dumps(dict(sorted(pages.items())), ensure_ascii=False,
+                                                 separators=(",", ":")), encoding="utf-8")
+    config = json.loads(material.read_text(encoding="utf-8")).get("config", {})
+    material.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
 
-    def update(self, entries: list[dict[str, Any]], rendered: set[str], alive: set[str]) -> None:
-        """Take the entries of the pages rendered in this build; forget the pages that are gone."""
-        fresh: dict[str, list[dict[str, Any]]] = {}  # in the search plugin's order, which a first build keeps
-        for entry in entries:
-            fresh.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
-        for url in sorted(rendered - fresh.keys()):
-            fresh[url] = []  # rendered, nothing to index (excluded from search)
-        for url, found in fresh.items():
-            self.pages[url] = found
-            self.folded.pop(url, None)
-        for url in self.pages.keys() - alive:
-            del self.pages[url]
-            self.folded.pop(url, None)
 
-    def write(self, index_text: str, scope: Scope = Scope()) -> str:
-        """The search index: the configuration of `index_text` (as Material wrote it) and every kept entry
-        that `scope` keeps, folded."""
-        index = json.loads(index_text)
-        separator = separator_of(index.get("config") or {})
-        if scope != self.scope:  # e.g. `search: auto` crossed its threshold while serving
-            self.folded.clear()
-            self.scope = scope
-        for url, entries in self.pages.items():
-            if url not in self.folded:
-                self.folded[url] = [fold_entry(entry, separator) for entry in scope.entries(entries)]
-        index["docs"] = [entry for url in self.pages for entry in self.folded[url]]
-        return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+def fragments(site_dir: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Every page Pagefind indexed, as it stored it: its fragment file and the fragment (url, content,
+    meta, anchors), in file-name order."""
+    for path in sorted((site_dir / BUNDLE / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        yield path, json.loads(raw[len(_FRAGMENT_MAGIC):] if raw.startswith(_FRAGMENT_MAGIC) else raw)

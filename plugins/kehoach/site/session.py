@@ -5,14 +5,14 @@ here, where no MkDocs is known: what each generated file held last build and
 where it was written (so that `serve --dirty` renders only what changed and
 deletes what is gone), the HTML blocks stashed away from the Markdown parser
 until the page's HTML exists, the feeds' digests (a feed is written only when
-it changed), and the search entries page by page with what the index keeps.
+it changed), and what the search index keeps of each page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .builder import Packed, block_ids, pack_blocks, put_back, stash_html, unpack_blocks
-from .search import Scope, SearchPages, fold_search_index, scope_of
+from .search import Scope, prepare_page, scope_of, write_search
 
 Content = Callable[[], str] | bytes
 DIRTY_HINT_PLANS = 200  # below this a full rebuild takes a few seconds: no need to suggest --dirty
@@ -38,10 +38,8 @@ class Session:
     dests: dict[str, str] = field(default_factory=dict)  # where each generated file was written
     gone: dict[str, str] = field(default_factory=dict)  # files of the last build not generated (yet) in this one
     feed_digests: dict[str, bytes] = field(default_factory=dict)  # under serve --dirty: feeds as last written
-    search: SearchPages = field(default_factory=SearchPages)
     scope: Scope = field(default_factory=Scope)  # what the search index keeps
-    rendered: set[str] = field(default_factory=set)  # URLs of the pages rendered in this build
-    page_urls: set[str] = field(default_factory=set)  # URLs of every page of this build
+    unsearched: set[str] = field(default_factory=set)  # URLs of this build's pages with `search: exclude`
     stashed: dict[str, Packed] = field(default_factory=dict)
     anchors: dict[str, set[str]] = field(default_factory=dict)
 
@@ -54,7 +52,7 @@ class Session:
         """Begin a build: what the last one generated becomes what this one compares with."""
         self.previous, self.outputs = self.outputs, {}
         self.gone, self.dests = self.dests, {}
-        self.stashed, self.anchors, self.rendered = {}, {}, set()
+        self.stashed, self.anchors, self.unsearched = {}, {}, set()
 
     def add(self, uri: str, content: Content, dest: str) -> tuple[bool, Callable[[], str] | None]:
         """Note a generated file written to `dest`: whether it changed since the last build, and what
@@ -104,8 +102,7 @@ class Session:
         return self.anchors.pop(uri, set())
 
     def put_back(self, uri: str, url: str, html: str | None) -> str | None:
-        """A page's HTML with its stashed blocks back in place; note the page as rendered in this build."""
-        self.rendered.add(url)
+        """A page's HTML with its stashed blocks back in place."""
         blocks = self.stashed.pop(uri, None)
         return put_back(html, unpack_blocks(blocks)) if blocks and html is not None else html
 
@@ -134,25 +131,24 @@ class Session:
         titles = mode == "titles" or (mode == "auto" and len(plan_ids) >= titles_from)
         self.scope = scope_of(titles, plan_ids, pages)
         if titles and mode == "auto":
-            return [f"Có {len(plan_ids)} kế hoạch: ô tìm kiếm tìm theo tên, số hiệu, trích yếu và đề mục của kế "
-                    "hoạch, không tìm trong nội dung và nhiệm vụ (search: auto)."]
+            return [f"Có {len(plan_ids)} kế hoạch: ô tìm kiếm tìm theo tên, số hiệu, trích yếu, đề mục và nhiệm vụ "
+                    "của kế hoạch, không tìm trong lời văn (search: auto)."]
         return []
 
-    def take_search_entries(self, entries: list[dict[str, Any]] | None) -> None:
-        """Under serve --dirty, keep the search entries of the pages just rendered (the search plugin
-        would merge them into its previous index as if only one page had changed)."""
-        if self.keeps_pages and entries is not None:
-            self.search.update(entries, self.rendered, self.page_urls)
+    def take_for_search(self, url: str, meta: MutableMapping[str, Any]) -> None:
+        """Note whether a page is searchable (no `search: exclude`), then exclude it from Material's own
+        index: Pagefind indexes the written page, so Material's parse of every page would be wasted."""
+        if (meta.get("search") or {}).get("exclude"):
+            self.unsearched.add(url)
+        meta["search"] = {"exclude": True}
 
-    def fold_search_index(self, site_dir: Path) -> None:
-        """Fold diacritics into the written search index so "thi dua" finds "thi đua" (under serve --dirty,
-        from the entries kept page by page); keep only what `scope` keeps."""
-        index = site_dir / "search" / "search_index.json"
-        if index.is_file():
-            text = index.read_text(encoding="utf-8")
-            kept = self.search.write(text, self.scope) if self.keeps_pages and self.search.pages else None
-            index.write_text(kept or fold_search_index(text, self.scope), encoding="utf-8")
+    def prepare_for_search(self, url: str, html: str) -> str:
+        """A written page marked for Pagefind (unless excluded), its search box on kehoach's worker."""
+        return prepare_page(html, url, self.scope, url not in self.unsearched)
 
+    def write_search(self, site_dir: Path) -> None:
+        """After the build: Pagefind's index of the site (`search.write_search`)."""
+        write_search(site_dir, self.scope)
 
 def edit_root(explicit: str | None, repo_url: str | None, edit_uri: str | None, docs_dir: Path,
               config_dir: Path) -> str | None:
