@@ -5,7 +5,9 @@ Each output is built as a user gets it and read back with an independent reader
 what each says of a task is then compared with the plan page: the effective
 deadline, the status in words, who leads and partners, and where the task lives.
 Nothing here asks the resolved view: a view that works a fact out for itself
-makes this test fail.
+makes this test fail. Every output is made for the same day, as a build makes
+them: an open task of a plan ended by then reads "Không ghi nhận kết quả"
+everywhere (`lifecycle.has_ended` is the rule), and is overdue nowhere.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import pytest
 from conftest import ROOT
 
 from kehoach.api import checked_corpus
+from kehoach.core.lifecycle import has_ended, last_day
 from kehoach.core.loader import Corpus
 from kehoach.exports.digest import build_digest, render_text
 from kehoach.exports.files import agency_csv, agency_tasks, plan_csv, plan_xlsx
@@ -38,6 +41,8 @@ from province import STATUS_DAY, write_province  # noqa: E402
 SITE = "https://intranet.example/kehoach/"
 DAYS = 30
 BY_DAY = ("Quá hạn", "Sắp đến hạn")  # the status words that depend on the day, not on the plan file
+UNRECORDED = "Không ghi nhận kết quả"  # an open task of a plan that has ended
+ENDED_NOTE = " (kế hoạch đã kết thúc)"  # a feed says why after the status words
 
 
 @dataclass(frozen=True)
@@ -53,16 +58,17 @@ class Built:
 
 
 def build(corpus: Corpus, today: date) -> Built:
+    """Every output made for `today`, as the plugin and `kehoach build-docs` make them."""
     pages = build_pages(corpus, Options(today=today, site_url=SITE))
     digest = render_text(build_digest(corpus, today, DAYS), corpus, today, DAYS)
     files = {}  # the exports this test reads (DOCX and agencies' XLSX take long and show the same cells)
     for loaded in corpus.plans:
-        files[f"xuat/ke-hoach/{loaded.id}.csv"] = plan_csv(loaded, corpus.agencies)
+        files[f"xuat/ke-hoach/{loaded.id}.csv"] = plan_csv(loaded, corpus.agencies, today)
         files[f"xuat/ke-hoach/{loaded.id}.xlsx"] = plan_xlsx(loaded, corpus.agencies, today)
     plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, rows in agency_tasks(corpus).items():
-        files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans)
-    return Built(corpus, today, pages, build_feeds(corpus, SITE), files, digest)
+        files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans, today)
+    return Built(corpus, today, pages, build_feeds(corpus, SITE, today), files, digest)
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +147,10 @@ def feed_events(built: Built, path: str) -> dict[str, Seen]:
     for event in icalendar.Calendar.from_ical(built.feeds[path]).walk("VEVENT"):
         url = str(event["URL"]).removeprefix(SITE)
         lines = dict(line.split(": ", 1) for line in str(event["DESCRIPTION"]).splitlines() if ": " in line)
-        found[url] = Seen(path, event["DTSTART"].dt, lines.get("Tình trạng"), lines.get("Chủ trì", ""),
-                          lines.get("Phối hợp", ""), url)
+        status = lines.get("Tình trạng")
+        if status == UNRECORDED + ENDED_NOTE:  # the words, then why; any other pairing stays and disagrees
+            status = UNRECORDED
+        found[url] = Seen(path, event["DTSTART"].dt, status, lines.get("Chủ trì", ""), lines.get("Phối hợp", ""), url)
     return found
 
 
@@ -233,9 +241,12 @@ def disagreements(built: Built) -> list[str]:
                 differ(page, recorded, "status")
             differ(page, export_seen(f"xuat/ke-hoach/{plan_id}.xlsx", plan_xlsx[task.id], plan_id, task.id),
                    "due", "lead", "partners")
-            overdue = task.status.state != "done" and page.due is not None and page.due < built.today
+            ended = has_ended(loaded.plan, built.today)
+            overdue = task.status.state != "done" and not ended and page.due is not None and page.due < built.today
             if overdue != (page.status == "Quá hạn"):
                 problems.append(f"{page.url}: due {page.due}, state {task.status.state}, shown {page.status!r}")
+            if (ended and task.status.state != "done") != (page.status == UNRECORDED):
+                problems.append(f"{page.url}: plan ended {ended}, state {task.status.state}, shown {page.status!r}")
             events = [feeds[f"lich/ke-hoach/{plan_id}.ics"]]  # the year and all feeds join the same event texts
             named = [a for a in (*task.lead, *task.partners) if a in agencies]
             for agency_id in named:
@@ -247,6 +258,8 @@ def disagreements(built: Built) -> list[str]:
                 events.append(feeds[f"lich/co-quan/{agency_id}.ics"])
                 if (agency_id, page.url) in digest:
                     differ(page, digest[(agency_id, page.url)], "due", "status")
+                    if page.status == UNRECORDED:
+                        problems.append(f"{page.url}: in the digest of {agency_id} although its plan has ended")
                 elif page.status in BY_DAY and page.due is not None and (page.due - built.today).days <= DAYS:
                     problems.append(f"{page.url}: {page.status} for {agency_id} but not in the digest")
                 row = in_csv[agency_id].get((plan_id, task.id))
@@ -295,6 +308,42 @@ def test_a_report_sent_through_an_agency_is_on_its_page_in_its_feed_and_in_its_d
             digest = render_text(build_digest(real.corpus, day, 0), real.corpus, day, 0)
             assert f"[Tổng hợp báo cáo] {duty.title}" in digest
             assert (duty.via, url) in digest_items(Built(real.corpus, day, {}, {}, {}, digest))
+
+
+def test_an_ended_plans_open_tasks_read_no_outcome_recorded_in_every_output(real: Built) -> None:
+    """By 10/06/2024 the Đồng Nai 2023 plan has ended: its open tasks read the same words on its page, its
+    agencies' pages, the feeds (which ring no alarm for them), the CSV and XLSX, and none is overdue in the
+    digest, where the same tasks were overdue on the plan's last day."""
+    ended = [(loaded, task) for loaded in real.corpus.plans if has_ended(loaded.plan, real.today)
+             for task in loaded.plan.tasks if task.status.state != "done"]
+    assert ended, "no real plan has ended by the test's day: the test has nothing to check"
+    assert any(not has_ended(loaded.plan, real.today) for loaded in real.corpus.plans)
+    agencies, overdue_before = real.corpus.agencies, 0
+    for loaded, task in ended:
+        url = f"ke-hoach/{loaded.id}/#{task.id}"
+        page = plan_page(_tree(real.pages[f"ke-hoach/{loaded.id}.md"]), loaded.id, task.id)
+        said = {"plan page": page.status}
+        said["CSV"] = {r["Mã nhiệm vụ"]: r for r in csv_rows(real, f"xuat/ke-hoach/{loaded.id}.csv")}[task.id][
+            "Trạng thái"]
+        said["XLSX"] = {r["Mã nhiệm vụ"]: r for r in xlsx_rows(real, f"xuat/ke-hoach/{loaded.id}.xlsx")}[task.id][
+            "Trạng thái"]
+        for agency_id in (a for a in (*task.lead, *task.partners) if a in agencies):
+            said[f"page of {agency_id}"] = agency_rows(real, agency_id)[url].status
+            said[f"CSV of {agency_id}"] = next(r["Trạng thái"] for r in csv_rows(real, f"xuat/co-quan/{agency_id}.csv")
+                                               if (r["Mã kế hoạch"], r["Mã nhiệm vụ"]) == (loaded.id, task.id))
+        if page.due is not None:
+            said["feed"] = feed_events(real, f"lich/ke-hoach/{loaded.id}.ics")[url].status
+            calendar = icalendar.Calendar.from_ical(real.feeds[f"lich/ke-hoach/{loaded.id}.ics"])
+            event = next(e for e in calendar.walk("VEVENT") if str(e["URL"]) == SITE + url)
+            assert not event.walk("VALARM"), f"{url}: the feed still rings an alarm"
+        assert set(said.values()) == {UNRECORDED}, f"{url}: {said}"
+        assert f"({loaded.id}, #{task.id})" not in real.digest, f"{url}: in the digest although its plan has ended"
+        last = last_day(loaded.plan)
+        if page.due is not None and page.due < last:
+            before = render_text(build_digest(real.corpus, last, 0), real.corpus, last, 0)
+            seen = digest_items(Built(real.corpus, last, {}, {}, {}, before))
+            overdue_before += any(key[1] == url and item.status == "Quá hạn" for key, item in seen.items())
+    assert overdue_before, "no ended task was overdue on its plan's last day: the digest part checks nothing"
 
 
 def _tree_rows(built: Built, agency_id: str) -> list[lxml.html.HtmlElement]:

@@ -145,7 +145,10 @@ def test_summaries_are_the_source_titles_on_one_line() -> None:
     titles = {(plan.id, item.id): " ".join(item.title.split()) for plan in loaded.plans
               for item in [*plan.plan.tasks, *plan.plan.reporting]}
     found = events(loaded, SITE)
-    assert found and all(event.summary == titles[event.plan_id, event.uid.split(".")[0]] for event in found)
+    done = {(plan.id, task.id) for plan in loaded.plans for task in plan.plan.tasks if task.status.state == "done"}
+    assert found and all(event.summary == ("Đã hoàn thành: " if (event.plan_id, event.uid.split(".")[0]) in done
+                                           else "") + titles[event.plan_id, event.uid.split(".")[0]]
+                         for event in found)
 
 
 def test_uids_come_from_plan_and_item_ids() -> None:
@@ -181,7 +184,7 @@ def test_agency_feeds_include_group_tasks_transitively_with_roles() -> None:
         "[Phối hợp] Lập dự toán kinh phí khen thưởng",
         "[Chủ trì] " + by_id(events(corpus(), SITE))["dac-biet"].summary,  # led by a group it belongs to
         "[Phối hợp] Hội nghị giao ban thi đua quý II",
-        "[Chủ trì] Sơ kết 6 tháng đầu năm",  # lead and, through its group, partner: lead wins
+        "[Chủ trì] Đã hoàn thành: Sơ kết 6 tháng đầu năm",  # lead and, through its group, partner: lead wins
         "[Phối hợp] Phát động phong trào thi đua chào mừng Quốc khánh",  # group of its group
         "[Tổng hợp báo cáo] Báo cáo kết quả thi đua quý III",  # its own part ("qua") beats reporting as one of a group
         "[Chủ trì] Trình Chỉ thị phát động thi đua năm 2026",
@@ -192,6 +195,23 @@ def test_agency_feeds_include_group_tasks_transitively_with_roles() -> None:
         "[Nhận báo cáo] Báo cáo kết quả thi đua quý III",
         "[Chủ trì] Tổng kết công tác thi đua, khen thưởng năm 2025",
     ]
+
+
+def test_a_done_task_says_so_shows_its_proof_and_rings_no_alarm() -> None:
+    feeds = build_feeds(corpus(), SITE)
+    calendar = icalendar.Calendar.from_ical(feeds[links.plan_feed("2024/thu-nghiem-a")])
+    done = next(event for event in calendar.walk("VEVENT") if str(event["UID"]).startswith("so-ket."))
+    assert str(done["SUMMARY"]) == "Đã hoàn thành: Sơ kết 6 tháng đầu năm"
+    assert "\nMinh chứng: Báo cáo số 88/BC-SNV ngày 10/07/2024\n" in str(done["DESCRIPTION"])
+    assert not done.walk("VALARM")
+    assert all(event.walk("VALARM") for event in calendar.walk("VEVENT") if event is not done)
+
+
+def test_an_ended_plans_open_tasks_ring_no_alarm() -> None:
+    during, after = build_feeds(corpus(), SITE, date(2024, 12, 31)), build_feeds(corpus(), SITE, date(2025, 1, 1))
+    feed = links.plan_feed("2024/thu-nghiem-a")
+    assert b"BEGIN:VALARM" in during[feed] and b"BEGIN:VALARM" not in after[feed]
+    assert b"BEGIN:VALARM" in after["lich/ke-hoach/2025/thu-nghiem-b.ics"]  # the 2025 plan is in force
 
 
 def test_plan_and_year_feeds_have_no_role_prefix() -> None:
@@ -219,10 +239,11 @@ def test_a_merged_agency_feed_names_its_successor() -> None:
 
 
 def test_cli_writes_the_same_feeds(tmp_path: Path) -> None:
-    code, output = run_kehoach(["feeds", str(tmp_path), "--site-url", SITE, "--plans", str(PLANS)], Path.cwd())
+    code, output = run_kehoach(["feeds", str(tmp_path), "--site-url", SITE, "--plans", str(PLANS),
+                                "--today", "2024-06-10"], Path.cwd())
     assert code == 0, output
     written = {path.relative_to(tmp_path).as_posix(): path.read_bytes() for path in tmp_path.rglob("*.ics")}
-    assert written == build_feeds(corpus(), SITE)
+    assert written == build_feeds(corpus(), SITE, date(2024, 6, 10))
 
 
 def test_cli_refuses_plans_with_errors(tmp_path: Path) -> None:

@@ -154,3 +154,12 @@ def test_an_unreadable_folder_is_a_finding_not_a_traceback(tmp_path: Path, monke
     code, output = run_kehoach(["check", "plans"], tmp_path)
     assert code == 1
     assert output.startswith("plans/2025:1:1: KH108 lỗi: Không đọc được thư mục\n")
+
+
+def test_the_help_speaks_vietnamese(kehoach) -> None:  # type: ignore[no-untyped-def]
+    for args in (["--help"], ["feeds", "--help"]):
+        code, output = kehoach(args, Path.cwd())
+        assert code == 0 and output.startswith("Cách dùng: ")
+        assert "Tùy chọn:" in output and "Hiện hướng dẫn này rồi thoát." in output
+        assert not [word for word in ("Usage:", "Options:", "Commands:", "Show this message", "[OPTIONS]")
+                    if word in output]

@@ -28,7 +28,7 @@ from kehoach.core.deadlines import due, effective_deadline
 from kehoach.core.loader import Corpus, LoadedPlan, load_corpus
 from kehoach.core.text import admin_date
 from kehoach.core.workdays import effective
-from kehoach.exports.files import export_files, stamp
+from kehoach.exports.files import export_files, plan_csv, stamp
 from kehoach.feeds.calendar import plan_base
 
 FIXTURE = CASES / "exports"
@@ -289,6 +289,18 @@ def test_export_command_writes_every_file(kehoach: Callable[[list[str], Path], t
     assert written == list(files)
     assert all((tmp_path / path).read_bytes() == data for path, data in files.items())
     assert output == f"Đã ghi 10 tệp vào {tmp_path / 'xuat'}\n"
+
+
+def test_exports_made_after_the_plan_ended_read_no_outcome_recorded(
+        fixture: tuple[Corpus, dict[str, bytes]]) -> None:
+    corpus, _ = fixture
+    (loaded,) = corpus.plans
+    during = plan_csv(loaded, corpus.agencies, date(2024, 12, 31)).decode("utf-8-sig")
+    after = plan_csv(loaded, corpus.agencies, date(2025, 1, 1)).decode("utf-8-sig")
+    assert "Không ghi nhận kết quả" not in during and "Chưa thực hiện" in during
+    assert "Chưa thực hiện" not in after and "Đang thực hiện" not in after
+    assert after.count("Không ghi nhận kết quả") == sum(t.status.state != "done" for t in loaded.plan.tasks)
+    assert after.count("Đã hoàn thành") == during.count("Đã hoàn thành") > 0
 
 
 def test_export_command_stops_on_plan_errors(kehoach: Callable[[list[str], Path], tuple[int, str]],

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import icalendar
@@ -29,15 +30,17 @@ from kehoach.feeds.calendar import ROLES, build_feeds, events
 
 SITE = "https://intranet.example/kehoach/"
 SOURCES = {"tiny": CASES / "feeds/plans", "real": ROOT / "plans"}
+TODAY = {"tiny": None, "real": None, "ended": date(2026, 12, 6)}  # "ended": the real plans, built today
+ALARMS = [("DISPLAY", b"-P7D", "Còn 7 ngày đến hạn"), ("DISPLAY", b"-P1D", "Ngày mai đến hạn")]
 
 
-def _feeds() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
-    """Feed id -> (bytes, uid -> (summary, description) as the plans say them)."""
+def _feeds() -> dict[str, tuple[bytes, dict[str, tuple[str, str, bool]]]]:
+    """Feed id -> (bytes, uid -> (summary, description, alarms) as the plans say them)."""
     found = {}
-    for name, folder in SOURCES.items():
-        corpus = load_corpus([folder])
-        texts = {event.uid: (event.summary, event.description) for event in events(corpus, SITE)}
-        for path, content in build_feeds(corpus, SITE).items():
+    for name, today in TODAY.items():
+        corpus = load_corpus([SOURCES.get(name, ROOT / "plans")])
+        texts = {event.uid: (event.summary, event.description, event.alarms) for event in events(corpus, SITE, today)}
+        for path, content in build_feeds(corpus, SITE, today).items():
             found[f"{name}:{path}"] = (content, texts)
     return found
 
@@ -77,13 +80,12 @@ def test_icalendar_validates_and_round_trips_every_text(key: str) -> None:
     parsed = calendar.walk("VEVENT")
     assert len(parsed) == content.count(b"BEGIN:VEVENT")
     for event in parsed:
-        summary, description = texts[str(event["UID"])]
+        summary, description, alarms = texts[str(event["UID"])]
         prefixes = ROLES.values() if agency_feed else [""]
         assert str(event["SUMMARY"]) in [prefix + summary for prefix in prefixes]
         assert str(event["DESCRIPTION"]) == description
         assert [(str(alarm["ACTION"]), alarm["TRIGGER"].to_ical(), str(alarm["DESCRIPTION"]))
-                for alarm in event.walk("VALARM")] == [("DISPLAY", b"-P7D", "Còn 7 ngày đến hạn"),
-                                                      ("DISPLAY", b"-P1D", "Ngày mai đến hạn")]
+                for alarm in event.walk("VALARM")] == (ALARMS if alarms else [])
 
 
 @pytest.mark.parametrize("key", IDS)
@@ -161,3 +163,13 @@ def test_each_lint_rule_fires_on_a_broken_sample(code: str) -> None:
 def test_every_lint_rule_has_a_broken_sample() -> None:
     source = Path(icslint.__file__).read_text(encoding="utf-8")
     assert set(re.findall(r'Problem\("([a-z0-9-]+)"', source)) == set(BROKEN)
+
+
+def test_feeds_built_after_the_plans_ended_ring_no_alarm_and_say_no_outcome_was_recorded() -> None:
+    content = FEEDS["ended:lich/tat-ca.ics"][0]
+    calendar = icalendar.Calendar.from_ical(content)
+    parsed = calendar.walk("VEVENT")
+    assert parsed and not calendar.walk("VALARM")
+    assert all("Tình trạng: Không ghi nhận kết quả (kế hoạch đã kết thúc)" in str(event["DESCRIPTION"])
+               for event in parsed)
+    assert icalendar.Calendar.from_ical(FEEDS["real:lich/tat-ca.ics"][0]).walk("VALARM")  # undated: alarms kept

@@ -23,9 +23,11 @@ def test_the_soon_list_is_cut_to_the_nearest_tasks_and_says_how_many_more(monkey
 def test_the_quarter_is_one_counted_line_per_lead_agency() -> None:
     home = pages.render_home(_case_corpus(), Options(date.fromisoformat(TODAY)))
     quarter = home[home.index("## Quý này theo cơ quan chủ trì"):home.index("## Lịch")]
-    rows = re.findall(r'<tr><td><a href="([^"]+)">[^<]+</a></td><td class="kh-col-count">(\d+)</td>'
-                      r'<td class="kh-col-count">(\d+)</td></tr>', quarter)
+    rows = re.findall(r'<tr><td class="kh-col-title"><a href="([^"]+)">[^<]+</a></td>'
+                      r'<td class="kh-col-count" data-label="Chưa xong">(\d+)</td>'
+                      r'<td class="kh-col-count" data-label="Trong đó quá hạn">(\d+)</td></tr>', quarter)
     assert rows == [("co-quan/thu-nghiem/cac-so/", "1", "0"), ("co-quan/thu-nghiem/so-noi-vu/", "1", "0")]
     assert "ke-hoach/" not in quarter  # the tasks themselves are on the agency pages
     late = pages.render_home(_case_corpus(), Options(date(2024, 6, 20)))
-    assert '<td class="kh-col-count">1</td><td class="kh-col-count">1</td>' in late  # 17/06 passed by 20/06
+    assert ('<td class="kh-col-count" data-label="Chưa xong">1</td>'
+            '<td class="kh-col-count" data-label="Trong đó quá hạn">1</td>') in late  # 17/06 passed by 20/06

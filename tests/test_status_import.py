@@ -124,6 +124,30 @@ def test_the_sheet_offers_the_three_words_shades_overdue_rows_and_hides_the_ids(
     assert shaded == [bool(r.effective_due and r.effective_due < TODAY) for r in rows] and any(shaded)
 
 
+ENDED = "2023/dong-nai-ke-hoach-274"  # its year is over by TODAY
+
+
+def test_an_ended_plans_sheet_reads_no_outcome_recorded_and_imports_back_unchanged(work: Path, kehoach: Run) -> None:
+    book = openpyxl.load_workbook(work / f"xuat/ke-hoach/{ENDED}.xlsx")
+    sheet = book["Nhiệm vụ"]
+    header = [cell.value for cell in sheet[4]]
+    words = [row[header.index("Trạng thái")] for row in sheet.iter_rows(min_row=5, values_only=True)]
+    tasks = load_corpus([work / "plans"]).plans
+    states = [t.status.state for loaded in tasks if loaded.id == ENDED for t in loaded.plan.tasks]
+    assert words == ["Đã hoàn thành" if state == "done" else "Không ghi nhận kết quả" for state in states]
+    assert "Không ghi nhận kết quả" in words
+    assert not any(sheet.cell(row=5 + i, column=1).fill.fgColor.rgb == "FFF4CCCC" for i in range(len(words)))
+    before = snapshot(work / "plans")
+    code, output = kehoach(["status", "import", str(work / f"xuat/ke-hoach/{ENDED}.xlsx")], work)
+    assert (code, output) == (0, "Bảng không có trạng thái nào khác kế hoạch; không tệp nào được ghi.\n")
+    assert snapshot(work / "plans") == before
+    first = next(row[header.index("Mã nhiệm vụ")] for row in sheet.iter_rows(min_row=5, values_only=True))
+    filled = fill(work / f"xuat/ke-hoach/{ENDED}.xlsx", {first: {"Trạng thái": "Đã hoàn thành"}},
+                  work / "theo-doi.xlsx")
+    code, output = kehoach(["status", "import", str(filled)], work)  # an outcome recorded late is recorded
+    assert code == 0 and output.startswith("Đã ghi trạng thái của 1 nhiệm vụ vào 1 tệp"), output
+
+
 def _csv_sheet(work: Path, edit: Callable[[list[dict[str, str]]], None]) -> Path:
     text = (work / f"xuat/ke-hoach/{PLAN}.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))

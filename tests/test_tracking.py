@@ -22,6 +22,7 @@ from kehoach.core.loader import Corpus, load_corpus
 from kehoach.core.registry import members_of
 from kehoach.core.tracking import expected_senders, standing_words, standings
 from kehoach.core.view import views_by_agency
+from kehoach.exports.digest import build_digest, render_text
 from kehoach.feeds.calendar import iter_feeds
 from kehoach.site.builder import page_renderers
 from kehoach.site.options import Options
@@ -86,6 +87,20 @@ def test_the_receiving_agencys_page_lists_who_has_sent_and_who_has_not(real: Pat
             "đoàn thể phường Quyết Thắng</a></p>") in block
     untracked = page_of(load_corpus([ROOT / "plans"]), date(2024, 6, 1), "co-quan/lai-chau/quyet-thang/hdtdkt.md")
     assert "Báo cáo của các đơn vị" not in untracked
+
+
+def test_once_the_plan_has_ended_its_missing_reports_are_listed_but_late_nowhere(real: Path) -> None:
+    add_submissions(real / QT, "bao-cao-6-thang", [
+        {"agency": "lai-chau/quyet-thang/to-dan-pho-ban", "number": "12/BC-TDP", "date": date(2024, 5, 10)}])
+    corpus = load_corpus([real / "plans"])
+    during, after = date(2024, 6, 1), date(2025, 1, 2)  # the 2024 plan is in force until 31/12/2024
+    page = page_of(corpus, after, "co-quan/lai-chau/quyet-thang/hdtdkt/nam-2024.md")
+    start = page.index("## Báo cáo của các đơn vị")
+    block = page[start:page.index("\n## ", start + 1)]
+    assert "hạn 14/05/2024 · đã gửi 1/2" in block and "Quá hạn" not in block
+    assert "Chưa gửi: <a href" in block
+    assert "Báo cáo còn thiếu" in render_text(build_digest(corpus, during, 0), corpus, during, 0)
+    assert "Báo cáo còn thiếu" not in render_text(build_digest(corpus, after, 0), corpus, after, 0)
 
 
 @pytest.mark.parametrize(("submissions", "code", "message"), [

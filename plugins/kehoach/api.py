@@ -24,6 +24,7 @@ from .core.schema import write_schemas as write_schemas
 from .core.workspace import Workspace
 from .feeds.calendar import FeedItem
 from .feeds.calendar import iter_feeds as _iter_feeds
+from .site.badges import asset_bytes
 from .site.builder import page_renderers
 from .site.options import ASSET_DIR, ASSETS, Options
 from .site.session import Session
@@ -65,10 +66,10 @@ class Project:
         self.kept_pages.next_build()
         return page_renderers(corpus, options, self.kept_pages if self.keep else None)
 
-    def feeds(self, corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
-        """Every feed, one at a time, reusing the events of unchanged plans when kept."""
+    def feeds(self, corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+        """Every feed as of `today`, one at a time, reusing the events of unchanged plans when kept."""
         self.kept_feeds.next_build()
-        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None)
+        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None, today)
 
 
 @dataclass
@@ -92,10 +93,10 @@ class Site:
         options = replace(options, downloads=frozenset(downloads))
         return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
 
-    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str) -> None:
-        """Write every feed into the built site (under serve --dirty, only those that changed)."""
+    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None) -> None:
+        """Write every feed as of `today` into the built site (under serve --dirty, only those that changed)."""
         assert self.project is not None, "files() comes first"
-        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url))
+        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today))
 
     def built(self) -> None:
         """End a build: a one-off build lets go of the plans, a served one keeps them for the next."""
@@ -125,16 +126,16 @@ def checked_corpus(paths: list[Path], base: Path | None = None) -> Corpus:
 def build_assets() -> dict[str, bytes]:
     """The stylesheet and script the pages need, under assets/kehoach/."""
     folder = files("kehoach.site") / "assets"
-    return {f"{ASSET_DIR}/{name}": (folder / name).read_bytes() for name in ASSETS}
+    return {f"{ASSET_DIR}/{name}": asset_bytes(name, (folder / name).read_bytes()) for name in ASSETS}
 
 
-def iter_feeds(corpus: Corpus, site_url: str) -> Iterator[tuple[str, bytes]]:
-    """Every calendar feed (lich/…), one at a time."""
-    return _iter_feeds(corpus, site_url)
+def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every calendar feed (lich/…) as of `today` (plans ended by then ring no alarms), one at a time."""
+    return _iter_feeds(corpus, site_url, today=today)
 
 
 def build_exports(corpus: Corpus, today: date) -> dict[str, bytes]:
-    """Every export (xuat/…: DOCX, XLSX, CSV, JSON), overdue rows as of `today`; slow, so optional."""
+    """Every export (xuat/…: DOCX, XLSX, CSV, JSON) as of `today` (overdue rows, ended plans); slow, so optional."""
     from .exports.files import export_files
 
     return export_files(corpus, today)
@@ -187,13 +188,13 @@ def check(paths: list[Path], strict: bool = False, fmt: str = "text") -> CheckRe
     return CheckReport(render(findings, fmt), summary(findings), has_errors(findings))
 
 
-def write_feeds(outdir: Path, plans_dir: Path, site_url: str) -> list[Path]:
+def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None = None) -> list[Path]:
     """Write every calendar feed of checked plans under `outdir`/lich/, one at a time (hundreds of MB)."""
-    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url))
+    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today))
 
 
 def write_exports(paths: list[Path], outdir: Path, today: date | None = None) -> list[Path]:
-    """Write every export of checked plans under `outdir`/xuat/; overdue as of `today` (default: `build_date`)."""
+    """Write every export of checked plans under `outdir`/xuat/, as of `today` (default: `build_date`)."""
     return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today or build_date(None)).items())
 
 

@@ -18,8 +18,46 @@ from . import api
 from .core.errors import PlanError
 
 
-class Group(click.Group):
-    """Exit 2 with a Vietnamese line on usage errors, never a traceback."""
+class Formatter(click.HelpFormatter):
+    """Click's help in Vietnamese: the usage line and the section headings."""
+
+    HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Cách dùng: " if prefix is None else prefix)
+
+    def section(self, name: str):  # type: ignore[no-untyped-def]
+        return super().section(self.HEADINGS.get(name, name))
+
+
+class Context(click.Context):
+    formatter_class = Formatter
+
+
+class Command(click.Command):
+    """A command whose context and --help speak Vietnamese."""
+
+    context_class = Context
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Hiện hướng dẫn này rồi thoát."
+        return option
+
+
+class Group(Command, click.Group):
+    """Exit 2 with a Vietnamese line on usage errors, never a traceback; its commands speak Vietnamese."""
+
+    command_class = Command
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        super().__init__(*args, **kwargs)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
@@ -46,7 +84,8 @@ LINKS_TO = click.option("--site-url", default="", help="Địa chỉ gốc của
 
 
 @click.group(cls=Group)
-@click.version_option(package_name="kehoach")
+@click.version_option(package_name="kehoach", help="Hiện phiên bản rồi thoát.",
+                      message="%(prog)s, phiên bản %(version)s")
 def main() -> None:
     """kehoach: kế hoạch thi đua, khen thưởng dạng Markdown + YAML."""
 
@@ -86,12 +125,13 @@ def schema(out: Path) -> None:
 @click.option("--site-url", required=True, help="Địa chỉ gốc của trang: https://intranet.example/kehoach/")
 @click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
-def feeds(outdir: Path, site_url: str, plans_dir: Path) -> None:
+@click.option("--today", default=None, help="Ngày lập lịch NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
+def feeds(outdir: Path, site_url: str, plans_dir: Path, today: str | None) -> None:
     """Ghi mọi lịch iCalendar (.ics) vào OUTDIR/lich/; dừng nếu kế hoạch còn lỗi.
 
     Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
     """
-    api.write_feeds(outdir, plans_dir, site_url)
+    api.write_feeds(outdir, plans_dir, site_url, api.build_date(today))
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
@@ -146,7 +186,8 @@ def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, 
     files: dict[str, str | bytes] = {**api.build_exports(corpus, day)} if exports else {}
     options = Options(day, site_url, not no_directory_urls, frozenset(files))
     files.update({**build_pages(corpus, options), **api.build_assets()})
-    written = api.write_tree(outdir, sorted(files.items())) + api.write_tree(outdir, api.iter_feeds(corpus, site_url))
+    written = (api.write_tree(outdir, sorted(files.items()))
+               + api.write_tree(outdir, api.iter_feeds(corpus, site_url, options.today)))
     click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
 
 
@@ -182,7 +223,8 @@ def import_plan(file: Path, year: int | None, out: Path, slug: str | None) -> No
 @PATHS
 @click.option("--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Thư mục ghi tệp; tệp nằm trong OUT/xuat/.")
-@click.option("--today", default=None, help="Ngày tính quá hạn NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
+@click.option("--today", default=None, help="Ngày xuất, tính quá hạn và kế hoạch đã kết thúc NĂM-THÁNG-NGÀY "
+                                            "(mặc định $KEHOACH_TODAY, rồi hôm nay).")
 def export(paths: tuple[Path, ...], outdir: Path, today: str | None) -> None:
     """Xuất kế hoạch ra DOCX (thể thức Nghị định 30/2020), XLSX, CSV, JSON; dừng nếu kế hoạch còn lỗi.
 

@@ -2,8 +2,10 @@
 
 Every row is matched to a task by its plan id and task id (the sheet's hidden
 columns) and held against the plan: the task must still exist, its title must
-read as the plan's, the status word must be one of `labels.STATE_WORDS`, and a
-proof's date must be a real day. One bad cell refuses the whole sheet, with a
+read as the plan's, the status word must be one of `labels.STATE_WORDS` (or
+"Không ghi nhận kết quả", which the export writes for an open task of an ended
+plan: the state is left as the plan records it), and a proof's date must be a
+real day. One bad cell refuses the whole sheet, with a
 message per cell, and nothing is written. Otherwise only the status blocks
 change (`status_yaml.splice_statuses`), each file is checked against its old
 text, and all files are replaced together: written beside the originals first,
@@ -22,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.errors import Finding, PlanError, has_errors
-from ..core.labels import STATE_WORDS
+from ..core.labels import STATE_WORDS, STATUS_WORDS
 from ..core.loader import PLAN_FILE, Corpus, LoadedPlan, shown_path
 from ..core.models import Plan, Status, Task
 from ..core.sheet import ID_COLUMNS, PLAN_ID, PROOF_DATE, PROOF_FIELDS, PROOF_TYPE, STATE, STATUS_NOTE, TASK_ID, TITLE
@@ -34,6 +36,7 @@ from .status_yaml import splice_statuses
 
 WORDS = {fold(word): key for key, word in STATE_WORDS.items()}
 WORD_LIST = ", ".join(f"«{word}»" for word in STATE_WORDS.values())
+UNRECORDED = fold(STATUS_WORDS["unrecorded"])  # as exported for an ended plan's open task: state left as it is
 _DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -126,7 +129,7 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], seen: dict
 def _status(sheet: Sheet, row: SheetRow, task: Task, problems: list[Finding]) -> dict[str, Any] | None:
     """The status block a row asks for; columns the sheet lacks keep the task's current values."""
     word = _cell(row, STATE)
-    state = WORDS.get(fold(word))
+    state = task.status.state if fold(word) == UNRECORDED else WORDS.get(fold(word))
     if state is None:
         shown = f"Trạng thái «{word}» không có trong danh sách" if word else "Chưa chọn trạng thái"
         problems.append(sheet.finding(row.number, STATE, "KH605", shown, f"Chọn một trong: {WORD_LIST}."))

@@ -20,6 +20,7 @@ from typing import Any
 from .bodies import MAX_NESTING, headings, relative_links, too_deep
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
 from .errors import Finding, Severity, sort_key
+from .lifecycle import period_of
 from .loader import Corpus, LoadedPlan, odd_part
 from .models import Agency, Deadline
 from .source import line_col, position
@@ -116,11 +117,8 @@ def _deadlines(loaded: LoadedPlan) -> Iterator[tuple[tuple[object, ...], Deadlin
 
 
 def plan_period(loaded: LoadedPlan) -> tuple[date, date]:
-    """First and last day the plan covers (its calendar year unless it says)."""
-    plan = loaded.plan
-    if plan.period:
-        return plan.period.start, plan.period.end
-    return date(plan.year, 1, 1), date(plan.year, 12, 31)
+    """First and last day the plan covers (`lifecycle.period_of`: its period, school year or calendar year)."""
+    return period_of(loaded.plan)
 
 
 def issue_date(loaded: LoadedPlan) -> date | None:

@@ -56,13 +56,35 @@ def effective_words(last: date | None, effective: date | None) -> str:
     return f"hạn thực tế {short_date(effective)}" if last and effective and effective != last else ""
 
 
-def proof_label(ref: DocRef | None) -> str:
-    """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ"; empty when no document."""
+PROOF_WORD = "Minh chứng"
+"""What a done task's document is called where it is shown: "Minh chứng: Báo cáo số …"."""
+
+
+def proof_name(ref: DocRef | None) -> str:
+    """ "Báo cáo số 12/BC-SNV ngày 15/06/2024 của Sở Nội vụ": type, number, date, issuer; empty when no document.
+
+    A task marked done names the document that shows it (`status.proof`), a plan
+    its closing report (`closing`); every view names it this way so that a reader
+    can find the document itself.
+    """
     if ref is None:
         return ""
     parts = [ref.type, f"số {ref.number}" if ref.number else "", f"ngày {short_date(ref.date)}" if ref.date else "",
-             f"của {ref.issuer}" if ref.issuer else "", ref.title or "", ref.url or ""]
+             f"của {ref.issuer}" if ref.issuer else ""]
     return " ".join(part for part in parts if part)
+
+
+def proof_label(ref: DocRef | None) -> str:
+    """The document's name (`proof_name`), then its subject and address, as plain text (feeds, exports)."""
+    if ref is None:
+        return ""
+    return " ".join(part for part in (proof_name(ref), ref.title or "", ref.url or "") if part)
+
+
+def proof_href(ref: DocRef | None) -> str | None:
+    """The document's address when it is a web address (http, https); anything else is not made a link."""
+    url = ref.url if ref else None
+    return url if url and url.lower().startswith(("https://", "http://")) else None
 
 
 def section_heading(section: Section) -> str:

@@ -274,6 +274,9 @@ class Plan(Model):
     tasks: list[Task] = Field(default_factory=list)
     reporting: list[ReportingDuty] = Field(default_factory=list)
     appendix: Appendix | None = None
+    closing: DocRef | None = Field(
+        None, description="Văn bản tổng kết, kết thúc kế hoạch (báo cáo tổng kết năm): số, ngày; khi có, kế hoạch "
+                          "đã kết thúc từ ngày của văn bản, nhiệm vụ chưa ghi kết quả là «Không ghi nhận kết quả»")
     source: list[SourceNote] = Field(default_factory=list)
 
 

@@ -3,9 +3,11 @@
 The plan page, the agency pages, the feeds, the exports, the digest and the diff
 all show a task's deadline as written and as effective (BLDS 2015 Điều 148 k5),
 its recorded state, its proof, who leads, partners, reports, receives and through
-whom, and its plan's title. They take these from the views made here and compute
-none of it themselves; the words come from `labels`. What depends on the day a
-page is read (overdue, soon) is `agenda.status(view, today)`, also in one place.
+whom, its plan's title and the last day its plan is in force (`lifecycle.last_day`).
+They take these from the views made here and compute none of it themselves; the
+words come from `labels`. What depends on the day a
+page is read (overdue, soon, no outcome recorded once the plan has ended) is
+`agenda.status(view, today)`, also in one place.
 
 A corpus is resolved once (`resolve`): the pages, feeds and exports of one build
 share its views, and under `mkdocs serve` a plan whose file and registry are
@@ -22,6 +24,7 @@ from typing import ClassVar
 from .deadlines import due, effective_deadline, kind
 from .labels import ROLE_RANK, STATE_WORDS, phrase, proof_label, section_heading
 from .labels import plan_title as title_of
+from .lifecycle import last_day
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline, DocRef, Plan
 from .registry import members
@@ -63,6 +66,7 @@ class TaskView:
     partners_text: str | None
     conditional: bool
     note: str | None
+    ends: date  # the last day its plan is in force (`lifecycle.last_day`); `agenda.ended` reads it
     progress_note: str | None = None  # `status.note`: how the work stands, in the words of who reported it
     is_report: ClassVar[bool] = False
 
@@ -109,6 +113,7 @@ class DutyView:
     recipient: Named | None
     via: Named | None  # the report goes to `recipient` through this agency ("qua Sở Nội vụ")
     text: str | None  # the plan's own sentence
+    ends: date  # the last day its plan is in force (`lifecycle.last_day`); `agenda.ended` reads it
     tracked: bool = False  # its submissions are recorded (`core.tracking`)
     sent: frozenset[str] = frozenset()  # agencies recorded as having sent it: off their lists
     number: ClassVar[None] = None
@@ -151,6 +156,7 @@ class PlanView:
     title: str
     tasks: tuple[TaskView, ...]
     duties: tuple[DutyView, ...]
+    ends: date  # the last day the plan is in force (`lifecycle.last_day`): its period's, or before its closing
 
     def resolves(self, loaded: LoadedPlan, agencies: dict[str, Agency]) -> bool:
         """This is the view of `loaded` against `agencies`: the same objects it was made from."""
@@ -188,6 +194,7 @@ def resolve_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: _Names 
     """Every task and reporting duty of one plan, resolved against the registry `agencies`."""
     plan, names = loaded.plan, names or _Names(agencies)
     title, sections = title_of(plan, loaded.id), {section.id: section for section in plan.sections}
+    ends = last_day(plan)
     tasks = []
     for task in plan.tasks:
         deadline = effective_deadline(task, sections)
@@ -197,14 +204,14 @@ def resolve_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: _Names 
             loaded.id, title, task.id, task.number, task.section, section_heading(section) if section else task.section,
             task.title, deadline, phrase(deadline), deadline is not task.deadline, kind(deadline), *_dates(deadline),
             status.state, status.proof, proof_label(status.proof), names.all(task.lead), names.all(task.partners),
-            task.lead_text, task.partners_text, task.conditional, task.note, status.note))
+            task.lead_text, task.partners_text, task.conditional, task.note, ends, status.note))
     duties = [DutyView(loaded.id, title, duty.id, duty.title, duty.deadline, phrase(duty.deadline),
                        kind(duty.deadline), *_dates(duty.deadline), names.all(duty.reporters),
                        names.one(duty.recipient) if duty.recipient else None,
-                       names.one(duty.via) if duty.via else None, duty.text, duty.submissions is not None,
+                       names.one(duty.via) if duty.via else None, duty.text, ends, duty.submissions is not None,
                        frozenset(s.agency for s in duty.submissions or []))
               for duty in plan.reporting]
-    return PlanView(loaded, plan, agencies, title, tuple(tasks), tuple(duties))
+    return PlanView(loaded, plan, agencies, title, tuple(tasks), tuple(duties), ends)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,10 @@ mailed as it is. A reporting duty whose submissions are tracked (`submissions`,
 see `core.tracking`) is overdue for each unit that has not sent it once its day
 has passed; an untracked duty has no way to be marked sent, so it is listed
 while it falls due but never as overdue: otherwise every past year's reports
-would stay "overdue" for ever.
+would stay "overdue" for ever. A plan that has ended (`agenda.ended`) needs no
+reminder: its open items read "Không ghi nhận kết quả" (`agenda.status`), are
+overdue nowhere, and are not in the digest (neither are its missing reports),
+as its feed events ring no alarm.
 """
 
 from __future__ import annotations
@@ -22,14 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..core.agenda import status_words
+from ..core.agenda import ended, status, status_words
 from ..core.deadlines import check_day
 from ..core.errors import Finding, PlanError
 from ..core.labels import ROLE_WORDS, STATUS_WORDS
 from ..core.loader import Corpus
 from ..core.text import fold, short_date, weekday_name
 from ..core.tracking import Standing, standings, submission_words
-from ..core.view import Row, views_by_agency
+from ..core.view import Row, resolve, views_by_agency
 from ..core.workdays import why_closed
 
 DEFAULT_DAYS = 14
@@ -57,7 +60,8 @@ def build_digest(corpus: Corpus, today: date, days: int = DEFAULT_DAYS) -> list[
         raise PlanError([Finding("--days", 1, 1, "KH603", "error", f"Số ngày tới «{days}» quá lớn",
                                  f"Chọn từ 0 đến {MAX_DAYS} ngày, ví dụ --days 14.")])
     horizon = today + timedelta(days=days)
-    tracked = standings(corpus)
+    plans = resolve(corpus).plans
+    tracked = [s for s in standings(corpus) if not ended(plans[s.plan_id], today)]  # an ended plan: no reminder
     owed = {(s.plan_id, s.duty.id): set(s.missing) for s in tracked}  # a group owes only through its members
     missing: dict[str, list[Standing]] = {}
     for standing in (s for s in tracked if s.is_late(today)):
@@ -66,7 +70,8 @@ def build_digest(corpus: Corpus, today: date, days: int = DEFAULT_DAYS) -> list[
     by_agency = views_by_agency(corpus)
     found = []
     for agency_id in sorted(set(by_agency) | set(missing)):
-        dated = [(row, row.item.effective_due) for row in by_agency.get(agency_id, []) if row.item.state != "done"]
+        dated = [(row, row.item.effective_due) for row in by_agency.get(agency_id, [])
+                 if status(row.item, today) not in ("done", "unrecorded")]
         overdue = [row for row, day in dated if day and day < today and (not row.item.is_report or (
             row.role == "report" and agency_id in owed.get((row.item.plan_id, row.item.id), ())))]
         soon = [row for row, day in dated if day and today <= day <= horizon]

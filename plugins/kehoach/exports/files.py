@@ -12,9 +12,12 @@ API (stable; the site links these paths, `kehoach export` writes them):
 * `plan_json`, `plan_csv`, `plan_xlsx` (here) and `docx_export.plan_docx`: one
   plan's file as bytes; `agency_csv`, `agency_xlsx`: one agency's tasks.
 
-Every file is a pure function of the plans: no clock, sorted iteration, and
-the timestamps inside DOCX/XLSX (zip entries, document properties) are the
-plan's own date (`stamp`), so the same plans give byte-identical files.
+Every file is a pure function of the plans and the day it is made for
+(`today`, passed in: overdue rows are shaded, and the open tasks of a plan
+ended by then read "Không ghi nhận kết quả", `agenda.recorded`; without a day
+no plan has ended): no clock, sorted iteration, and the timestamps inside
+DOCX/XLSX (zip entries, document properties) are the plan's own date (`stamp`),
+so the same plans and day give byte-identical files.
 
 CSV: RFC 4180, comma-separated, CRLF line ends, UTF-8 with a byte order mark.
 The BOM is there because Excel reads a CSV without it in the Windows code page
@@ -34,6 +37,7 @@ import io
 import json
 from datetime import date
 
+from ..core.agenda import recorded, recorded_words
 from ..core.deadlines import KIND_VI, kind
 from ..core.labels import ROLE_WORDS, phrase, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan
@@ -63,15 +67,15 @@ def _agencies(named: tuple[Named, ...]) -> list[dict[str, str]]:
     return [{"id": a.id, "name": a.name} for a in named]
 
 
-def _task_json(view: TaskView) -> dict[str, object]:
+def _task_json(view: TaskView, today: date | None) -> dict[str, object]:
     return {
         "id": view.id, "number": view.number, "title": view.title, "section": view.section_id,
         "section_title": view.section, "deadline_text": view.deadline_text, "kind": view.kind,
         "kind_vi": KIND_VI[view.kind], "due": _iso(view.due), "effective_due": _iso(view.effective_due),
         "lead": _agencies(view.lead), "lead_text": view.lead_text,
         "partners": _agencies(view.partners), "partners_text": view.partners_text,
-        "conditional": view.conditional, "note": view.note, "status": view.state,
-        "status_vi": view.state_words, "proof": view.proof_label or None,
+        "conditional": view.conditional, "note": view.note, "status": recorded(view, today),
+        "status_vi": recorded_words(view, today), "proof": view.proof_label or None,
     }
 
 
@@ -82,8 +86,9 @@ def _report_json(view: DutyView) -> dict[str, object]:
             "text": view.text}
 
 
-def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | None = None) -> bytes:
-    """The plan header, its sections, tasks and reporting duties as JSON."""
+def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None,
+              view: PlanView | None = None) -> bytes:
+    """The plan header, its sections, tasks (as of `today`) and reporting duties as JSON."""
     plan, document = loaded.plan, loaded.plan.document
     view = view or resolve_plan(loaded, agencies)
     header = {
@@ -101,7 +106,7 @@ def plan_json(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | 
                  "period_text": phrase(s.period) if s.period and kind(s.period) != "none" else None}
                 for s in plan.sections]
     data = {"schema": SCHEMA, "plan": header, "sections": sections,
-            "tasks": [_task_json(task) for task in view.tasks],
+            "tasks": [_task_json(task, today) for task in view.tasks],
             "reporting": [_report_json(duty) for duty in view.duties]}
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
@@ -120,10 +125,12 @@ def _csv_bytes(rows: list[list[str]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def plan_csv(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | None = None) -> bytes:
-    """The plan's task table as CSV (see the module docstring for the dialect)."""
+def plan_csv(loaded: LoadedPlan, agencies: dict[str, Agency], today: date | None = None,
+             view: PlanView | None = None) -> bytes:
+    """The plan's task table as of `today` as CSV (see the module docstring for the dialect)."""
     view = view or resolve_plan(loaded, agencies)
-    return _csv_bytes([[name for name, _ in PLAN_COLUMNS]] + [csv_cells(plan_cells(task)) for task in view.tasks])
+    return _csv_bytes([[name for name, _ in PLAN_COLUMNS]]
+                      + [csv_cells(plan_cells(task, today)) for task in view.tasks])
 
 
 # --- per agency -----------------------------------------------------------------------
@@ -139,15 +146,18 @@ def agency_tasks(corpus: Corpus) -> dict[str, list[tuple[str, TaskView]]]:
     return {agency_id: rows for agency_id, rows in found.items() if rows}
 
 
-def _agency_table(rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan]) -> list[list[object]]:
-    """An agency's task rows, each TT with its section ("III.2") so rows from many sections stay apart."""
+def _agency_table(rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan],
+                  today: date | None) -> list[list[object]]:
+    """An agency's task rows as of `today`, each TT with its section ("III.2") so rows from many sections stay
+    apart."""
     numbers = {plan_id: task_numbers(plans[plan_id].plan) for plan_id in {view.plan_id for _, view in rows}}
-    return [agency_cells(numbers[view.plan_id][view.id], role, view) for role, view in rows]
+    return [agency_cells(numbers[view.plan_id][view.id], role, view, today) for role, view in rows]
 
 
-def agency_csv(rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan]) -> bytes:
-    """One agency's tasks as CSV (the columns of its sheet)."""
-    return _csv_bytes([[name for name, _ in AGENCY_COLUMNS]] + [csv_cells(c) for c in _agency_table(rows, plans)])
+def agency_csv(rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan], today: date | None = None) -> bytes:
+    """One agency's tasks as of `today` as CSV (the columns of its sheet)."""
+    return _csv_bytes([[name for name, _ in AGENCY_COLUMNS]]
+                      + [csv_cells(c) for c in _agency_table(rows, plans, today)])
 
 
 def agency_reports(agency_id: str, corpus: Corpus) -> list[list[object]]:
@@ -181,23 +191,24 @@ def agency_xlsx(agency: Agency, rows: list[tuple[str, TaskView]], plans: dict[st
     """One agency's tasks across plans (a tracking sheet) and its reports as an Excel workbook."""
     overdue = [is_overdue(view, today) for _, view in rows]
     when = max(stamp(plans[view.plan_id].plan) for _, view in rows)
-    return stable_zip(agency_workbook(agency, _agency_table(rows, plans), overdue, reports), when)
+    return stable_zip(agency_workbook(agency, _agency_table(rows, plans, today), overdue, reports), when)
 
 
 def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
-    """Every export file of the corpus, by relative path (see the module docstring); overdue as of `today`."""
+    """Every export file of the corpus, by relative path (see the module docstring), as of `today`: overdue
+    rows shaded, the open tasks of plans ended by then "Không ghi nhận kết quả"."""
     files: dict[str, bytes] = {}
     resolved = resolve(corpus)
     for loaded in corpus.plans:
         base, view = f"xuat/ke-hoach/{loaded.id}", resolved.plans[loaded.id]
         files[base + ".docx"] = plan_docx(loaded, corpus.agencies, view)
         files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today, view)
-        files[base + ".csv"] = plan_csv(loaded, corpus.agencies, view)
-        files[base + ".json"] = plan_json(loaded, corpus.agencies, view)
+        files[base + ".csv"] = plan_csv(loaded, corpus.agencies, today, view)
+        files[base + ".json"] = plan_json(loaded, corpus.agencies, today, view)
     plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, rows in agency_tasks(corpus).items():
         if agency_id in corpus.agencies:
             files[f"xuat/co-quan/{agency_id}.xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans, today,
                                                                   agency_reports(agency_id, corpus))
-            files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans)
+            files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans, today)
     return dict(sorted(files.items()))

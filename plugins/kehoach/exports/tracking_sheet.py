@@ -5,7 +5,10 @@ proof document's type, number, date, issuer and link, a progress note) sit
 right of what the plan says; the ids the round trip needs (`core.sheet`) come
 last, hidden, never deleted. Rows overdue on the export's `today` are shaded:
 a value computed at export, no formula, so the file is the same for the same
-plans and day. The CSV has the same columns (dates ISO 8601).
+plans and day. An open task of a plan ended by then is not overdue: its status
+cell reads "Không ghi nhận kết quả" (`agenda.recorded_words`), as everywhere,
+and `kehoach status import` reads that word back as "leave the state as it is".
+The CSV has the same columns (dates ISO 8601).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.agenda import status
+from ..core.agenda import recorded_words, status
 from ..core.labels import ROLE_WORDS, STATE_WORDS
 from ..core.sheet import (
     ID_COLUMNS,
@@ -46,26 +49,26 @@ AGENCY_COLUMNS = [("Kế hoạch", 30), ("Mục", 24), ("TT", 7), (TITLE, 60), (
 OVERDUE_FILL = PatternFill(fill_type="solid", start_color="FFF4CCCC", end_color="FFF4CCCC")
 
 
-def status_cells(view: TaskView) -> list[object]:
-    """The cells a person fills: state word, proof type, number, date, issuer, link, progress note."""
+def status_cells(view: TaskView, today: date | None) -> list[object]:
+    """The cells a person fills: state word as of `today`, proof type, number, date, issuer, link, progress note."""
     proof = view.proof
-    return [view.state_words, proof.type if proof else "", (proof.number if proof else None) or "",
+    return [recorded_words(view, today), proof.type if proof else "", (proof.number if proof else None) or "",
             proof.date if proof else None, (proof.issuer if proof else None) or "",
             (proof.url if proof else None) or "", view.progress_note or ""]
 
 
-def plan_cells(view: TaskView) -> list[object]:
-    """One task of the plan sheet, in PLAN_COLUMNS order."""
+def plan_cells(view: TaskView, today: date | None = None) -> list[object]:
+    """One task of the plan sheet as of `today`, in PLAN_COLUMNS order."""
     return [view.number or "", view.section, " ".join(view.title.split()), view.deadline_text, view.due,
-            view.effective_due, view.lead_cell, view.partners_cell, *status_cells(view), view.note or "",
+            view.effective_due, view.lead_cell, view.partners_cell, *status_cells(view, today), view.note or "",
             view.plan_id, view.id]
 
 
-def agency_cells(number: str, role: str, view: TaskView) -> list[object]:
-    """One task of an agency's sheet, in AGENCY_COLUMNS order; `number` is the TT with its section."""
+def agency_cells(number: str, role: str, view: TaskView, today: date | None = None) -> list[object]:
+    """One task of an agency's sheet as of `today`, in AGENCY_COLUMNS order; `number` is the TT with its section."""
     return [view.plan_title, view.section, number, " ".join(view.title.split()), ROLE_WORDS[role],
             view.deadline_text, view.due, view.effective_due, view.lead_cell, view.partners_cell,
-            *status_cells(view), view.plan_id, view.id]
+            *status_cells(view, today), view.plan_id, view.id]
 
 
 def is_overdue(view: TaskView, today: date) -> bool:

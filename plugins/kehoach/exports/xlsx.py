@@ -114,7 +114,8 @@ def plan_workbook(plan: PlanView, label: str, today: date, tracked: list[str]) -
     titles = [plan.title, label]
     ws = wb.active
     ws.title = TASK_SHEET
-    _fillable(ws, titles, PLAN_COLUMNS, [plan_cells(t) for t in plan.tasks], [is_overdue(t, today) for t in plan.tasks])
+    _fillable(ws, titles, PLAN_COLUMNS, [plan_cells(t, today) for t in plan.tasks],
+              [is_overdue(t, today) for t in plan.tasks])
     reports = wb.create_sheet(REPORT_SHEET)
     _table(reports, titles, [n for n, _ in REPORT_COLUMNS], [w for _, w in REPORT_COLUMNS],
            [report_cells(index, duty, words) for index, (duty, words) in enumerate(zip(plan.duties, tracked,

@@ -9,7 +9,11 @@ The rule, one for every feed (guide: docs/huong-dan/dang-ky-lich.md):
   weekend or a holiday (BLDS 2015 Điều 148 k5), and the description says so;
   ongoing ("thường xuyên") and undated items are not events;
 * who sees an event in their feed, and under which role, is `view.involved`,
-  the same answer as the agency pages and the digest.
+  the same answer as the agency pages and the digest;
+* the status is `agenda.recorded` as of the build day: a done task says so
+  (summary and proof) and rings no alarm; built with a day (`today`), the open
+  items of a plan ended by then read "Không ghi nhận kết quả" and ring none
+  either. Without a day no plan has ended.
 
 Feeds: `lich/tat-ca.ics` (all), `lich/nam/<year>.ics` (plans of that year),
 `lich/ke-hoach/<year>/<slug>.ics` (one plan), `lich/co-quan/<agency-id>.ics`
@@ -41,8 +45,9 @@ from functools import lru_cache, partial
 from typing import cast
 
 from ..core import links
+from ..core.agenda import ended, recorded, recorded_words
 from ..core.deadlines import quarter_of
-from ..core.labels import ROLE_WORDS, plan_base, plan_label
+from ..core.labels import PROOF_WORD, ROLE_WORDS, STATUS_WORDS, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan, quiet_gc
 from ..core.models import Agency
 from ..core.registry import members
@@ -50,7 +55,7 @@ from ..core.reuse import Reuse
 from ..core.text import roman, short_date, weekday_name
 from ..core.view import DutyView, ItemView, Named, PlanView, involved, resolve
 from ..core.workdays import why_closed
-from .ical import TRANSPARENT_AND_ALARMS, CalendarMeta, VEvent, text_line, write_calendar, write_event
+from .ical import TRANSPARENT_AND_ALARMS, TRANSPARENT_ONLY, CalendarMeta, VEvent, text_line, write_calendar, write_event
 
 ROLES = {role: f"[{words}] " for role, words in ROLE_WORDS.items()}  # before the title in an agency's feed
 
@@ -62,18 +67,21 @@ class Event(VEvent):
     plan_id: str
     year: int  # the plan's year: the event is in that year's feed
     roles: tuple[tuple[str, str], ...]  # (agency id, role) for every agency whose feed shows it
+    alarms: bool = True  # False for a done task and for an open item of an ended plan
 
 
-def build_feeds(corpus: Corpus, site_url: str) -> dict[str, bytes]:
+def build_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> dict[str, bytes]:
     """Every feed as relative path -> bytes, identical whatever order plans were read in.
 
     There is a feed for every plan, every year that has a plan and every agency
     of the registry, even with no event yet, so that every page's subscribe
     link works and a subscription made today picks up next year's deadlines.
     `site_url` is the site's public address ("https://intranet/kehoach/");
-    event URLs point at the task anchors of the plan pages under it.
+    event URLs point at the task anchors of the plan pages under it. With
+    `today`, the open items of plans ended by then (`agenda.ended`) say so and
+    lose their alarms; without it no plan has ended.
     """
-    return dict(iter_feeds(corpus, site_url))
+    return dict(iter_feeds(corpus, site_url, today=today))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,32 +99,36 @@ class FeedItem:
     summary: bytes  # the SUMMARY line of the all, year and plan feeds
     tail: bytes  # DESCRIPTION to CATEGORIES; ical.TRANSPARENT_AND_ALARMS ends the event
     roles: tuple[tuple[bytes, tuple[str, ...]], ...]  # a SUMMARY line with a role, and the agencies it is for
+    alarms: bool = True
 
     def text(self, summary: bytes) -> tuple[bytes, bytes, bytes, bytes]:
         """The event's text with this SUMMARY line, in pieces."""
-        return self.head, summary, self.tail, TRANSPARENT_AND_ALARMS
+        return self.head, summary, self.tail, TRANSPARENT_AND_ALARMS if self.alarms else TRANSPARENT_ONLY
 
 
-def iter_feeds(corpus: Corpus, site_url: str,
-               reuse: Reuse[list[FeedItem]] | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_feeds(corpus: Corpus, site_url: str, reuse: Reuse[list[FeedItem]] | None = None,
+               today: date | None = None) -> Iterator[tuple[str, bytes]]:
     """Every feed as (relative path, bytes), made one at a time.
 
     A large site has hundreds of megabytes of feeds (each event is in the all,
     year, plan and several agency feeds); a caller that writes each feed before
     taking the next never holds them all. Until then each event is held once, in
     pieces (`FeedItem`), and a feed is joined from them when its turn comes.
-    `reuse` keeps each plan's events between builds.
+    `reuse` keeps each plan's events between builds (a plan's events change on
+    the day it ends, so whether it has is part of what they are kept by).
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
     reach, resolved = members(corpus.agencies), resolve(corpus)
 
     def make(loaded: LoadedPlan) -> list[FeedItem]:
-        return plan_items(resolved.plans[loaded.id], reach, base)
+        return plan_items(resolved.plans[loaded.id], reach, base, today)
+
+    def key(loaded: LoadedPlan) -> tuple[object, ...]:
+        return loaded, corpus.agencies, base, ended(resolved.plans[loaded.id], today)
 
     with quiet_gc():  # hundreds of thousands of short-lived objects, none in a cycle
         found = [item for loaded in corpus.plans
-                 for item in (reuse.get(loaded.id, (loaded, corpus.agencies, base), partial(make, loaded))
-                              if reuse else make(loaded))]
+                 for item in (reuse.get(loaded.id, key(loaded), partial(make, loaded)) if reuse else make(loaded))]
         found.sort(key=_order)
         by_plan: dict[str, list[FeedItem]] = {loaded.id: [] for loaded in corpus.plans}
         by_agency: dict[str, list[FeedItem | bytes]] = defaultdict(list)  # item, its SUMMARY line, item, …
@@ -152,20 +164,20 @@ def _role_texts(pairs: list[FeedItem | bytes]) -> list[bytes]:
     return [piece for item, line in zip(items, lines, strict=True) for piece in item.text(line)]
 
 
-def plan_items(plan: PlanView, reach: dict[str, list[str]], base: str) -> list[FeedItem]:
-    """The feed items of one plan, in the plan's order."""
+def plan_items(plan: PlanView, reach: dict[str, list[str]], base: str, today: date | None = None) -> list[FeedItem]:
+    """The feed items of one plan as of `today`, in the plan's order."""
     items = []
-    for event in plan_events(plan, base, reach):
+    for event in plan_events(plan, base, reach, today):
         head, tail = write_event(event)
         items.append(FeedItem((event.day, event.plan_id, event.uid), event.year, head,
-                              text_line("SUMMARY", event.summary), tail, _agency_lines(event)))
+                              text_line("SUMMARY", event.summary), tail, _agency_lines(event), event.alarms))
     return items
 
 
-def events(corpus: Corpus, site_url: str) -> list[Event]:
-    """Every event of the corpus, sorted by day, plan and item id."""
+def events(corpus: Corpus, site_url: str, today: date | None = None) -> list[Event]:
+    """Every event of the corpus as of `today` (see `build_feeds`), sorted by day, plan and item id."""
     reach, resolved = members(corpus.agencies), resolve(corpus)
-    found = [event for plan in resolved.plans.values() for event in plan_events(plan, site_url, reach)]
+    found = [event for plan in resolved.plans.values() for event in plan_events(plan, site_url, reach, today)]
     return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
 
 
@@ -178,18 +190,20 @@ class PlanContext:
     heading: str  # the description's first lines: plan label and title
     first: date  # plan_base: SEQUENCE counts days from here
     revised: date  # the later of `first` and `updated:`
+    today: date | None  # the build day: a plan ended by then has its open items' outcome unrecorded
 
     @classmethod
-    def of(cls, plan: PlanView, site_url: str) -> PlanContext:
+    def of(cls, plan: PlanView, site_url: str, today: date | None = None) -> PlanContext:
         loaded = plan.loaded
         first = plan_base(loaded.plan)
         return cls(plan, f"{site_url}ke-hoach/{loaded.id}/", f"{plan_label(loaded.plan, plan.agencies)}\n{plan.title}",
-                   first, max(first, loaded.plan.updated or first))
+                   first, max(first, loaded.plan.updated or first), today)
 
 
-def plan_events(plan: PlanView, site_url: str, reach: dict[str, list[str]]) -> Iterator[Event]:
-    """The events of one plan: its dated tasks, then its dated reporting duties."""
-    context = PlanContext.of(plan, site_url)
+def plan_events(plan: PlanView, site_url: str, reach: dict[str, list[str]],
+                today: date | None = None) -> Iterator[Event]:
+    """The events of one plan as of `today`: its dated tasks, then its dated reporting duties."""
+    context = PlanContext.of(plan, site_url, today)
     for item in plan.items:
         if item.effective_due is not None:  # ongoing or undated: nothing to put on a calendar
             yield _event(context, item, reach)
@@ -213,17 +227,34 @@ def _event(context: PlanContext, item: ItemView, reach: dict[str, list[str]]) ->
     written = item.deadline is not None and item.deadline.text
     lines.append(f"{'Thời hạn ghi trong văn bản' if written else 'Thời hạn'}: {item.deadline_text}{note}")
     lines.append(due_line(item.due, day))
-    if not item.is_report:
-        lines.append(f"Tình trạng: {item.state_words}")
+    lines += status_lines(item, context.today)
     lines.append(f"Chi tiết: {url}")
     categories: tuple[str, ...] = (context.plan.title, quarter_label(item.due))
     if item.is_report:
         categories += ("Báo cáo",)
     loaded = context.plan.loaded
     roles = tuple((agency_id, role) for agency_id, (role, _) in involved(item, reach).items())
+    code = recorded(item, context.today)
     return Event(uid=f"{item.id}.{loaded.id.replace('/', '-')}@kehoach", day=day, stamp=stamp,
-                 sequence=(stamp - context.first).days, summary=one_line(item.title), description="\n".join(lines),
-                 url=url, categories=categories, plan_id=loaded.id, year=loaded.plan.year, roles=roles)
+                 sequence=(stamp - context.first).days, summary=summary_of(item.title, code == "done"),
+                 description="\n".join(lines), url=url, categories=categories, plan_id=loaded.id,
+                 year=loaded.plan.year, roles=roles, alarms=code not in ("done", "unrecorded"))
+
+
+def status_lines(item: ItemView, today: date | None) -> list[str]:
+    """ "Tình trạng: …" (`agenda.recorded_words`), then a done task's proof.
+
+    A duty records no state: it says one only once its plan has ended.
+    """
+    code = recorded(item, today)
+    if code == "unrecorded":
+        return [f"Tình trạng: {recorded_words(item, today)} (kế hoạch đã kết thúc)"]
+    if item.is_report:
+        return []
+    lines = [f"Tình trạng: {recorded_words(item, today)}"]
+    if code == "done" and not isinstance(item, DutyView) and item.proof_label:
+        lines.append(f"{PROOF_WORD}: {item.proof_label}")
+    return lines
 
 
 def _agency_lines(event: Event) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
@@ -239,6 +270,11 @@ def _agency_lines(event: Event) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
 def one_line(text: str) -> str:
     """A title on one line: a SUMMARY with a line break is refused by clients (calcurse)."""
     return " ".join(text.split())
+
+
+def summary_of(title: str, done: bool) -> str:
+    """The event's title on one line, led by "Đã hoàn thành: " when the task is done (after any role)."""
+    return f"{STATUS_WORDS['done']}: {one_line(title)}" if done else one_line(title)
 
 
 def _name(agency_id: str, agencies: dict[str, Agency]) -> str:

@@ -151,6 +151,8 @@ def alarm(trigger: str, text: str) -> bytes:
 
 TRANSPARENT_AND_ALARMS = (b"TRANSP:TRANSPARENT\r\n" + alarm("-P7D", "Còn 7 ngày đến hạn")
                           + alarm("-P1D", "Ngày mai đến hạn") + b"END:VEVENT\r\n")
+TRANSPARENT_ONLY = b"TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+"""The end of an event nobody needs reminding of: a done task, or an open one of a plan that has ended."""
 
 
 # Vietnam (Asia/Ho_Chi_Minh) has kept +07:00 without daylight saving since 13/6/1975.

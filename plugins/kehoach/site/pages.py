@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..core import links
-from ..core.agenda import bucket, grouped, quarter_bounds
+from ..core.agenda import bucket, ended, grouped, quarter_bounds
 from ..core.labels import ROLE_WORDS
+from ..core.lifecycle import SHOWN_YEAR_RULE, shown_year
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency
 from ..core.text import short_date
@@ -71,22 +72,22 @@ def split_by_year(rows: list[Row], plans: Mapping[str, LoadedPlan],
                   today: date) -> tuple[int | None, dict[int, list[Row]]]:
     """An agency's rows by plan year, newest first, and the year its own page shows.
 
-    The page shows the latest plan year not after today's: this year's work,
-    or last year's while this year's plan is not in yet. Each other year has a
-    page of its own, so a page stays the size of one year's plans however many
-    years the site keeps (a group's tasks are listed on every member's page).
+    The page shows the site's year (`lifecycle.shown_year` of every plan's
+    year, the same for every agency, even one with no task in it), so adding a
+    task to another year's plan never moves it. Each other year has a page of
+    its own, so a page stays the size of one year's plans however many years
+    the site keeps (a group's tasks are listed on every member's page).
     """
-    by_year: dict[int, list[Row]] = {}
+    shown = shown_year((loaded.plan.year for loaded in plans.values()), today)
+    by_year: dict[int, list[Row]] = {} if shown is None else {shown: []}
     for row in rows:
         by_year.setdefault(plans[row.item.plan_id].plan.year, []).append(row)
-    years = sorted(by_year, reverse=True)
-    shown = next((year for year in years if year <= today.year), years[-1] if years else None)
-    return shown, {year: by_year[year] for year in years}
+    return shown, {year: by_year[year] for year in sorted(by_year, reverse=True)}
 
 
 def plan_years(by_year: Mapping[int, list[Row]], today: date) -> tuple[PlanYear, ...]:
     """How many tasks, and how many overdue, each plan year of an agency holds: what every one of its
-    pages links by."""
+    pages links by. A task of a plan that has ended is not overdue any more (`agenda.bucket`)."""
     return tuple(PlanYear(year, len(rows), sum(bucket(row.item, today) == "overdue" for row in rows))
                  for year, rows in by_year.items())
 
@@ -116,7 +117,8 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "members": [_named(m, corpus, link) for m in members],
         "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
         "files": downloads(link, f"xuat/co-quan/{agency.id}", options),
-        "agencies_href": link.to(links.AGENCIES),
+        "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE,
+        "current": current_year(corpus, link, options.today),
         "received": received_reports(rows, corpus, link, options.today),
     }
     source = corpus.agency_pos.get(agency.id, ("", 0, 0))[0] or None
@@ -189,16 +191,45 @@ def render_years_index(corpus: Corpus, options: Options) -> str:
     return front_matter("Kế hoạch theo năm", None, searched=False) + render("years.md", **context)
 
 
+@dataclass(frozen=True)
+class CurrentYear:
+    """What the home and agency pages say about the current calendar year's plans."""
+
+    year: int
+    plans: list[Linked]  # the current year's plans; empty when it has none yet
+    year_href: str | None  # its year page, when it has plans
+    last_year: int | None  # when it has none: the latest year before it with plans
+    last_plans: list[Linked]
+    last_href: str | None
+
+
+def current_year(corpus: Corpus, link: links.Links, today: date) -> CurrentYear:
+    """The current year's plans, or, while it has none, the latest earlier year's (with links)."""
+    resolved = resolve(corpus).plans
+
+    def plans_of(year: int) -> list[Linked]:
+        return [Linked(resolved[p.id].title, link.to(links.plan_page(p.id)))
+                for p in sorted(corpus.plans, key=lambda p: p.id) if p.plan.year == year]
+
+    years = {loaded.plan.year for loaded in corpus.plans}
+    if today.year in years:
+        return CurrentYear(today.year, plans_of(today.year), link.to(links.year_page(today.year)), None, [], None)
+    last = max((year for year in years if year < today.year), default=None)
+    return CurrentYear(today.year, [], None, last, plans_of(last) if last else [],
+                       link.to(links.year_page(last)) if last else None)
+
+
 def render_home(corpus: Corpus, options: Options) -> str:
     """Due in the next 30 days, overdue, this quarter's open tasks counted by lead agency; links to years
-    and agencies.
+    and agencies. Plans that have ended leave the lists (their open tasks have no outcome recorded).
 
     The page stays the same size however many plans the site keeps: the two
     lists are cut to the nearest tasks, and the quarter is one line per lead
     agency, linking to the agency's page that lists the tasks.
     """
     today, link = options.today, links.Links(links.HOME, options.directory_urls)
-    entries = sorted((e for e in resolve(corpus).items() if e.state != "done"), key=lambda e: e.sort_key)
+    in_force = [plan for plan in resolve(corpus).plans.values() if not ended(plan, today)]
+    entries = sorted((e for plan in in_force for e in plan.items if e.state != "done"), key=lambda e: e.sort_key)
     soon = [e for e in entries if e.effective_due and today <= e.effective_due <= today + timedelta(HORIZON_DAYS)]
     overdue = sorted((e for e in entries if e.effective_due and e.effective_due < today),
                      key=lambda e: (e.effective_due, e.plan_id, e.id), reverse=True)
@@ -218,7 +249,9 @@ def render_home(corpus: Corpus, options: Options) -> str:
                      sum(e.effective_due < today for e in found if e.effective_due))
                     for a, found in sorted(by_lead.items())],
         "quarter_text": f"{short_date(start)} – {short_date(end)}",
-        "years": [(y, link.to(links.year_page(y))) for y in sorted({p.plan.year for p in corpus.plans}, reverse=True)],
+        "years": [(y, link.to(links.year_page(y))) for y in sorted({p.plan.year for p in corpus.plans},
+                                                                 key=lambda y: (y != today.year, -y))],
+        "current": current_year(corpus, link, today), "ended_count": len(corpus.plans) - len(in_force),
         "years_href": link.to(links.YEARS), "agencies_href": link.to(links.AGENCIES),
         "feed": feed_links(link, links.ALL_FEED, options.site_url), "plan_count": len(corpus.plans),
     }

@@ -18,9 +18,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..core import links
-from ..core.agenda import status
+from ..core.agenda import ended, status
 from ..core.checks import MARKER, plan_period
-from ..core.labels import STATUS_WORDS, effective_words
+from ..core.labels import PROOF_WORD, STATUS_WORDS, effective_words, proof_href, proof_name
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Document
 from ..core.text import BLANK, admin_partial_date, short_date
@@ -31,6 +31,9 @@ from .timeline import render_timeline
 ENV = Environment(loader=PackageLoader("kehoach.site"), undefined=StrictUndefined,
                   autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
+ENV.filters["proof_name"] = proof_name
+ENV.filters["proof_href"] = proof_href
+ENV.globals["proof_word"] = PROOF_WORD
 NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
            "inference": "Suy luận khi chép"}
 
@@ -90,6 +93,11 @@ class Shown:
     def due_iso(self) -> str:
         """Effective last day for the browser's badge script; empty when none."""
         return self.item.effective_due.isoformat() if self.item.effective_due else ""
+
+    @property
+    def ends_iso(self) -> str:
+        """The plan's last day in force, for the badge script: after it an open task has no outcome recorded."""
+        return self.item.ends.isoformat()
 
 
 def shown(item: ItemView, link: links.Links, today: date) -> Shown:
@@ -167,7 +175,10 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
     return {
         "plan": plan, "options": options, "today_text": short_date(today),
         "counts": {"tasks": len(task_views), "done": sum(v.status == "done" for v in task_views),
-                   "overdue": sum(v.status == "overdue" for v in task_views)},
+                   "overdue": sum(v.status == "overdue" for v in task_views),
+                   "unrecorded": sum(v.status == "unrecorded" for v in task_views)},
+        "ended": ended(resolved, today), "ends_text": short_date(resolved.ends) if resolved.ends > date.min else "",
+        "closing": proof_name(plan.closing),
         "plan_doc": document_view(plan.document, corpus, link),
         "decision": document_view(plan.decision, corpus, link) if plan.decision else None,
         "decision_body": Markup(_body(loaded, plan.decision, place_tasks)),

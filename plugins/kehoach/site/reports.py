@@ -2,6 +2,8 @@
 
 Only tracked duties (`submissions` written, see `core.tracking`) are shown: a
 duty nobody records submissions for would list every unit as missing for ever.
+A duty of a plan that has ended (`agenda.ended`) still lists who has sent and
+who has not, but is not late any more: it is overdue nowhere.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core import links
+from ..core.agenda import ended
 from ..core.loader import Corpus
 from ..core.registry import members_of
 from ..core.text import short_date
@@ -50,7 +53,7 @@ def received_reports(rows: list[Row], corpus: Corpus, link: links.Links, today: 
         found.append(Received(
             duty.title, link.to(links.plan_page(loaded.id), duty.id), standing.plan_title,
             standing.due, f"hạn {short_date(standing.due)}" if standing.due else "không ghi hạn",
-            standing.is_late(today),
+            standing.is_late(today) and not ended(view, today),
             [(_named(s.agency, corpus, link), submission_words(s)) for s in standing.sent],
             [_named(a, corpus, link) for a in standing.missing]))
     return sorted(found, key=lambda r: (r.due or date.max, r.plan, r.href))

@@ -1,10 +1,11 @@
-/* kehoach: recompute "Quá hạn" / "Sắp đến hạn" badges from today's date in the browser,
-   so a page built days ago still tells the truth. The rule matches agenda.status(). */
+/* kehoach: recompute "Quá hạn" / "Sắp đến hạn" / "Không ghi nhận kết quả" badges from today's date in
+   the browser, so a page built days ago still tells the truth. The rule matches agenda.status() and
+   lifecycle.has_ended(): data-ends is the plan's last day in force; after it an open task has no outcome
+   recorded. LABELS is filled from core/labels.py STATUS_WORDS when the asset is built (site/badges.py). */
 (function () {
   "use strict";
   var SOON_DAYS = 7;
-  var LABELS = {done: "Hoàn thành", overdue: "Quá hạn", soon: "Sắp đến hạn",
-                in_progress: "Đang thực hiện", not_started: "Chưa thực hiện"};
+  var LABELS = {/* STATUS_WORDS */};
   function iso(day) {
     function pad(n) { return (n < 10 ? "0" : "") + n; }
     return day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate());
@@ -14,7 +15,10 @@
     var soon = iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() + SOON_DAYS));
     document.querySelectorAll(".kh-badge[data-state]").forEach(function (badge) {
       var due = badge.getAttribute("data-due"), code = badge.getAttribute("data-state");
-      if (code !== "done" && due) {
+      var ends = badge.getAttribute("data-ends");
+      if (code !== "done" && ends && ends < today) {
+        code = "unrecorded";
+      } else if (code !== "done" && due) {
         if (due < today) { code = "overdue"; } else if (due <= soon) { code = "soon"; }
       }
       if (LABELS[code]) {
