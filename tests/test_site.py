@@ -317,11 +317,29 @@ def test_real_repository_builds_strict(tmp_path: Path) -> None:
     ("co-quan/a/b.md", "lich/co-quan/a/b.ics", True, "../../../lich/co-quan/a/b.ics"),
     ("ke-hoach/2024/x.md", "co-quan/a/b.md", False, "../../co-quan/a/b.html"),
     ("nam/index.md", "index.md", False, "../index.html"),
+    ("index.md", "nam/index.md", False, "nam/index.html"),  # the home page sits at the root: nothing to climb
+    ("index.md", "index.md", False, "index.html"),
+    ("nam/2024.md", "nam/index.md", False, "../nam/index.html"),
 ])
 def test_links_between_pages_are_relative(page: str, target: str, directory_urls: bool, expected: str) -> None:
     from kehoach.core.links import Links
 
     assert Links(page, directory_urls).to(target) == expected
+
+
+@pytest.mark.parametrize(("site_url", "directory_urls", "path", "anchor", "expected"), [
+    ("https://x.example/kh", True, "ke-hoach/2024/a.md", "t-1", "https://x.example/kh/ke-hoach/2024/a/#t-1"),
+    ("https://x.example/kh/", False, "ke-hoach/2024/a.md", "t-1", "https://x.example/kh/ke-hoach/2024/a.html#t-1"),
+    ("https://x.example/", False, "index.md", None, "https://x.example/index.html"),
+    ("https://x.example/", False, "lich/tat-ca.ics", None, "https://x.example/lich/tat-ca.ics"),
+    ("", True, "co-quan/a/b.md", None, "co-quan/a/b/"),
+    ("/", False, "co-quan/a/b.md", None, "/co-quan/a/b.html"),
+])
+def test_absolute_urls_follow_the_sites_address_and_directory_urls(site_url: str, directory_urls: bool, path: str,
+                                                                   anchor: str | None, expected: str) -> None:
+    from kehoach.core.links import Site
+
+    assert Site(site_url, directory_urls).to(path, anchor) == expected
 
 
 def test_a_plan_with_errors_stops_the_build_with_the_findings_in_vietnamese(tmp_path: Path) -> None:

@@ -66,10 +66,11 @@ class Project:
         self.kept_pages.next_build()
         return page_renderers(corpus, options, self.kept_pages if self.keep else None)
 
-    def feeds(self, corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+    def feeds(self, corpus: Corpus, site_url: str, today: date | None = None,
+              directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
         """Every feed as of `today`, one at a time, reusing the events of unchanged plans when kept."""
         self.kept_feeds.next_build()
-        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None, today)
+        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None, today, directory_urls)
 
 
 @dataclass
@@ -93,10 +94,11 @@ class Site:
         options = replace(options, downloads=frozenset(downloads))
         return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
 
-    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None) -> None:
+    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None,
+                    directory_urls: bool = True) -> None:
         """Write every feed as of `today` into the built site (under serve --dirty, only those that changed)."""
         assert self.project is not None, "files() comes first"
-        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today))
+        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today, directory_urls))
 
     def built(self) -> None:
         """End a build: a one-off build lets go of the plans, a served one keeps them for the next."""
@@ -129,9 +131,10 @@ def build_assets() -> dict[str, bytes]:
     return {f"{ASSET_DIR}/{name}": asset_bytes(name, (folder / name).read_bytes()) for name in ASSETS}
 
 
-def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None,
+               directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
     """Every calendar feed (lich/…) as of `today` (plans ended by then ring no alarms), one at a time."""
-    return _iter_feeds(corpus, site_url, today=today)
+    return _iter_feeds(corpus, site_url, today=today, directory_urls=directory_urls)
 
 
 def build_exports(corpus: Corpus, today: date) -> dict[str, bytes]:
@@ -188,9 +191,10 @@ def check(paths: list[Path], strict: bool = False, fmt: str = "text") -> CheckRe
     return CheckReport(render(findings, fmt), summary(findings), has_errors(findings))
 
 
-def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None = None) -> list[Path]:
+def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None = None,
+                directory_urls: bool = True) -> list[Path]:
     """Write every calendar feed of checked plans under `outdir`/lich/, one at a time (hundreds of MB)."""
-    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today))
+    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today, directory_urls))
 
 
 def write_exports(paths: list[Path], outdir: Path, today: date | None = None) -> list[Path]:
@@ -198,22 +202,23 @@ def write_exports(paths: list[Path], outdir: Path, today: date | None = None) ->
     return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today or build_date(None)).items())
 
 
-def diff(base: str, head: str, fmt: str = "text", site_url: str = "") -> str:
+def diff(base: str, head: str, fmt: str = "text", site_url: str = "", directory_urls: bool = True) -> str:
     """What changed in the plans between two git revisions (or two folders holding plans/), as text or Markdown."""
     from .authoring.diff import compare_specs, render_markdown, render_text
 
     report = compare_specs(base, head)
-    return render_markdown(report, site_url) if fmt == "markdown" else render_text(report)
+    return render_markdown(report, site_url, directory_urls) if fmt == "markdown" else render_text(report)
 
 
-def digest(paths: list[Path], today: date | None, days: int, fmt: str = "text", site_url: str = "") -> str:
+def digest(paths: list[Path], today: date | None, days: int, fmt: str = "text", site_url: str = "",
+           directory_urls: bool = True) -> str:
     """Overdue work and work due in `days` days, per agency, of checked plans; `today` defaults to the clock."""
     from .exports.digest import build_digest, render_markdown, render_text
 
     day = today or date.today()
     corpus = checked_corpus(paths or [PLANS])
     found = build_digest(corpus, day, days)
-    return (render_markdown(found, corpus, day, days, site_url) if fmt == "markdown"
+    return (render_markdown(found, corpus, day, days, site_url, directory_urls) if fmt == "markdown"
             else render_text(found, corpus, day, days))
 
 

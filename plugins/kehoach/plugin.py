@@ -143,7 +143,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         for note in notes:  # warnings are normal in transcribed plans; they must not fail --strict
             log.info(note)
         if self.config.feeds:
-            self.site.write_feeds(corpus, Path(config.site_dir), config.site_url or "", self.today)
+            self.site.write_feeds(corpus, Path(config.site_dir), config.site_url or "", self.today,
+                                  config.use_directory_urls)
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {self.today}).")
         return files
 
