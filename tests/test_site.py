@@ -54,35 +54,37 @@ def pages() -> dict[str, str]:
 def test_build_docs_writes_the_expected_pages(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
     code, output = kehoach(["build-docs", str(tmp_path / "out"), "--today", TODAY, "--site-url", SITE_URL], CASE)
     assert code == 0, output
-    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
+    docs = tmp_path / "out/docs"
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     expected_dir = CASE / "expected"
     if updating_goldens():
         shutil.rmtree(expected_dir, ignore_errors=True)
         for name in written:
             (expected_dir / name).parent.mkdir(parents=True, exist_ok=True)
     for name in written:
-        compare_with_file((tmp_path / "out" / name).read_text(encoding="utf-8"), expected_dir / name)
+        compare_with_file((docs / name).read_text(encoding="utf-8"), expected_dir / name)
     assert written == sorted(p.relative_to(expected_dir).as_posix() for p in expected_dir.rglob("*.md"))
-    assert (tmp_path / "out/assets/kehoach/kehoach.css").is_file()
-    assert (tmp_path / "out/lich/ke-hoach/2024/ke-hoach-mau.ics").is_file()
-    assert (tmp_path / "out/lich/co-quan/thu-nghiem/so-noi-vu.ics").is_file()
+    assert (docs / "assets/kehoach/kehoach.css").is_file()
+    assert (docs / "lich/ke-hoach/2024/ke-hoach-mau.ics").is_file()
+    assert (docs / "lich/co-quan/thu-nghiem/so-noi-vu.ics").is_file()
+    assert (tmp_path / "out/mkdocs.yml").is_file()
 
 
 def test_build_docs_and_the_plugin_share_one_code_path(tmp_path: Path, kehoach, pages) -> None:  # type: ignore[no-untyped-def]
     kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--site-url", SITE_URL], CASE)
     for name, text in pages.items():
-        assert (tmp_path / name).read_text(encoding="utf-8") == text
+        assert (tmp_path / "docs" / name).read_text(encoding="utf-8") == text
 
 
 def test_exports_are_published_and_linked_only_on_request(tmp_path: Path, kehoach, pages) -> None:  # type: ignore[no-untyped-def]
     assert not any("xuat/" in text for text in pages.values())
     code, output = kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--exports"], CASE)
     assert code == 0, output
-    plan = (tmp_path / PLAN_PAGE).read_text(encoding="utf-8")
+    plan = (tmp_path / "docs" / PLAN_PAGE).read_text(encoding="utf-8")
     for ext in ("docx", "xlsx", "csv", "json"):
-        assert (tmp_path / f"xuat/ke-hoach/2024/ke-hoach-mau.{ext}").is_file()
+        assert (tmp_path / f"docs/xuat/ke-hoach/2024/ke-hoach-mau.{ext}").is_file()
         assert f'href="../../../xuat/ke-hoach/2024/ke-hoach-mau.{ext}" download' in plan
-    agency = (tmp_path / "co-quan/thu-nghiem/so-noi-vu.md").read_text(encoding="utf-8")
+    agency = (tmp_path / "docs/co-quan/thu-nghiem/so-noi-vu.md").read_text(encoding="utf-8")
     assert 'href="../../../xuat/co-quan/thu-nghiem/so-noi-vu.xlsx" download' in agency
 
 

@@ -10,6 +10,7 @@ writing files.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,9 +26,12 @@ from .core.workspace import Workspace
 from .feeds.calendar import FeedItem
 from .feeds.calendar import iter_feeds as _iter_feeds
 from .site.badges import asset_bytes
-from .site.builder import page_renderers
+from .site.builder import build_pages, page_renderers
+from .site.guide import fill_rule_table
 from .site.options import ASSET_DIR, ASSETS, Options
 from .site.session import Session
+from .site.stamp import stamp_text
+from .site.standalone import docs_dir_of, load_config, standalone_config
 
 TODAY_ENV = "KEHOACH_TODAY"
 PLANS = Path("plans")  # the plans folder when a command is given none
@@ -158,6 +162,69 @@ def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> da
         raise PlanError([Finding(TODAY_ENV, 1, 1, "KH603", "error",
                                  f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",
                                  "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
+
+
+def site_source(corpus: Corpus, options: Options, config_file: Path | None, outdir: Path,
+                exports: bool = False) -> Iterator[tuple[str, str | bytes]]:
+    """A whole site source for engines that run no kehoach plugin (`kehoach build-docs`), as (path, content).
+
+    Under docs/: the generated pages, the hand-written guides of the config's docs_dir (the rule table
+    filled in, as the site's hook does), the assets, the feeds and (`exports`) the exports; beside it
+    mkdocs.yml (`site.standalone`). `PlanError` (KH603) when `outdir` would overwrite the config or its
+    guides, (KH609) when a guide has the path of a generated page.
+    """
+    config = load_config(config_file.read_text(encoding="utf-8") if config_file else None)
+    folder = config_file.resolve().parent if config_file else Path.cwd()
+    guides_dir = folder / docs_dir_of(config)
+    out, guides_at = outdir.resolve(), guides_dir.resolve()
+    if out == folder or out == guides_at or guides_at in out.parents:
+        raise PlanError([Finding(str(outdir), 1, 1, "KH603", "error",
+                                 f"Thư mục ghi «{outdir}» là thư mục của mkdocs.yml hoặc của trang hướng dẫn; "
+                                 "ghi vào đó sẽ đè lên chúng",
+                                 "Chọn một thư mục riêng, ví dụ: kehoach build-docs build/trang")])
+    files: dict[str, str | bytes] = {**build_exports(corpus, options.today)} if exports else {}
+    options = replace(options, downloads=frozenset(files))
+    files.update({**build_pages(corpus, options), **build_assets()})
+    guides = _guides(guides_dir) if config_file else {}
+    clashes = sorted(guides.keys() & files.keys())
+    if clashes:
+        raise PlanError([Finding(f"{docs_dir_of(config)}/{uri}", 1, 1, "KH609", "error",
+                                 "Trang viết tay trùng đường dẫn với trang do kehoach tạo ra",
+                                 "Đổi tên tệp đó hoặc chuyển nó vào thư mục khác, ví dụ huong-dan/")
+                         for uri in clashes])
+    stamp = stamp_text(options.today, source_commit(folder))
+    yield "mkdocs.yml", standalone_config(config, site_url=options.site_url, directory_urls=options.directory_urls,
+                                          stamp=stamp)
+    for uri, content in sorted({**files, **guides}.items()):
+        yield f"docs/{uri}", content
+    for uri, content in iter_feeds(corpus, options.site_url, options.today, options.directory_urls):
+        yield f"docs/{uri}", content
+
+
+def _guides(folder: Path) -> dict[str, str | bytes]:
+    """Every file of the hand-written docs folder by its path there; Markdown with the rule table filled in."""
+    found: dict[str, str | bytes] = {}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        uri = path.relative_to(folder).as_posix()
+        if path.is_file() and not any(part.startswith(".") for part in uri.split("/")):
+            text = path.suffix == ".md"
+            found[uri] = fill_rule_table(path.read_text(encoding="utf-8")) if text else path.read_bytes()
+    return found
+
+
+def source_commit(folder: Path) -> str | None:
+    """The short hash of the git commit `folder` is checked out at, or None outside a repository (or without git)."""
+    try:
+        found = subprocess.run(["git", "rev-parse", "--short=8", "HEAD"], cwd=folder, capture_output=True,
+                               text=True, check=False)
+    except OSError:
+        return None
+    return (found.stdout.strip() or None) if found.returncode == 0 else None
+
+
+def build_stamp(folder: Path, today: str | None = None) -> str:
+    """The footer's build stamp: the build date (`build_date`) and the commit of `folder`, in Vietnamese."""
+    return stamp_text(build_date(today), source_commit(folder))
 
 
 def write_tree(outdir: Path, content: Iterable[tuple[str, str | bytes]]) -> list[Path]:

@@ -175,29 +175,27 @@ def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str,
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
+@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Tệp cấu hình trang (mặc định mkdocs.yml nếu có) để lấy giao diện, mục lục và trang hướng dẫn.")
 @click.option("--site-url", default="", help="Địa chỉ gốc của trang, cho liên kết đăng ký lịch.")
 @click.option("--today", default=None, help="Ngày lập trang NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
 @NO_DIRECTORY_URLS
 @click.option("--exports", is_flag=True, help="Ghi cả tệp DOCX, XLSX, CSV, JSON (xuat/) và liên kết tới chúng.")
-def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, no_directory_urls: bool,
-               exports: bool) -> None:
-    """Ghi các trang được tạo (Markdown), lịch và tệp giao diện vào OUTDIR, không cần MkDocs.
+def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None, site_url: str, today: str | None,
+               no_directory_urls: bool, exports: bool) -> None:
+    """Ghi mã nguồn trang hoàn chỉnh vào OUTDIR (OUTDIR/mkdocs.yml, OUTDIR/docs/), dựng được không cần plugin kehoach.
 
-    Cùng mã với plugin; dùng khi dựng trang bằng công cụ không chạy plugin MkDocs.
-    Ví dụ: kehoach build-docs build/docs --site-url https://intranet.example/kehoach/ --today 2024-06-01
+    Gồm trang được tạo, trang hướng dẫn, lịch, tệp giao diện và mkdocs.yml không có plugin kehoach;
+    dựng bằng «mkdocs build -f OUTDIR/mkdocs.yml» hoặc công cụ không chạy plugin MkDocs.
+    Ví dụ: kehoach build-docs build/trang --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
-    from .site.builder import build_pages
     from .site.options import Options
 
+    config = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     corpus = api.checked_corpus([plans_dir])
-    day = api.build_date(today)
-    files: dict[str, str | bytes] = {**api.build_exports(corpus, day)} if exports else {}
-    options = Options(day, site_url, not no_directory_urls, frozenset(files))
-    files.update({**build_pages(corpus, options), **api.build_assets()})
-    written = (api.write_tree(outdir, sorted(files.items()))
-               + api.write_tree(outdir, api.iter_feeds(corpus, site_url, options.today,
-                                                                 not no_directory_urls)))
-    click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
+    options = Options(api.build_date(today), site_url, not no_directory_urls)
+    written = api.write_tree(outdir, api.site_source(corpus, options, config, outdir, exports))
+    click.echo(f"Đã ghi {len(written)} tệp vào {outdir}; dựng trang: mkdocs build -f {outdir / 'mkdocs.yml'}")
 
 
 @main.command()
