@@ -380,3 +380,46 @@ def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str
         block_ids(blocks)
     assert restored == pages[PLAN_PAGE]
     assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids
+
+
+def _tiny_source(root: Path) -> None:
+    """The tiny plans tree, its mkdocs.yml and one guide, as a repository holds them."""
+    shutil.copytree(CASE / "plans", root / "plans")
+    (root / "docs").mkdir()
+    (root / "docs/huong-dan.md").write_text("# Hướng dẫn\n\n<!-- bang-ma-kiem-tra -->\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+
+
+def test_a_guide_with_the_path_of_a_generated_page_stops_both_builds_with_kh609(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    _tiny_source(tmp_path)
+    (tmp_path / "docs/nam").mkdir()
+    (tmp_path / "docs/nam/index.md").write_text("# Năm\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode == 1 and "docs/nam/index.md:1:1: KH609 lỗi: Trang viết tay trùng" in result.stderr
+    code, output = kehoach(["build-docs", str(tmp_path / "out"), "--today", TODAY], tmp_path)
+    assert code == 1 and "docs/nam/index.md:1:1: KH609 lỗi" in output and not (tmp_path / "out").exists()
+
+
+def test_build_docs_refuses_to_write_over_the_repository(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    _tiny_source(tmp_path)
+    before = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    for outdir in (".", "docs", "docs/ban-dung"):
+        code, output = kehoach(["build-docs", outdir, "--today", TODAY], tmp_path)
+        assert code == 1 and f"{outdir}:1:1: KH603 lỗi: Thư mục ghi «{outdir}»" in output
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in (tmp_path / "docs").rglob("*")) == ["huong-dan.md"]
+
+
+def test_build_docs_fills_the_rule_table_and_keeps_the_sites_config_without_the_plugin(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    _tiny_source(tmp_path)
+    code, output = kehoach(["build-docs", "out", "--today", TODAY, "--no-directory-urls"], tmp_path)
+    assert code == 0, output
+    guide = (tmp_path / "out/docs/huong-dan.md").read_text(encoding="utf-8")
+    assert "<!-- bang-ma-kiem-tra -->" not in guide and "| KH101 | lỗi |" in guide
+    config = (tmp_path / "out/mkdocs.yml").read_text(encoding="utf-8")
+    assert "kehoach:" not in config and "use_directory_urls: false" in config
+    assert "features: [content.action.edit]" in config and f"site_url: {SITE_URL}" in config
+    assert "copyright: Trang dựng ngày 10 tháng 6 năm 2024" in config
+    result = mkdocs_build(tmp_path / "out", tmp_path / "out/site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/site/ke-hoach/2024/ke-hoach-mau.html").is_file()

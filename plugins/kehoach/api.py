@@ -186,12 +186,7 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
     options = replace(options, downloads=frozenset(files))
     files.update({**build_pages(corpus, options), **build_assets()})
     guides = _guides(guides_dir) if config_file else {}
-    clashes = sorted(guides.keys() & files.keys())
-    if clashes:
-        raise PlanError([Finding(f"{docs_dir_of(config)}/{uri}", 1, 1, "KH609", "error",
-                                 "Trang viết tay trùng đường dẫn với trang do kehoach tạo ra",
-                                 "Đổi tên tệp đó hoặc chuyển nó vào thư mục khác, ví dụ huong-dan/")
-                         for uri in clashes])
+    raise_errors(clashes(guides.keys() & files.keys(), docs_dir_of(config)))
     stamp = stamp_text(options.today, source_commit(folder))
     yield "mkdocs.yml", standalone_config(config, site_url=options.site_url, directory_urls=options.directory_urls,
                                           stamp=stamp)
@@ -199,6 +194,13 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
         yield f"docs/{uri}", content
     for uri, content in iter_feeds(corpus, options.site_url, options.today, options.directory_urls):
         yield f"docs/{uri}", content
+
+
+def clashes(uris: Iterable[str], docs_dir: str = "docs") -> list[Finding]:
+    """KH609 for each hand-written file (its path in `docs_dir`) that has the path of a generated one."""
+    return [Finding(f"{docs_dir}/{uri}", 1, 1, "KH609", "error",
+                    "Trang viết tay trùng đường dẫn với trang do kehoach tạo ra",
+                    "Đổi tên tệp đó hoặc chuyển nó vào thư mục khác, ví dụ huong-dan/") for uri in sorted(uris)]
 
 
 def _guides(folder: Path) -> dict[str, str | bytes]:

@@ -128,9 +128,10 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                               "Chạy «kehoach check» để xem chi tiết.") from None
         session = self.site.session
         session.start()
+        clashing = [uri for uri in generated if files.get_file_from_path(uri) is not None]
+        if clashing:
+            raise PluginError(str(PlanError(api.clashes(clashing, Path(config.docs_dir).name))))
         for uri, content in generated.items():
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(f"Tệp docs/{uri} trùng với trang do kehoach tạo ra; hãy đổi tên hoặc xóa tệp đó.")
             # File.generated is typed as returning File; it returns an instance of the class it is called on
             file = cast(_Generated, _Generated.generated(config, uri, content=b"" if callable(content) else content,
                                                          inclusion=_inclusion(uri)))
