@@ -115,6 +115,9 @@ def test_build_docs_writes_a_source_that_needs_no_kehoach(builds: Builds, mode: 
     guides = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
     assert guides and all((source / "docs" / guide).is_file() for guide in guides)
     assert (source / "docs/lich/tat-ca.ics").is_file() and (source / "docs/assets/kehoach/kehoach.css").is_file()
+    theme = config["theme"].get("custom_dir")
+    assert not theme or sorted(p.name for p in (source / theme).iterdir()) == sorted(
+        p.name for p in (ROOT / theme).iterdir())  # the theme's overrides/ travel with the source
 
 
 @pytest.mark.slow

@@ -31,7 +31,7 @@ from .site.guide import fill_rule_table
 from .site.options import ASSET_DIR, ASSETS, Options
 from .site.session import Session
 from .site.stamp import stamp_text
-from .site.standalone import docs_dir_of, load_config, standalone_config
+from .site.standalone import custom_dir_of, docs_dir_of, load_config, standalone_config
 
 TODAY_ENV = "KEHOACH_TODAY"
 PLANS = Path("plans")  # the plans folder when a command is given none
@@ -170,8 +170,9 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
 
     Under docs/: the generated pages, the hand-written guides of the config's docs_dir (the rule table
     filled in, as the site's hook does), the assets, the feeds and (`exports`) the exports; beside it
-    mkdocs.yml (`site.standalone`). `PlanError` (KH603) when `outdir` would overwrite the config or its
-    guides, (KH609) when a guide has the path of a generated page.
+    mkdocs.yml (`site.standalone`) and the theme's `custom_dir` (overrides/) when it lies beside the
+    config. `PlanError` (KH603) when `outdir` would overwrite the config or its guides, (KH609) when a
+    guide has the path of a generated page.
     """
     config = load_config(config_file.read_text(encoding="utf-8") if config_file else None)
     folder = config_file.resolve().parent if config_file else Path.cwd()
@@ -186,10 +187,13 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
     options = replace(options, downloads=frozenset(files))
     files.update({**build_pages(corpus, options), **build_assets()})
     guides = _guides(guides_dir) if config_file else {}
+    theme_dir = custom_dir_of(config) if config_file else None
+    theme = {f"{theme_dir}/{uri}": content for uri, content in _guides(folder / theme_dir).items()} if theme_dir else {}
     raise_errors(clashes(guides.keys() & files.keys(), docs_dir_of(config)))
     stamp = stamp_text(options.today, source_commit(folder))
     yield "mkdocs.yml", standalone_config(config, site_url=options.site_url, directory_urls=options.directory_urls,
                                           stamp=stamp)
+    yield from sorted(theme.items())
     for uri, content in sorted({**files, **guides}.items()):
         yield f"docs/{uri}", content
     for uri, content in iter_feeds(corpus, options.site_url, options.today, options.directory_urls):

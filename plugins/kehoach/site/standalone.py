@@ -10,6 +10,7 @@ keeps the file as written, tags (`!ENV`, `!!python/object/apply`) included.
 from __future__ import annotations
 
 import io
+from pathlib import PurePosixPath
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -61,6 +62,15 @@ def docs_dir_of(config: CommentedMap) -> str:
     """The config's docs_dir (MkDocs' default "docs")."""
     value = config.get("docs_dir", "docs")
     return value if isinstance(value, str) else "docs"
+
+
+def custom_dir_of(config: CommentedMap) -> str | None:
+    """The theme's `custom_dir` when it is a folder beside the config (build-docs copies it), else None."""
+    theme = config.get("theme")
+    value = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(value, str) or PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts:
+        return None
+    return PurePosixPath(value).as_posix()
 
 
 def standalone_config(config: CommentedMap, *, site_url: str, directory_urls: bool, stamp: str) -> str:
