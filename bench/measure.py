@@ -129,11 +129,12 @@ def build_site(root: Path, plugin: bool = True) -> tuple[Path, Measured]:
 
     With the plugin: root/mkdocs.yml, site in root/site. Without: `kehoach build-docs`
     writes the same pages into root/plain/docs first (not measured; once per root),
-    and vanilla mkdocs-material builds them into root/plain/site.
+    and vanilla mkdocs-material builds them into root/plain/site with the bench's own
+    mkdocs.yml (which replaces the one build-docs writes).
     """
     folder = root if plugin else root / "plain"
     if not plugin and not (folder / "docs" / "index.md").exists():
-        run_step([str(VENV_BIN / "kehoach"), "build-docs", str(folder / "docs"), "--plans", str(root / "plans"),
+        run_step([str(VENV_BIN / "kehoach"), "build-docs", str(folder), "--plans", str(root / "plans"),
                   "--site-url", SITE_URL, "--today", TODAY], root)
     write_config(folder, plugin)
     measured = run_step([str(VENV_BIN / "mkdocs"), "build", "--strict", "--quiet"], folder)

@@ -94,9 +94,9 @@ def test_github_format_marks_errors_as_errors() -> None:
 
 
 def test_github_annotation_escapes_newlines_percent_and_property_separators() -> None:
-    finding = Finding("a,b:c.yml", 3, 4, "KH999", "error", "100% sai", "dòng 1\ndòng 2")
+    finding = Finding("a,b:c.yml", 3, 4, "KH105", "error", "100% sai", "dòng 1\ndòng 2")
     assert finding.as_github() == (
-        "::error file=a%2Cb%3Ac.yml,line=3,col=4,title=KH999::100%25 sai (gợi ý: dòng 1%0Adòng 2)")
+        "::error file=a%2Cb%3Ac.yml,line=3,col=4,title=KH105::100%25 sai (gợi ý: dòng 1%0Adòng 2)")
 
 
 def _tree_hash(root: Path) -> str:

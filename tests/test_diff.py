@@ -35,6 +35,14 @@ def test_diff_of_two_trees_as_markdown_matches_the_expected_file() -> None:
     compare_with_file(output, CASE / "expected.md")
 
 
+def test_diff_links_follow_the_sites_address_and_page_urls() -> None:
+    args = ["diff", "base", "head", "--format", "markdown", "--site-url", "https://intranet.example/kh"]
+    _, files = run_kehoach([*args, "--no-directory-urls"], CASE)
+    assert "[2024/thi-dua-xa-a](https://intranet.example/kh/ke-hoach/2024/thi-dua-xa-a.html)" in files
+    assert "(https://intranet.example/kh/ke-hoach/2024/thi-dua-xa-a.html#hoi-nghi-dien-hinh)" in files
+    assert "[`thu/hoi-phu-nu`](https://intranet.example/kh/co-quan/thu/hoi-phu-nu.html)" in files
+
+
 def test_a_plan_that_fails_to_load_is_not_called_removed() -> None:
     report = compare_specs("base", "head", CASE)
     broken = [plan for plan in report.plans if plan.plan_id == "2024/hong"]

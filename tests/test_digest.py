@@ -77,3 +77,13 @@ def test_a_tracked_report_is_overdue_only_for_the_member_that_has_not_sent_it() 
     (late,) = found["thu/ubnd"].missing
     assert (late.duty.id, late.missing, [s.agency for s in late.sent]) == (
         "bao-cao-thang-2", ("thu/cc-van-hoa",), ["thu/van-phong"])
+
+
+def test_digest_links_follow_the_sites_address_and_page_urls() -> None:
+    args = [*ARGS, "--format", "markdown", "--site-url", "https://intranet.example/kh/"]
+    _, folders = run_kehoach(args, CASE)
+    _, files = run_kehoach([*args, "--no-directory-urls"], CASE)
+    assert "(https://intranet.example/kh/co-quan/thu/cac-don-vi/)" in folders
+    assert "(https://intranet.example/kh/ke-hoach/2024/nhac-viec/#bao-cao-quy)" in folders
+    assert "(https://intranet.example/kh/co-quan/thu/cac-don-vi.html)" in files
+    assert "(https://intranet.example/kh/ke-hoach/2024/nhac-viec.html#bao-cao-quy)" in files

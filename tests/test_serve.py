@@ -36,8 +36,8 @@ MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs") if (ROOT / ".venv" / "bin" / "mk
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the repository's site sources: mkdocs.yml, docs/, overrides/ and plans/."""
-    for name in ("docs", "overrides", "plans"):
+    """A copy of the repository's site sources: mkdocs.yml, docs/, hooks/, overrides/ and plans/."""
+    for name in ("docs", "hooks", "overrides", "plans"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path

@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kehoach.core.errors import Finding
 from kehoach.core.models import Deadline, Task
+from kehoach.core.rules import RULES
+from kehoach.site.guide import RULE_TABLE_MARKER, fill_rule_table
 
 ROOT = Path(__file__).resolve().parents[1]
 MAKE = shutil.which("make")
@@ -174,13 +177,27 @@ def test_readme_gives_exactly_the_two_commands_for_a_fresh_machine():
 GUIDE = ROOT / "docs" / "huong-dan" / "soan-ke-hoach.md"
 
 
-def test_the_editing_guide_explains_every_rule_code_and_no_other():
+def test_the_rule_registry_holds_every_emitted_code_and_no_other():
     emitted = set()
     for source in (ROOT / "plugins" / "kehoach").rglob("*.py"):
-        emitted |= set(re.findall(r"\"(KH\d{3})\"", source.read_text(encoding="utf-8")))
-    rows = set(re.findall(r"^\| (KH\d{3}) \|", GUIDE.read_text(encoding="utf-8"), flags=re.MULTILINE))
-    assert sorted(emitted - rows) == [], "explain these codes in docs/huong-dan/soan-ke-hoach.md"
-    assert sorted(rows - emitted) == [], "these codes are no longer emitted"
+        if source.name != "rules.py":
+            emitted |= set(re.findall(r"\"(KH\d{3})\"", source.read_text(encoding="utf-8")))
+    assert sorted(emitted - RULES.keys()) == [], "explain these codes in plugins/kehoach/core/rules.py"
+    assert sorted(RULES.keys() - emitted) == [], "these codes are no longer emitted"
+
+
+def test_the_editing_guide_shows_the_registrys_table_where_its_marker_is():
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert guide.count(RULE_TABLE_MARKER) == 1
+    assert not re.search(r"^\| KH\d{3} \|", guide, flags=re.MULTILINE), "the table is rendered, not copied"
+    rows = re.findall(r"^\| (KH\d{3}) \| ([^|]+) \|", fill_rule_table(guide), flags=re.MULTILINE)
+    assert [code for code, _ in rows] == sorted(RULES)
+    assert dict(rows)["KH504"] == "cảnh báo / lỗi" and dict(rows)["KH208"] == "cảnh báo"
+
+
+def test_a_finding_must_name_a_registered_code():
+    with pytest.raises(ValueError, match="KH999"):
+        Finding("plans/x.yml", 1, 1, "KH999", "error", "…")
 
 
 def yaml_examples() -> list[object]:

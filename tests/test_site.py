@@ -54,35 +54,37 @@ def pages() -> dict[str, str]:
 def test_build_docs_writes_the_expected_pages(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
     code, output = kehoach(["build-docs", str(tmp_path / "out"), "--today", TODAY, "--site-url", SITE_URL], CASE)
     assert code == 0, output
-    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
+    docs = tmp_path / "out/docs"
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     expected_dir = CASE / "expected"
     if updating_goldens():
         shutil.rmtree(expected_dir, ignore_errors=True)
         for name in written:
             (expected_dir / name).parent.mkdir(parents=True, exist_ok=True)
     for name in written:
-        compare_with_file((tmp_path / "out" / name).read_text(encoding="utf-8"), expected_dir / name)
+        compare_with_file((docs / name).read_text(encoding="utf-8"), expected_dir / name)
     assert written == sorted(p.relative_to(expected_dir).as_posix() for p in expected_dir.rglob("*.md"))
-    assert (tmp_path / "out/assets/kehoach/kehoach.css").is_file()
-    assert (tmp_path / "out/lich/ke-hoach/2024/ke-hoach-mau.ics").is_file()
-    assert (tmp_path / "out/lich/co-quan/thu-nghiem/so-noi-vu.ics").is_file()
+    assert (docs / "assets/kehoach/kehoach.css").is_file()
+    assert (docs / "lich/ke-hoach/2024/ke-hoach-mau.ics").is_file()
+    assert (docs / "lich/co-quan/thu-nghiem/so-noi-vu.ics").is_file()
+    assert (tmp_path / "out/mkdocs.yml").is_file()
 
 
 def test_build_docs_and_the_plugin_share_one_code_path(tmp_path: Path, kehoach, pages) -> None:  # type: ignore[no-untyped-def]
     kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--site-url", SITE_URL], CASE)
     for name, text in pages.items():
-        assert (tmp_path / name).read_text(encoding="utf-8") == text
+        assert (tmp_path / "docs" / name).read_text(encoding="utf-8") == text
 
 
 def test_exports_are_published_and_linked_only_on_request(tmp_path: Path, kehoach, pages) -> None:  # type: ignore[no-untyped-def]
     assert not any("xuat/" in text for text in pages.values())
     code, output = kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--exports"], CASE)
     assert code == 0, output
-    plan = (tmp_path / PLAN_PAGE).read_text(encoding="utf-8")
+    plan = (tmp_path / "docs" / PLAN_PAGE).read_text(encoding="utf-8")
     for ext in ("docx", "xlsx", "csv", "json"):
-        assert (tmp_path / f"xuat/ke-hoach/2024/ke-hoach-mau.{ext}").is_file()
+        assert (tmp_path / f"docs/xuat/ke-hoach/2024/ke-hoach-mau.{ext}").is_file()
         assert f'href="../../../xuat/ke-hoach/2024/ke-hoach-mau.{ext}" download' in plan
-    agency = (tmp_path / "co-quan/thu-nghiem/so-noi-vu.md").read_text(encoding="utf-8")
+    agency = (tmp_path / "docs/co-quan/thu-nghiem/so-noi-vu.md").read_text(encoding="utf-8")
     assert 'href="../../../xuat/co-quan/thu-nghiem/so-noi-vu.xlsx" download' in agency
 
 
@@ -317,11 +319,29 @@ def test_real_repository_builds_strict(tmp_path: Path) -> None:
     ("co-quan/a/b.md", "lich/co-quan/a/b.ics", True, "../../../lich/co-quan/a/b.ics"),
     ("ke-hoach/2024/x.md", "co-quan/a/b.md", False, "../../co-quan/a/b.html"),
     ("nam/index.md", "index.md", False, "../index.html"),
+    ("index.md", "nam/index.md", False, "nam/index.html"),  # the home page sits at the root: nothing to climb
+    ("index.md", "index.md", False, "index.html"),
+    ("nam/2024.md", "nam/index.md", False, "../nam/index.html"),
 ])
 def test_links_between_pages_are_relative(page: str, target: str, directory_urls: bool, expected: str) -> None:
     from kehoach.core.links import Links
 
     assert Links(page, directory_urls).to(target) == expected
+
+
+@pytest.mark.parametrize(("site_url", "directory_urls", "path", "anchor", "expected"), [
+    ("https://x.example/kh", True, "ke-hoach/2024/a.md", "t-1", "https://x.example/kh/ke-hoach/2024/a/#t-1"),
+    ("https://x.example/kh/", False, "ke-hoach/2024/a.md", "t-1", "https://x.example/kh/ke-hoach/2024/a.html#t-1"),
+    ("https://x.example/", False, "index.md", None, "https://x.example/index.html"),
+    ("https://x.example/", False, "lich/tat-ca.ics", None, "https://x.example/lich/tat-ca.ics"),
+    ("", True, "co-quan/a/b.md", None, "co-quan/a/b/"),
+    ("/", False, "co-quan/a/b.md", None, "/co-quan/a/b.html"),
+])
+def test_absolute_urls_follow_the_sites_address_and_directory_urls(site_url: str, directory_urls: bool, path: str,
+                                                                   anchor: str | None, expected: str) -> None:
+    from kehoach.core.links import Site
+
+    assert Site(site_url, directory_urls).to(path, anchor) == expected
 
 
 def test_a_plan_with_errors_stops_the_build_with_the_findings_in_vietnamese(tmp_path: Path) -> None:
@@ -360,3 +380,46 @@ def test_stashed_html_comes_back_unchanged_with_its_anchors(pages: dict[str, str
         block_ids(blocks)
     assert restored == pages[PLAN_PAGE]
     assert set(TASK_IDS) | {"kh-quyet-dinh", "kh-phu-luc"} <= ids
+
+
+def _tiny_source(root: Path) -> None:
+    """The tiny plans tree, its mkdocs.yml and one guide, as a repository holds them."""
+    shutil.copytree(CASE / "plans", root / "plans")
+    (root / "docs").mkdir()
+    (root / "docs/huong-dan.md").write_text("# Hướng dẫn\n\n<!-- bang-ma-kiem-tra -->\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+
+
+def test_a_guide_with_the_path_of_a_generated_page_stops_both_builds_with_kh609(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    _tiny_source(tmp_path)
+    (tmp_path / "docs/nam").mkdir()
+    (tmp_path / "docs/nam/index.md").write_text("# Năm\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode == 1 and "docs/nam/index.md:1:1: KH609 lỗi: Trang viết tay trùng" in result.stderr
+    code, output = kehoach(["build-docs", str(tmp_path / "out"), "--today", TODAY], tmp_path)
+    assert code == 1 and "docs/nam/index.md:1:1: KH609 lỗi" in output and not (tmp_path / "out").exists()
+
+
+def test_build_docs_refuses_to_write_over_the_repository(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    _tiny_source(tmp_path)
+    before = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    for outdir in (".", "docs", "docs/ban-dung"):
+        code, output = kehoach(["build-docs", outdir, "--today", TODAY], tmp_path)
+        assert code == 1 and f"{outdir}:1:1: KH603 lỗi: Thư mục ghi «{outdir}»" in output
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in (tmp_path / "docs").rglob("*")) == ["huong-dan.md"]
+
+
+def test_build_docs_fills_the_rule_table_and_keeps_the_sites_config_without_the_plugin(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    _tiny_source(tmp_path)
+    code, output = kehoach(["build-docs", "out", "--today", TODAY, "--no-directory-urls"], tmp_path)
+    assert code == 0, output
+    guide = (tmp_path / "out/docs/huong-dan.md").read_text(encoding="utf-8")
+    assert "<!-- bang-ma-kiem-tra -->" not in guide and "| KH101 | lỗi |" in guide
+    config = (tmp_path / "out/mkdocs.yml").read_text(encoding="utf-8")
+    assert "kehoach:" not in config and "use_directory_urls: false" in config
+    assert "features: [content.action.edit]" in config and f"site_url: {SITE_URL}" in config
+    assert "copyright: Trang dựng ngày 10 tháng 6 năm 2024" in config
+    result = mkdocs_build(tmp_path / "out", tmp_path / "out/site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/site/ke-hoach/2024/ke-hoach-mau.html").is_file()

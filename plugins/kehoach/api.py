@@ -10,6 +10,7 @@ writing files.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,9 +26,12 @@ from .core.workspace import Workspace
 from .feeds.calendar import FeedItem
 from .feeds.calendar import iter_feeds as _iter_feeds
 from .site.badges import asset_bytes
-from .site.builder import page_renderers
+from .site.builder import build_pages, page_renderers
+from .site.guide import fill_rule_table
 from .site.options import ASSET_DIR, ASSETS, Options
 from .site.session import Session
+from .site.stamp import stamp_text
+from .site.standalone import custom_dir_of, docs_dir_of, load_config, standalone_config
 
 TODAY_ENV = "KEHOACH_TODAY"
 PLANS = Path("plans")  # the plans folder when a command is given none
@@ -66,10 +70,11 @@ class Project:
         self.kept_pages.next_build()
         return page_renderers(corpus, options, self.kept_pages if self.keep else None)
 
-    def feeds(self, corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+    def feeds(self, corpus: Corpus, site_url: str, today: date | None = None,
+              directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
         """Every feed as of `today`, one at a time, reusing the events of unchanged plans when kept."""
         self.kept_feeds.next_build()
-        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None, today)
+        return _iter_feeds(corpus, site_url, self.kept_feeds if self.keep else None, today, directory_urls)
 
 
 @dataclass
@@ -93,10 +98,11 @@ class Site:
         options = replace(options, downloads=frozenset(downloads))
         return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
 
-    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None) -> None:
+    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None,
+                    directory_urls: bool = True) -> None:
         """Write every feed as of `today` into the built site (under serve --dirty, only those that changed)."""
         assert self.project is not None, "files() comes first"
-        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today))
+        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today, directory_urls))
 
     def built(self) -> None:
         """End a build: a one-off build lets go of the plans, a served one keeps them for the next."""
@@ -129,9 +135,10 @@ def build_assets() -> dict[str, bytes]:
     return {f"{ASSET_DIR}/{name}": asset_bytes(name, (folder / name).read_bytes()) for name in ASSETS}
 
 
-def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_feeds(corpus: Corpus, site_url: str, today: date | None = None,
+               directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
     """Every calendar feed (lich/…) as of `today` (plans ended by then ring no alarms), one at a time."""
-    return _iter_feeds(corpus, site_url, today=today)
+    return _iter_feeds(corpus, site_url, today=today, directory_urls=directory_urls)
 
 
 def build_exports(corpus: Corpus, today: date) -> dict[str, bytes]:
@@ -155,6 +162,75 @@ def build_date(value: str | None, environ: Mapping[str, str] = os.environ) -> da
         raise PlanError([Finding(TODAY_ENV, 1, 1, "KH603", "error",
                                  f"Ngày lập trang «{text}» không đúng dạng NĂM-THÁNG-NGÀY",
                                  "Ví dụ: KEHOACH_TODAY=2024-06-15")]) from None
+
+
+def site_source(corpus: Corpus, options: Options, config_file: Path | None, outdir: Path,
+                exports: bool = False) -> Iterator[tuple[str, str | bytes]]:
+    """A whole site source for engines that run no kehoach plugin (`kehoach build-docs`), as (path, content).
+
+    Under docs/: the generated pages, the hand-written guides of the config's docs_dir (the rule table
+    filled in, as the site's hook does), the assets, the feeds and (`exports`) the exports; beside it
+    mkdocs.yml (`site.standalone`) and the theme's `custom_dir` (overrides/) when it lies beside the
+    config. `PlanError` (KH603) when `outdir` would overwrite the config or its guides, (KH609) when a
+    guide has the path of a generated page.
+    """
+    config = load_config(config_file.read_text(encoding="utf-8") if config_file else None)
+    folder = config_file.resolve().parent if config_file else Path.cwd()
+    guides_dir = folder / docs_dir_of(config)
+    out, guides_at = outdir.resolve(), guides_dir.resolve()
+    if out == folder or out == guides_at or guides_at in out.parents:
+        raise PlanError([Finding(str(outdir), 1, 1, "KH603", "error",
+                                 f"Thư mục ghi «{outdir}» là thư mục của mkdocs.yml hoặc của trang hướng dẫn; "
+                                 "ghi vào đó sẽ đè lên chúng",
+                                 "Chọn một thư mục riêng, ví dụ: kehoach build-docs build/trang")])
+    files: dict[str, str | bytes] = {**build_exports(corpus, options.today)} if exports else {}
+    options = replace(options, downloads=frozenset(files))
+    files.update({**build_pages(corpus, options), **build_assets()})
+    guides = _guides(guides_dir) if config_file else {}
+    theme_dir = custom_dir_of(config) if config_file else None
+    theme = {f"{theme_dir}/{uri}": content for uri, content in _guides(folder / theme_dir).items()} if theme_dir else {}
+    raise_errors(clashes(guides.keys() & files.keys(), docs_dir_of(config)))
+    stamp = stamp_text(options.today, source_commit(folder))
+    yield "mkdocs.yml", standalone_config(config, site_url=options.site_url, directory_urls=options.directory_urls,
+                                          stamp=stamp)
+    yield from sorted(theme.items())
+    for uri, content in sorted({**files, **guides}.items()):
+        yield f"docs/{uri}", content
+    for uri, content in iter_feeds(corpus, options.site_url, options.today, options.directory_urls):
+        yield f"docs/{uri}", content
+
+
+def clashes(uris: Iterable[str], docs_dir: str = "docs") -> list[Finding]:
+    """KH609 for each hand-written file (its path in `docs_dir`) that has the path of a generated one."""
+    return [Finding(f"{docs_dir}/{uri}", 1, 1, "KH609", "error",
+                    "Trang viết tay trùng đường dẫn với trang do kehoach tạo ra",
+                    "Đổi tên tệp đó hoặc chuyển nó vào thư mục khác, ví dụ huong-dan/") for uri in sorted(uris)]
+
+
+def _guides(folder: Path) -> dict[str, str | bytes]:
+    """Every file of the hand-written docs folder by its path there; Markdown with the rule table filled in."""
+    found: dict[str, str | bytes] = {}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        uri = path.relative_to(folder).as_posix()
+        if path.is_file() and not any(part.startswith(".") for part in uri.split("/")):
+            text = path.suffix == ".md"
+            found[uri] = fill_rule_table(path.read_text(encoding="utf-8")) if text else path.read_bytes()
+    return found
+
+
+def source_commit(folder: Path) -> str | None:
+    """The short hash of the git commit `folder` is checked out at, or None outside a repository (or without git)."""
+    try:
+        found = subprocess.run(["git", "rev-parse", "--short=8", "HEAD"], cwd=folder, capture_output=True,
+                               text=True, check=False)
+    except OSError:
+        return None
+    return (found.stdout.strip() or None) if found.returncode == 0 else None
+
+
+def build_stamp(folder: Path, today: str | None = None) -> str:
+    """The footer's build stamp: the build date (`build_date`) and the commit of `folder`, in Vietnamese."""
+    return stamp_text(build_date(today), source_commit(folder))
 
 
 def write_tree(outdir: Path, content: Iterable[tuple[str, str | bytes]]) -> list[Path]:
@@ -188,9 +264,10 @@ def check(paths: list[Path], strict: bool = False, fmt: str = "text") -> CheckRe
     return CheckReport(render(findings, fmt), summary(findings), has_errors(findings))
 
 
-def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None = None) -> list[Path]:
+def write_feeds(outdir: Path, plans_dir: Path, site_url: str, today: date | None = None,
+                directory_urls: bool = True) -> list[Path]:
     """Write every calendar feed of checked plans under `outdir`/lich/, one at a time (hundreds of MB)."""
-    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today))
+    return write_tree(outdir, iter_feeds(checked_corpus([plans_dir]), site_url, today, directory_urls))
 
 
 def write_exports(paths: list[Path], outdir: Path, today: date | None = None) -> list[Path]:
@@ -198,22 +275,23 @@ def write_exports(paths: list[Path], outdir: Path, today: date | None = None) ->
     return write_tree(outdir, build_exports(checked_corpus(paths or [PLANS]), today or build_date(None)).items())
 
 
-def diff(base: str, head: str, fmt: str = "text", site_url: str = "") -> str:
+def diff(base: str, head: str, fmt: str = "text", site_url: str = "", directory_urls: bool = True) -> str:
     """What changed in the plans between two git revisions (or two folders holding plans/), as text or Markdown."""
     from .authoring.diff import compare_specs, render_markdown, render_text
 
     report = compare_specs(base, head)
-    return render_markdown(report, site_url) if fmt == "markdown" else render_text(report)
+    return render_markdown(report, site_url, directory_urls) if fmt == "markdown" else render_text(report)
 
 
-def digest(paths: list[Path], today: date | None, days: int, fmt: str = "text", site_url: str = "") -> str:
+def digest(paths: list[Path], today: date | None, days: int, fmt: str = "text", site_url: str = "",
+           directory_urls: bool = True) -> str:
     """Overdue work and work due in `days` days, per agency, of checked plans; `today` defaults to the clock."""
     from .exports.digest import build_digest, render_markdown, render_text
 
     day = today or date.today()
     corpus = checked_corpus(paths or [PLANS])
     found = build_digest(corpus, day, days)
-    return (render_markdown(found, corpus, day, days, site_url) if fmt == "markdown"
+    return (render_markdown(found, corpus, day, days, site_url, directory_urls) if fmt == "markdown"
             else render_text(found, corpus, day, days))
 
 

@@ -81,6 +81,9 @@ class Group(Command, click.Group):
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 LINKS_TO = click.option("--site-url", default="", help="Địa chỉ gốc của trang, để liên kết tới nhiệm vụ.")
+# Pages at trang.html rather than trang/: MkDocs' `use_directory_urls: false`; links and feed URLs follow it.
+NO_DIRECTORY_URLS = click.option("--no-directory-urls", is_flag=True,
+                                 help="Liên kết dạng trang.html thay vì trang/ (như use_directory_urls: false).")
 
 
 @click.group(cls=Group)
@@ -126,12 +129,13 @@ def schema(out: Path) -> None:
 @click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
 @click.option("--today", default=None, help="Ngày lập lịch NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
-def feeds(outdir: Path, site_url: str, plans_dir: Path, today: str | None) -> None:
+@NO_DIRECTORY_URLS
+def feeds(outdir: Path, site_url: str, plans_dir: Path, today: str | None, no_directory_urls: bool) -> None:
     """Ghi mọi lịch iCalendar (.ics) vào OUTDIR/lich/; dừng nếu kế hoạch còn lỗi.
 
     Ví dụ: kehoach feeds site --site-url https://intranet.example/kehoach/
     """
-    api.write_feeds(outdir, plans_dir, site_url, api.build_date(today))
+    api.write_feeds(outdir, plans_dir, site_url, api.build_date(today), not no_directory_urls)
     click.echo(f"Đã ghi lịch vào {outdir / 'lich'}")
 
 
@@ -141,12 +145,13 @@ def feeds(outdir: Path, site_url: str, plans_dir: Path, today: str | None) -> No
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
               help="Dạng kết quả; markdown dùng cho tóm tắt của GitHub Actions.")
 @LINKS_TO
-def diff(base: str, head: str, fmt: str, site_url: str) -> None:
+@NO_DIRECTORY_URLS
+def diff(base: str, head: str, fmt: str, site_url: str, no_directory_urls: bool) -> None:
     """So sánh kế hoạch giữa hai phiên bản git (hoặc hai thư mục chứa plans/).
 
     Ví dụ: kehoach diff origin/main HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    click.echo(api.diff(base, head, fmt, site_url), nl=False)
+    click.echo(api.diff(base, head, fmt, site_url, not no_directory_urls), nl=False)
 
 
 @main.command()
@@ -155,40 +160,42 @@ def diff(base: str, head: str, fmt: str, site_url: str) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Tính như thể hôm nay là ngày này.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 @LINKS_TO
-def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str, site_url: str) -> None:
+@NO_DIRECTORY_URLS
+def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str, site_url: str,
+           no_directory_urls: bool) -> None:
     """Nhắc việc từng cơ quan: việc quá hạn và việc đến hạn trong số ngày tới.
 
     Ví dụ: kehoach digest --days 14 --today 2024-05-08 --format markdown
     """
-    click.echo(api.digest(list(paths), today.date() if today else None, days, fmt, site_url), nl=False)
+    click.echo(api.digest(list(paths), today.date() if today else None, days, fmt, site_url, not no_directory_urls),
+               nl=False)
 
 
 @main.command("build-docs")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--plans", "plans_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("plans"), show_default=True, help="Thư mục kế hoạch.")
+@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Tệp cấu hình trang (mặc định mkdocs.yml nếu có) để lấy giao diện, mục lục và trang hướng dẫn.")
 @click.option("--site-url", default="", help="Địa chỉ gốc của trang, cho liên kết đăng ký lịch.")
 @click.option("--today", default=None, help="Ngày lập trang NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
-@click.option("--no-directory-urls", is_flag=True, help="Liên kết dạng trang.html thay vì trang/.")
+@NO_DIRECTORY_URLS
 @click.option("--exports", is_flag=True, help="Ghi cả tệp DOCX, XLSX, CSV, JSON (xuat/) và liên kết tới chúng.")
-def build_docs(outdir: Path, plans_dir: Path, site_url: str, today: str | None, no_directory_urls: bool,
-               exports: bool) -> None:
-    """Ghi các trang được tạo (Markdown), lịch và tệp giao diện vào OUTDIR, không cần MkDocs.
+def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None, site_url: str, today: str | None,
+               no_directory_urls: bool, exports: bool) -> None:
+    """Ghi mã nguồn trang hoàn chỉnh vào OUTDIR (OUTDIR/mkdocs.yml, OUTDIR/docs/), dựng được không cần plugin kehoach.
 
-    Cùng mã với plugin; dùng khi dựng trang bằng công cụ không chạy plugin MkDocs.
-    Ví dụ: kehoach build-docs build/docs --site-url https://intranet.example/kehoach/ --today 2024-06-01
+    Gồm trang được tạo, trang hướng dẫn, lịch, tệp giao diện và mkdocs.yml không có plugin kehoach;
+    dựng bằng «mkdocs build -f OUTDIR/mkdocs.yml» hoặc công cụ không chạy plugin MkDocs.
+    Ví dụ: kehoach build-docs build/trang --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
-    from .site.builder import build_pages
     from .site.options import Options
 
+    config = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     corpus = api.checked_corpus([plans_dir])
-    day = api.build_date(today)
-    files: dict[str, str | bytes] = {**api.build_exports(corpus, day)} if exports else {}
-    options = Options(day, site_url, not no_directory_urls, frozenset(files))
-    files.update({**build_pages(corpus, options), **api.build_assets()})
-    written = (api.write_tree(outdir, sorted(files.items()))
-               + api.write_tree(outdir, api.iter_feeds(corpus, site_url, options.today)))
-    click.echo(f"Đã ghi {len(written)} tệp vào {outdir}")
+    options = Options(api.build_date(today), site_url, not no_directory_urls)
+    written = api.write_tree(outdir, api.site_source(corpus, options, config, outdir, exports))
+    click.echo(f"Đã ghi {len(written)} tệp vào {outdir}; dựng trang: mkdocs build -f {outdir / 'mkdocs.yml'}")
 
 
 @main.command()

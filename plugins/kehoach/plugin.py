@@ -128,9 +128,10 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                               "Chạy «kehoach check» để xem chi tiết.") from None
         session = self.site.session
         session.start()
+        clashing = [uri for uri in generated if files.get_file_from_path(uri) is not None]
+        if clashing:
+            raise PluginError(str(PlanError(api.clashes(clashing, Path(config.docs_dir).name))))
         for uri, content in generated.items():
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(f"Tệp docs/{uri} trùng với trang do kehoach tạo ra; hãy đổi tên hoặc xóa tệp đó.")
             # File.generated is typed as returning File; it returns an instance of the class it is called on
             file = cast(_Generated, _Generated.generated(config, uri, content=b"" if callable(content) else content,
                                                          inclusion=_inclusion(uri)))
@@ -143,7 +144,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         for note in notes:  # warnings are normal in transcribed plans; they must not fail --strict
             log.info(note)
         if self.config.feeds:
-            self.site.write_feeds(corpus, Path(config.site_dir), config.site_url or "", self.today)
+            self.site.write_feeds(corpus, Path(config.site_dir), config.site_url or "", self.today,
+                                  config.use_directory_urls)
         log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {self.today}).")
         return files
 

@@ -16,10 +16,12 @@ import io
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from ..core import links
 from ..core.errors import Finding, PlanError
 from ..core.labels import plan_title
 from ..core.loader import Corpus, LoadedPlan, discover, load_corpus
@@ -376,9 +378,9 @@ def render_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(report: Report, site_url: str = "") -> str:
+def render_markdown(report: Report, site_url: str = "", directory_urls: bool = True) -> str:
     """The report as Markdown for a pull request's job summary; links point into the site."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+    site = links.Site(site_url, directory_urls)
     lines = [f"## Thay đổi kế hoạch: `{report.base}` → `{report.head}`", ""]
     if report.empty:
         return "\n".join(lines + [NOTHING]) + "\n"
@@ -386,20 +388,23 @@ def render_markdown(report: Report, site_url: str = "") -> str:
         lines += [f"> - {line[2:]}" if line.startswith("  ") else f"> **{line}**" for line in _problem_lines(report)]
         lines.append("")
     for plan in report.plans:
-        url = f"{base}ke-hoach/{plan.plan_id}/"
+        url = site.to(links.plan_page(plan.plan_id))
         gone = plan.changes[0].sign == "-" and plan.changes[0].verb == "Bỏ kế hoạch"
         lines += [f"### {plan.plan_id if gone else f'[{plan.plan_id}]({url})'}: {plan.title}", ""]
-        lines += [_markdown_change(change, url + "#") for change in plan.changes] + [""]
+        page = links.plan_page(plan.plan_id)
+        lines += [_markdown_change(change, partial(site.to, page)) for change in plan.changes] + [""]
     if report.registry:
         lines += ["### Danh mục cơ quan", ""]
-        lines += [_markdown_change(change, f"{base}co-quan/", agency=True) for change in report.registry] + [""]
+        lines += [_markdown_change(change, lambda ref: site.to(links.agency_page(ref)), agency=True)
+                  for change in report.registry] + [""]
     return "\n".join(lines)
 
 
-def _markdown_change(change: Change, prefix: str, agency: bool = False) -> str:
+def _markdown_change(change: Change, target: Callable[[str], str], agency: bool = False) -> str:
+    """A change as a list item; `target` gives the URL of what it names (a task's anchor, an agency's page)."""
     ref = ""
     if change.ref and (change.anchor or agency) and change.sign != "-":
-        ref = f" [`{change.ref}`]({prefix}{change.ref}{'/' if agency else ''})"
+        ref = f" [`{change.ref}`]({target(change.ref)})"
     elif change.ref:
         ref = f" `{change.ref}`"
     line = f"- **{change.verb}**{ref}" + (f": {change.text}" if change.text else "")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .rules import RULES
 from .text import visible
 
 Severity = Literal["error", "warning"]
@@ -31,6 +32,10 @@ class Finding:
     severity: Severity
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in RULES:  # a code users cannot look up in the guide's table is a bug of ours
+            raise ValueError(f"rule code {self.code} is not in core/rules.py")
 
     def as_text(self) -> str:
         """Render as `path:line:col: CODE mức: message`, hint on the next line.

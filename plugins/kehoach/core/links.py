@@ -10,7 +10,7 @@ so the site works under any path prefix and from any static server.
 
 from __future__ import annotations
 
-import posixpath
+from dataclasses import dataclass
 
 HOME = "index.md"
 YEARS = "nam/index.md"
@@ -53,6 +53,16 @@ def year_feed(year: int) -> str:
     return f"lich/nam/{year}.ics"
 
 
+def plan_exports(plan_id: str) -> str:
+    """Path of a plan's export files without their extension (.docx, .xlsx, .csv, .json)."""
+    return f"xuat/ke-hoach/{plan_id}"
+
+
+def agency_exports(agency_id: str) -> str:
+    """Path of an agency's export files without their extension (.xlsx, .csv)."""
+    return f"xuat/co-quan/{agency_id}"
+
+
 def page_url(path: str, directory_urls: bool = True) -> str:
     """Site-relative URL of a docs path, as MkDocs computes it; other files keep their path."""
     if not path.endswith(".md"):
@@ -74,9 +84,10 @@ class Links:
 
     def __init__(self, page: str, directory_urls: bool = True):
         self.directory_urls = directory_urls
-        url = page_url(page, directory_urls)
-        folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
-        self.root = "../" * folder.count("/")
+        # the folder the page is served from: "nam/2024/" -> "nam/2024", "nam/2024.html" -> "nam",
+        # "index.html" and "" -> "" (the site root)
+        folder = page_url(page, directory_urls).rpartition("/")[0]
+        self.root = "../" * (folder.count("/") + 1) if folder else ""
 
     def to(self, path: str, anchor: str | None = None) -> str:
         """Relative URL from this page to the docs path or file `path`, with an optional #anchor."""
@@ -85,4 +96,22 @@ class Links:
 
     def absolute(self, site_url: str, path: str) -> str:
         """Absolute URL of a file of the site, for feed subscriptions; "" without a site_url."""
-        return site_url.rstrip("/") + "/" + page_url(path, self.directory_urls) if site_url else ""
+        return Site(site_url, self.directory_urls).to(path) if site_url else ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """URLs of pages and files of the published site, for what is read outside it: feeds, mails, pull requests.
+
+    `url` is the site's public address ("https://intranet.example/kehoach/"); without one, URLs are
+    site-relative ("ke-hoach/2024/x/"), or root-relative when it is "/". `directory_urls` is MkDocs'
+    `use_directory_urls`: with false, a page is "ke-hoach/2024/x.html", not "ke-hoach/2024/x/".
+    """
+
+    url: str
+    directory_urls: bool = True
+
+    def to(self, path: str, anchor: str | None = None) -> str:
+        """The URL of the docs path or file `path`, with an optional #anchor."""
+        base = self.url.rstrip("/") + "/" if self.url else ""
+        return base + page_url(path, self.directory_urls) + (f"#{anchor}" if anchor else "")

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..core import links
 from ..core.agenda import ended, status, status_words
 from ..core.deadlines import check_day
 from ..core.errors import Finding, PlanError
@@ -174,9 +175,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def render_markdown(digests: list[AgencyDigest], corpus: Corpus, today: date, days: int, site_url: str = "") -> str:
-    """The digest as Markdown for a job summary or a mail: a table per agency and list."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+def render_markdown(digests: list[AgencyDigest], corpus: Corpus, today: date, days: int, site_url: str = "",
+                    directory_urls: bool = True) -> str:
+    """The digest as Markdown for a job summary or a mail: a table per agency and list, linked into the site."""
+    site = links.Site(site_url, directory_urls)
     lines = [f"# Nhắc việc ngày {short_date(today)}", "",
              f"Việc quá hạn và việc đến hạn trong {days} ngày tới, theo từng cơ quan.", ""]
     if not digests:
@@ -185,12 +187,12 @@ def render_markdown(digests: list[AgencyDigest], corpus: Corpus, today: date, da
     lines += ["**Việc quá hạn và báo cáo còn thiếu:**", "", *[f"- {_cell(line)}" for line in late], ""] if late else [
         "Không có việc quá hạn hay báo cáo còn thiếu.", ""]
     for item in digests:
-        lines += [f"## [{_cell(item.name)}]({base}co-quan/{item.agency_id}/)", ""]
+        lines += [f"## [{_cell(item.name)}]({site.to(links.agency_page(item.agency_id))})", ""]
         if item.missing:
             lines += [f"### Báo cáo còn thiếu ({len(item.missing)})", "",
                       "| Báo cáo | Kế hoạch | Hạn | Chưa gửi | Đã gửi |", "|---|---|---|---|---|"]
             for standing in item.missing:
-                link = f"{base}ke-hoach/{standing.plan_id}/#{standing.duty.id}"
+                link = site.to(links.plan_page(standing.plan_id), standing.duty.id)
                 cells = [f"[{_cell(_short(standing.duty.title, 120))}]({link})", _cell(standing.plan_title),
                          _cell(_late_words(standing, today)), _cell(_names(standing.missing, corpus)),
                          _cell(_sent_words(standing, corpus))]
@@ -204,7 +206,7 @@ def render_markdown(digests: list[AgencyDigest], corpus: Corpus, today: date, da
                       "|---|---|---|---|---|---|"]
             for row in rows:
                 entry = row.item
-                link = f"{base}ke-hoach/{entry.plan_id}/#{entry.id}"
+                link = site.to(links.plan_page(entry.plan_id), entry.id)
                 cells = [f"[{_cell(_short(entry.title, 120))}]({link})", _cell(entry.plan_title),
                          _cell(_role(row, corpus)), _cell(entry.deadline_text),
                          _cell(_when(row, today)), _cell(status_words(entry, today))]

@@ -37,6 +37,7 @@ import io
 import json
 from datetime import date
 
+from ..core import links
 from ..core.agenda import recorded, recorded_words
 from ..core.deadlines import KIND_VI, kind
 from ..core.labels import ROLE_WORDS, phrase, plan_base, plan_label
@@ -200,7 +201,7 @@ def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     resolved = resolve(corpus)
     for loaded in corpus.plans:
-        base, view = f"xuat/ke-hoach/{loaded.id}", resolved.plans[loaded.id]
+        base, view = links.plan_exports(loaded.id), resolved.plans[loaded.id]
         files[base + ".docx"] = plan_docx(loaded, corpus.agencies, view)
         files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today, view)
         files[base + ".csv"] = plan_csv(loaded, corpus.agencies, today, view)
@@ -208,7 +209,7 @@ def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
     plans = {loaded.id: loaded for loaded in corpus.plans}
     for agency_id, rows in agency_tasks(corpus).items():
         if agency_id in corpus.agencies:
-            files[f"xuat/co-quan/{agency_id}.xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans, today,
-                                                                  agency_reports(agency_id, corpus))
-            files[f"xuat/co-quan/{agency_id}.csv"] = agency_csv(rows, plans, today)
+            files[links.agency_exports(agency_id) + ".xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans,
+                                                                          today, agency_reports(agency_id, corpus))
+            files[links.agency_exports(agency_id) + ".csv"] = agency_csv(rows, plans, today)
     return dict(sorted(files.items()))

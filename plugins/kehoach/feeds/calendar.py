@@ -70,18 +70,20 @@ class Event(VEvent):
     alarms: bool = True  # False for a done task and for an open item of an ended plan
 
 
-def build_feeds(corpus: Corpus, site_url: str, today: date | None = None) -> dict[str, bytes]:
+def build_feeds(corpus: Corpus, site_url: str, today: date | None = None,
+                directory_urls: bool = True) -> dict[str, bytes]:
     """Every feed as relative path -> bytes, identical whatever order plans were read in.
 
     There is a feed for every plan, every year that has a plan and every agency
     of the registry, even with no event yet, so that every page's subscribe
     link works and a subscription made today picks up next year's deadlines.
-    `site_url` is the site's public address ("https://intranet/kehoach/");
+    `site_url` is the site's public address ("https://intranet/kehoach/"), `directory_urls` MkDocs'
+    `use_directory_urls` (false: pages at ke-hoach/2024/x.html);
     event URLs point at the task anchors of the plan pages under it. With
     `today`, the open items of plans ended by then (`agenda.ended`) say so and
     lose their alarms; without it no plan has ended.
     """
-    return dict(iter_feeds(corpus, site_url, today=today))
+    return dict(iter_feeds(corpus, site_url, today=today, directory_urls=directory_urls))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ class FeedItem:
 
 
 def iter_feeds(corpus: Corpus, site_url: str, reuse: Reuse[list[FeedItem]] | None = None,
-               today: date | None = None) -> Iterator[tuple[str, bytes]]:
+               today: date | None = None, directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
     """Every feed as (relative path, bytes), made one at a time.
 
     A large site has hundreds of megabytes of feeds (each event is in the all,
@@ -117,7 +119,7 @@ def iter_feeds(corpus: Corpus, site_url: str, reuse: Reuse[list[FeedItem]] | Non
     `reuse` keeps each plan's events between builds (a plan's events change on
     the day it ends, so whether it has is part of what they are kept by).
     """
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    base = links.Site(site_url.rstrip("/") + "/", directory_urls)  # without a site_url: root-relative URLs
     reach, resolved = members(corpus.agencies), resolve(corpus)
 
     def make(loaded: LoadedPlan) -> list[FeedItem]:
@@ -164,7 +166,8 @@ def _role_texts(pairs: list[FeedItem | bytes]) -> list[bytes]:
     return [piece for item, line in zip(items, lines, strict=True) for piece in item.text(line)]
 
 
-def plan_items(plan: PlanView, reach: dict[str, list[str]], base: str, today: date | None = None) -> list[FeedItem]:
+def plan_items(plan: PlanView, reach: dict[str, list[str]], base: links.Site,
+               today: date | None = None) -> list[FeedItem]:
     """The feed items of one plan as of `today`, in the plan's order."""
     items = []
     for event in plan_events(plan, base, reach, today):
@@ -174,10 +177,11 @@ def plan_items(plan: PlanView, reach: dict[str, list[str]], base: str, today: da
     return items
 
 
-def events(corpus: Corpus, site_url: str, today: date | None = None) -> list[Event]:
+def events(corpus: Corpus, site_url: str, today: date | None = None, directory_urls: bool = True) -> list[Event]:
     """Every event of the corpus as of `today` (see `build_feeds`), sorted by day, plan and item id."""
     reach, resolved = members(corpus.agencies), resolve(corpus)
-    found = [event for plan in resolved.plans.values() for event in plan_events(plan, site_url, reach, today)]
+    site = links.Site(site_url.rstrip("/") + "/", directory_urls)
+    found = [event for plan in resolved.plans.values() for event in plan_events(plan, site, reach, today)]
     return sorted(found, key=lambda event: (event.day, event.plan_id, event.uid))
 
 
@@ -193,17 +197,17 @@ class PlanContext:
     today: date | None  # the build day: a plan ended by then has its open items' outcome unrecorded
 
     @classmethod
-    def of(cls, plan: PlanView, site_url: str, today: date | None = None) -> PlanContext:
+    def of(cls, plan: PlanView, site: links.Site, today: date | None = None) -> PlanContext:
         loaded = plan.loaded
         first = plan_base(loaded.plan)
-        return cls(plan, f"{site_url}ke-hoach/{loaded.id}/", f"{plan_label(loaded.plan, plan.agencies)}\n{plan.title}",
+        return cls(plan, site.to(links.plan_page(loaded.id)), f"{plan_label(loaded.plan, plan.agencies)}\n{plan.title}",
                    first, max(first, loaded.plan.updated or first), today)
 
 
-def plan_events(plan: PlanView, site_url: str, reach: dict[str, list[str]],
+def plan_events(plan: PlanView, site: links.Site, reach: dict[str, list[str]],
                 today: date | None = None) -> Iterator[Event]:
     """The events of one plan as of `today`: its dated tasks, then its dated reporting duties."""
-    context = PlanContext.of(plan, site_url, today)
+    context = PlanContext.of(plan, site, today)
     for item in plan.items:
         if item.effective_due is not None:  # ongoing or undated: nothing to put on a calendar
             yield _event(context, item, reach)
@@ -299,26 +303,26 @@ def due_line(last: date, day: date) -> str:
 
 # --- the calendars ------------------------------------------------------------------
 
-def _all_meta(base: str) -> CalendarMeta:
+def _all_meta(base: links.Site) -> CalendarMeta:
     return CalendarMeta("Hạn nhiệm vụ thi đua, khen thưởng",
                         "Mọi thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng.",
-                        base, base + links.ALL_FEED)
+                        base.to(links.HOME), base.to(links.ALL_FEED))
 
 
-def _year_meta(year: int, base: str) -> CalendarMeta:
+def _year_meta(year: int, base: links.Site) -> CalendarMeta:
     return CalendarMeta(f"Hạn nhiệm vụ năm {year}",
                         f"Thời hạn nhiệm vụ và báo cáo trong các kế hoạch thi đua, khen thưởng năm {year}.",
-                        f"{base}nam/{year}/", base + links.year_feed(year))
+                        base.to(links.year_page(year)), base.to(links.year_feed(year)))
 
 
-def _plan_meta(plan: PlanView, base: str) -> CalendarMeta:
+def _plan_meta(plan: PlanView, base: links.Site) -> CalendarMeta:
     loaded = plan.loaded
     return CalendarMeta(f"Hạn nhiệm vụ: {plan.title}",
                         f"Thời hạn nhiệm vụ và báo cáo của {plan_label(loaded.plan, plan.agencies)}.",
-                        f"{base}ke-hoach/{loaded.id}/", base + links.plan_feed(loaded.id))
+                        base.to(links.plan_page(loaded.id)), base.to(links.plan_feed(loaded.id)))
 
 
-def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> CalendarMeta:
+def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: links.Site) -> CalendarMeta:
     text = (f"Nhiệm vụ {agency.name} chủ trì, phối hợp, phải báo cáo hoặc nhận báo cáo, "
             "kể cả nhiệm vụ giao cho nhóm mà cơ quan thuộc về.")
     if agency.successor:
@@ -326,4 +330,4 @@ def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: str) -> Cale
     elif agency.valid_until:
         text += f" Cơ quan chấm dứt hoạt động sau ngày {short_date(agency.valid_until)}."
     return CalendarMeta(f"Hạn nhiệm vụ: {agency.name}", text,
-                        f"{base}co-quan/{agency.id}/", base + links.agency_feed(agency.id))
+                        base.to(links.agency_page(agency.id)), base.to(links.agency_feed(agency.id)))

@@ -116,7 +116,7 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "member_of": [_named(g, corpus, link) for g in agency.groups],
         "members": [_named(m, corpus, link) for m in members],
         "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
-        "files": downloads(link, f"xuat/co-quan/{agency.id}", options),
+        "files": downloads(link, links.agency_exports(agency.id), options),
         "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE,
         "current": current_year(corpus, link, options.today),
         "received": received_reports(rows, corpus, link, options.today),

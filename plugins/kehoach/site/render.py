@@ -193,7 +193,7 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
         "timeline": Markup(render_timeline([v.item for v in views], start, end, today)),
         "today_inside": start <= today <= end,
         "feed": feed_links(link, links.plan_feed(loaded.id), options.site_url),
-        "files": downloads(link, f"xuat/ke-hoach/{loaded.id}", options),
+        "files": downloads(link, links.plan_exports(loaded.id), options),
         "year_href": link.to(links.year_page(plan.year)),
     }
 
