@@ -6,16 +6,20 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 
-def test_bench_quick_prints_libyaml_and_check_figures_and_their_ratio() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_check.py"), "--quick"],
+@pytest.mark.parametrize(("share", "findings"), [(None, range(1, 50)), ("1", range(50, 51))])
+def test_bench_quick_prints_libyaml_and_check_figures_and_their_ratio(share: str | None, findings: range) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_check.py"), "--quick",
+                             *(["--findings", share] if share else [])],
                             capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^plans: 50 \(\d{4} tasks\), 52 YAML files", result.stdout, re.M), result.stdout
+    plans = re.search(r"^plans: 50 \(\d{4} tasks, (\d+) findings\), 52 YAML files", result.stdout, re.M)
+    assert plans and int(plans[1]) in findings, result.stdout  # the share, or every plan with its stale year
     assert re.search(r"^\(a\) libyaml alone \(yaml\.CSafeLoader\): \d+\.\d+ s", result.stdout, re.M), result.stdout
-    assert re.search(r"^\(b\) load_corpus \+ check_corpus: +\d+\.\d+ s", result.stdout, re.M), result.stdout
+    assert re.search(r"^\(b\) load_checked \(load \+ check\): +\d+\.\d+ s", result.stdout, re.M), result.stdout
     assert re.search(r"^ratio \(b\)/\(a\): \d+\.\d+ CPU", result.stdout, re.M), result.stdout
 
 

@@ -3,8 +3,11 @@
 MkDocs' own dirty rebuild is known to be wrong (perf.md: only the touched
 page is rendered, the search index keeps that page alone). The plugin makes it
 right by telling MkDocs which generated files changed and by keeping the search
-index page by page; this test holds it to that on the real plans: after an
-edit, every page, feed and the search index served equal a fresh build's.
+index page by page, and it re-renders only the pages whose inputs changed (an
+agency page's are the rows it lists); this test holds it to that on the real
+plans: after a title edit, a status edit, an edit to a task led by a group with
+members, and a plan's removal, every page, feed and the search index served
+equal a fresh build's.
 """
 
 from __future__ import annotations
@@ -17,29 +20,42 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from edit_loop import Server  # noqa: E402
+from edit_loop import Server, edit  # noqa: E402
 from measure import TODAY  # noqa: E402  (the date Server builds with)
 
 PLAN = "plans/2024/quyet-thang-ke-hoach-tdkt/ke-hoach.yml"
 EDITED_PAGE = "ke-hoach/2024/quyet-thang-ke-hoach-tdkt/"
 REMOVED = "plans/2025/son-la-co-so-dieu-tri-nghien-tdkt"
 BEFORE, AFTER = "Giao công chức Văn hóa - Xã hội tăng cường", "Giao công chức Văn hóa - Xã hội đẩy mạnh"
+GROUP = "lai-chau/quyet-thang/co-quan-don-vi"  # leads the plan's first task; given members below
+MEMBERS = ("lai-chau/quyet-thang/van-phong", "lai-chau/quyet-thang/cc-van-hoa-xa-hoi",
+           "lai-chau/quyet-thang/cc-tai-chinh-ke-toan")
+REDONE = re.compile(r"Dựng lại (\d+) trang có thay đổi")
 LIVERELOAD = re.compile(r"<script>\s*var livereload.*?</script>\s*", re.DOTALL)
 MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs") if (ROOT / ".venv" / "bin" / "mkdocs").exists() else "mkdocs"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the repository's site sources: mkdocs.yml, docs/, hooks/, overrides/ and plans/."""
+    """A copy of the repository's site sources: mkdocs.yml, docs/, hooks/, overrides/ and plans/, with three
+    agencies of the Quyết Thắng registry made members of the group that leads the first task of its plan."""
     for name in ("docs", "hooks", "overrides", "plans"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    registry = tmp_path / "plans" / "agencies" / "lai-chau.yml"
+    text = registry.read_text(encoding="utf-8")
+    for member in MEMBERS:
+        entry = f"  - id: {member}\n"
+        assert entry in text
+        text = text.replace(entry, f"{entry}    groups: [{GROUP}]\n")
+    registry.write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -69,12 +85,30 @@ def test_dirty_serve_after_an_edit_and_a_removal_serves_what_a_clean_build_makes
         assert "Đọc lại 1 thư mục kế hoạch có thay đổi." in log, log
         assert AFTER.encode() in fetch(server.port, EDITED_PAGE)
         assert_same_as_clean_build(project, server.port)
+        # only the pages listing the task change: its plan, its lead's pages, the summaries (at most home)
+        assert 1 < redone(log) <= 5, log
+        for task_id, kind, shown in (("bo-tri-kinh-phi", "status", "Đã hoàn thành"),
+                                     ("xay-dung-ke-hoach-don-vi", "title", "(bản sửa 1)")):
+            text = edit(plan.read_text(encoding="utf-8"), task_id, kind, 1)[0]
+            log = rebuild(server, partial(plan.write_text, text, encoding="utf-8"))
+            assert "Đọc lại 1 thư mục kế hoạch có thay đổi." in log, log
+            assert shown.encode() in fetch(server.port, EDITED_PAGE)
+            assert_same_as_clean_build(project, server.port)
+        for member in MEMBERS:  # the group's task is on every member's page of its year, with its new title
+            assert "(bản sửa 1)".encode() in fetch(server.port, f"co-quan/{member}/nam-2024/")
+        assert redone(log) >= 2 + len(MEMBERS), log
         rebuild(server, lambda: shutil.rmtree(project / REMOVED))
         assert_same_as_clean_build(project, server.port)
         for gone in ("ke-hoach/2025/son-la-co-so-dieu-tri-nghien-tdkt/",
                      "lich/ke-hoach/2025/son-la-co-so-dieu-tri-nghien-tdkt.ics"):
             with pytest.raises(urllib.error.HTTPError, match="404"):
                 fetch(server.port, gone)
+        # with no plan of 2025 left, every agency's page names 2024's plans, listing their tasks or not
+        other = project / "plans/2024/son-la-quyet-dinh-43-tdkt/ke-hoach.yml"
+        text = other.read_text(encoding="utf-8").replace("\ntitle: Tỉnh Sơn La – ", "\ntitle: Tỉnh Sơn La (sửa) – ")
+        rebuild(server, partial(other.write_text, text, encoding="utf-8"))
+        assert "Tỉnh Sơn La (sửa)".encode() in fetch(server.port, f"co-quan/{MEMBERS[0]}/")
+        assert_same_as_clean_build(project, server.port)
     finally:
         server.stop()
 
@@ -85,6 +119,13 @@ def rebuild(server: Server, change: Callable[[], object]) -> str:
     change()
     server.wait_for("Documentation built in", seen, 300)
     return "\n".join(server.lines[seen:])
+
+
+def redone(log: str) -> int:
+    """How many generated pages the plugin said it re-rendered in a rebuild."""
+    found = REDONE.findall(log)
+    assert found, log
+    return int(found[-1])
 
 
 def assert_same_as_clean_build(project: Path, port: int) -> None:

@@ -137,6 +137,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                                                          inclusion=_inclusion(uri)))
             file.changed, file.source = session.add(uri, content, file.abs_dest_path)
             files.append(file)
+        notes += session.changes_note()
         session.remove_gone()
         pages = [(f.src_uri, f.url, f.generated_by is not None) for f in files.documentation_pages()]
         notes += session.choose_scope(self.config.search, self.config.search_titles_from,
@@ -175,7 +176,10 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Under serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows."""
+        """Under serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows;
+        under serve, keep the theme's templates compiled from one build to the next."""
+        if self.site.session.serving:
+            env.bytecode_cache = self.site.session.templates
         for file in files.documentation_pages() if self.site.session.keeps_pages else ():
             if file.page is not None and file.page.markdown is None and file.generated_by is None:
                 file.page.read_source(config)

@@ -28,6 +28,7 @@ from .lifecycle import last_day
 from .loader import Corpus, LoadedPlan
 from .models import Agency, Deadline, DocRef, Plan
 from .registry import members
+from .reuse import Remembered
 from .workdays import effective
 
 
@@ -296,10 +297,29 @@ def involved(item: ItemView, reach: dict[str, list[str]]) -> dict[str, tuple[str
 def _by_agency(view: CorpusView) -> dict[str, list[Row]]:
     reach = members(view.corpus.agencies)
     rows: dict[str, list[Row]] = {}
-    for item in view.items():
+    for plan in view.plans.values():
+        for agency_id, found in _plan_rows(plan, view.corpus.agencies, reach).items():
+            rows.setdefault(agency_id, []).extend(found)
+    return {agency_id: sorted(found, key=_row_order) for agency_id, found in sorted(rows.items())}
+
+
+def _row_order(row: Row) -> tuple[date, str, str]:
+    return row.item.sort_key
+
+
+def _rows_of(plan: PlanView, agencies: dict[str, Agency], reach: dict[str, list[str]]) -> dict[str, list[Row]]:
+    """One plan's rows by agency (see `involved`), in the plan's order."""
+    rows: dict[str, list[Row]] = {}
+    for item in plan.items:
         for agency_id, (role, group) in involved(item, reach).items():
             rows.setdefault(agency_id, []).append(Row(item, role, group))
-    return {agency_id: sorted(found, key=lambda row: row.item.sort_key) for agency_id, found in sorted(rows.items())}
+    return rows
+
+
+# A plan's rows, once per plan view and registry: under serve a plan that did not change keeps its view, so a
+# rebuild works out the edited plan's rows only (and an agency page whose rows are the same objects is kept).
+_plan_rows: Remembered[PlanView, dict[str, list[Row]]] = Remembered(
+    _rows_of, lambda plan, agencies, reach: (agencies,))
 
 
 def views_by_agency(corpus: Corpus) -> dict[str, list[Row]]:

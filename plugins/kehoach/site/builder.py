@@ -16,9 +16,9 @@ from collections.abc import Callable
 from functools import partial
 
 from ..core import links
-from ..core.loader import Corpus, LoadedPlan
+from ..core.loader import Corpus
 from ..core.reuse import Reuse
-from ..core.view import Row, views_by_agency
+from ..core.view import DutyView, Row, resolve, views_by_agency
 from .options import Options
 from .pages import (
     agency_page_of,
@@ -42,36 +42,54 @@ def page_renderers(corpus: Corpus, options: Options, reuse: Reuse[str] | None = 
     """Every generated page by path, as a function that renders it.
 
     A caller can render the pages one at a time and let each go (a province's
-    pages are hundreds of megabytes). With `reuse` (mkdocs serve), a plan, year
-    or agency page whose plans, registry and options are unchanged since the
-    previous build is not rendered again; the indexes and the home page
-    summarise every plan, so they always are.
+    pages are hundreds of megabytes). With `reuse` (mkdocs serve), a page whose
+    inputs are unchanged since the previous build is not rendered again: a plan
+    page's inputs are its plan, a year page's the plans of the year, an agency
+    page's the rows it lists (each task's or duty's view, with its plan's title;
+    the agency's role; the group it came through), the plans of the reports it
+    tracks, and the current year's plans it links; so an edit to one task
+    re-renders the pages that show that task, not every page of its plan's
+    agencies. The indexes and the home page summarise every plan, so they are
+    always rendered.
     """
-    def page(uri: str, shown: list[LoadedPlan], render: Callable[[], str], *more: object) -> Callable[[], str]:
-        return partial(reuse.get, uri, (options, corpus.agencies, *more, *shown), render) if reuse else render
+    def page(uri: str, render: Callable[[], str], *inputs: object) -> Callable[[], str]:
+        return partial(reuse.get, uri, (options, corpus.agencies, *inputs), render) if reuse else render
 
-    pages = {links.plan_page(loaded.id): page(links.plan_page(loaded.id), [loaded],
-                                              partial(render_plan_page, loaded, corpus, options))
+    pages = {links.plan_page(loaded.id): page(links.plan_page(loaded.id),
+                                              partial(render_plan_page, loaded, corpus, options), loaded)
              for loaded in corpus.plans}
     for year in sorted({loaded.plan.year for loaded in corpus.plans}):
         shown = [loaded for loaded in corpus.plans if loaded.plan.year == year]
-        pages[links.year_page(year)] = page(links.year_page(year), shown,
-                                            partial(render_year_page, year, corpus, options))
+        pages[links.year_page(year)] = page(links.year_page(year), partial(render_year_page, year, corpus, options),
+                                            *shown)
     pages[links.YEARS] = partial(render_years_index, corpus, options)
     by_agency = views_by_agency(corpus)
     plans = {loaded.id: loaded for loaded in corpus.plans}
+    current = _current_plans(corpus, options) if reuse else ()
     for agency_id, agency in corpus.agencies.items():
-        current, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
+        shown_year, by_year = split_by_year(by_agency.get(agency_id, []), plans, options.today)
         years = plan_years(by_year, options.today)
+        source = corpus.agency_pos.get(agency_id, ("", 0, 0))[0]
         parts: list[tuple[int | None, list[Row]]] = [*by_year.items()] or [(None, [])]  # no tasks: a page still
         for plan_year, rows in parts:
-            uri = agency_page_of(agency_id, plan_year, current)
-            shown = [plans[plan_id] for plan_id in dict.fromkeys(row.item.plan_id for row in rows)]
-            pages[uri] = page(uri, shown, partial(render_agency_page, agency, plan_year, rows, years, current, corpus,
-                                                  options), plan_year, years, current)
+            uri = agency_page_of(agency_id, plan_year, shown_year)
+            tracked = [plans[row.item.plan_id] for row in rows if isinstance(row.item, DutyView) and row.item.tracked]
+            pages[uri] = page(uri, partial(render_agency_page, agency, plan_year, rows, years, shown_year, corpus,
+                                           options), source, plan_year, years, shown_year, current, *tracked, *rows)
     pages[links.AGENCIES] = partial(render_agencies_index, corpus, by_agency, options)
     pages[links.HOME] = partial(render_home, corpus, options)
     return pages
+
+
+def _current_plans(corpus: Corpus, options: Options) -> tuple[int | None, tuple[tuple[str, str], ...]]:
+    """What an agency page's "current year" box (`pages.current_year`) is made from: today's year, or the
+    latest earlier year with plans, and that year's plans with their titles."""
+    years = {loaded.plan.year for loaded in corpus.plans}
+    year = options.today.year if options.today.year in years else max(
+        (y for y in years if y < options.today.year), default=None)
+    titles = resolve(corpus).plans
+    return year, tuple(sorted((loaded.id, titles[loaded.id].title) for loaded in corpus.plans
+                              if loaded.plan.year == year))
 
 
 _OWN_BLOCK = re.compile(r'<(?:div|table|p|h3)\b[^>\n]*\bclass="[^"]*\bkh-')
