@@ -36,6 +36,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..core.errors import Finding, PlanError, has_errors
+from ..core.labels import STATE_WORDS
 from ..core.loader import PLAN_FILE, LoadedPlan, load_corpus, plan_folder_name, shown_path
 
 # Keys whose values are identifiers, file names or links: never rewritten.
@@ -321,7 +322,8 @@ def build_checklist(result: Rollover, agencies: dict[str, Any]) -> list[str]:
         lines.extend(f"   - {item}" for item in items or ["Không có."])
     lines += ["", "Đã làm tự động:",
               f"   - Dời {result.years_moved} chỗ ghi năm trong chữ, cùng mọi ngày, tháng, quý, năm học.",
-              f"   - Đặt lại {result.statuses_cleared} nhiệm vụ về «Chưa bắt đầu» (bỏ văn bản chứng minh).",
+              f"   - Đặt lại {result.statuses_cleared} nhiệm vụ về «{STATE_WORDS['not_started']}» "
+              "(bỏ văn bản chứng minh).",
               f"   - Bỏ {result.notes_dropped} ghi chú về bản nguồn năm trước (source).",
               "   - Hạn tính theo ngày làm việc (Điều 148 BLDS) không ghi trong tệp: trang và lịch tự tính lại "
               f"theo ngày nghỉ năm {year}.",
