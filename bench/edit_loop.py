@@ -8,7 +8,8 @@ task's status, the task led by one agency, and the title of a task led by a
 group of agencies (the group closest to 60 members), whose rows are on every
 member's page. Each edit is timed from the moment the file is written to the
 moment the browser shows it (MkDocs' livereload reloads the page after the
-rebuild), with the CPU seconds the server process spent meanwhile, MkDocs'
+rebuild), with the CPU seconds the server process and its children (Pagefind)
+spent meanwhile, MkDocs'
 own rebuild time and what the plugin says it re-rendered.
 
     .venv/bin/python bench/edit_loop.py                   # 1,000 plans, serve --dirty, each kind twice
@@ -17,8 +18,9 @@ own rebuild time and what the plugin says it re-rendered.
     .venv/bin/python bench/edit_loop.py --in-process --profile /tmp/rebuild.prof   # no server, no browser
 
 `--in-process` runs MkDocs' serve builds in this process (a first build, then one
-dirty rebuild per edit, as `mkdocs serve --dirty` does them) and writes a
-cProfile (CPU time) of each rebuild. `measure(root, dirty=..., edits=...)` and
+dirty rebuild per edit, as `mkdocs serve --dirty` does them), prints the CPU
+seconds of each (and of its child processes: Pagefind's indexer), and with
+`--profile` writes a cProfile (CPU time) of each rebuild. `measure(root, dirty=..., edits=...)` and
 `table(ctx)` (bench/run's edit-loop table) are what other benches call.
 """
 
@@ -28,6 +30,7 @@ import argparse
 import cProfile
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -100,9 +103,10 @@ class Server:
         raise TimeoutError(f"no «{pattern}» in the mkdocs serve log after {timeout:.0f} s")
 
     def cpu_seconds(self) -> float:
-        """CPU seconds (user + system) the server process has used so far."""
+        """CPU seconds (user + system) the server process and the children it waited for (Pagefind) have
+        used so far."""
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return sum(int(tick) for tick in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -289,13 +293,13 @@ def profile_rebuilds(root: Path, edits_per_kind: int, out: Path | None) -> list[
         for number, (kind, path, _, text, _) in enumerate(edits(found, edits_per_kind), 1):
             path.write_text(text, encoding="utf-8")
             profile, current = cProfile.Profile(time.process_time) if out else None, config()
-            start = time.process_time()
+            start, children = time.process_time(), _children_cpu()
             if profile:
                 profile.runcall(build, current, serve_url=SITE_URL, dirty=True)
             else:
                 build(current, serve_url=SITE_URL, dirty=True)
-            changed = getattr(current.plugins["kehoach"].site.session, "changed", [])  # none before commit fdb911d
-            rows.append({"kind": kind, "cpu": time.process_time() - start,
+            changed = getattr(current.plugins["kehoach"].site.session, "changed", [])  # none before commit aa12ee9
+            rows.append({"kind": kind, "cpu": time.process_time() - start, "children": _children_cpu() - children,
                          "pages": sum(uri.endswith(".md") for uri in changed)})
             if profile and out:
                 profile.dump_stats(f"{out}.{kind}.{number}")
@@ -303,6 +307,12 @@ def profile_rebuilds(root: Path, edits_per_kind: int, out: Path | None) -> list[
         restore(before)
         shutil.rmtree(site_dir, ignore_errors=True)
     return rows
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the child processes this process has waited for (Pagefind's indexer)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- provinces and bench/run's table ----------------------------------------------------
@@ -385,8 +395,8 @@ def main() -> int:
         size = f"{args.real} copies of the real plans" if args.real else f"{args.n:,} plans"
         if args.in_process or args.profile:
             for row in profile_rebuilds(root, args.edits, args.profile):
-                print(f"{size}: {row['kind']:<6} rebuild {row['cpu']:.2f} CPU s{' (profiled)' * bool(args.profile)}, "
-                      f"{row['pages']} pages re-rendered")
+                print(f"{size}: {row['kind']:<6} rebuild {row['cpu']:.2f} CPU s{' (profiled)' * bool(args.profile)} "
+                      f"+ {row['children']:.2f} s in child processes, {row['pages']} pages re-rendered")
             return 0
         result = Table(f"The edit loop, {size}", COLUMNS)
         for mode in args.modes.split(","):
