@@ -71,6 +71,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# what MkDocs logs when a rebuild fails (a BuildError; any other exception): the server then waits for a change
+FAILURES = ("Aborted with", "An error happened during the rebuild")
+
+
 class Server:
     """`mkdocs serve` in the background, with its log collected line by line."""
 
@@ -95,12 +99,37 @@ class Server:
             for index in range(start, len(self.lines)):
                 if pattern in self.lines[index]:
                     return index
-                if "Aborted with" in self.lines[index]:
+                if any(failure in self.lines[index] for failure in FAILURES):
                     raise RuntimeError("the rebuild failed:\n" + "\n".join(self.lines[start:]))
             if self.process.poll() is not None:
                 raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(self.lines[-30:]))
             time.sleep(0.05)
-        raise TimeoutError(f"no «{pattern}» in the mkdocs serve log after {timeout:.0f} s")
+        raise TimeoutError(f"no «{pattern}» in the mkdocs serve log after {timeout:.0f} s; it logged:\n"
+                           + "\n".join(self.lines[start:][-40:]))
+
+    def settle(self, quiet: float = 2.0, timeout: float = 300) -> None:
+        """Wait until the server is idle: every rebuild it started has ended and nothing was logged for
+        `quiet` seconds (four of MkDocs' half-second polls of the watched folders).
+
+        A file saved in two steps (truncated, then written) can be seen by two polls and start a second
+        rebuild just after the first; a change made while that one runs races with it. A measurement or
+        a test settles before each change so that the change is the only thing the next rebuild sees.
+        """
+        deadline = time.monotonic() + timeout
+        seen, since = len(self.lines), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            if len(self.lines) != seen:
+                seen, since = len(self.lines), time.monotonic()
+                continue
+            started = max((i for i, line in enumerate(self.lines) if "Detected file changes" in line), default=-1)
+            ended = max((i for i, line in enumerate(self.lines) if "Reloading browsers" in line
+                         or any(failure in line for failure in FAILURES)), default=-1)
+            if (started < 0 or ended > started) and time.monotonic() - since >= quiet:
+                return
+            if self.process.poll() is not None:
+                raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(self.lines[-30:]))
+        raise TimeoutError("mkdocs serve did not become idle; it logged:\n" + "\n".join(self.lines[-40:]))
 
     def cpu_seconds(self) -> float:
         """CPU seconds (user + system) the server process and the children it waited for (Pagefind) have
@@ -244,6 +273,7 @@ def measure(root: Path, *, dirty: bool = True, edits_per_kind: int = 2) -> dict[
                     shown_page = plan_page
                 shows = SHOWN_STATE if kind == "status" else SHOWN_TEXT
                 badges = page.evaluate(BADGES) if kind == "status" else 0
+                server.settle()
                 seen, cpu = len(server.lines), server.cpu_seconds()
                 start = time.perf_counter()
                 path.write_text(text, encoding="utf-8")
@@ -255,7 +285,6 @@ def measure(root: Path, *, dirty: bool = True, edits_per_kind: int = 2) -> dict[
                 got["rebuild"].append(float(_BUILT.search(server.lines[done]).group(1)))  # type: ignore[union-attr]
                 redone = [int(m[1]) for line in server.lines[seen:done] if (m := _REDONE.search(line))]
                 got["pages"].append(redone[-1] if redone else float("nan"))
-                time.sleep(0.5)  # let livereload settle before the next save
             browser.close()
     finally:
         restore(before)

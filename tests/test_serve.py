@@ -114,7 +114,9 @@ def test_dirty_serve_after_an_edit_and_a_removal_serves_what_a_clean_build_makes
 
 
 def rebuild(server: Server, change: Callable[[], object]) -> str:
-    """Make a change to the project and wait for the rebuild; return what the server logged meanwhile."""
+    """Make a change to the project once the server is idle, wait for the rebuild; return what the server
+    logged meanwhile."""
+    server.settle()
     seen = len(server.lines)
     change()
     server.wait_for("Documentation built in", seen, 300)
