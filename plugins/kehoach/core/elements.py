@@ -37,7 +37,6 @@ class Elements:
     issuing: str | None  # a decision's issuing authority under its subject, in capitals
     capacity: tuple[str, ...]  # "TM. ỦY BAN NHÂN DÂN", then the signer's title, in capitals
     signer_name: str | None  # the name, else a dotted line; None when the document prints no signature
-    missing: tuple[str, ...]  # keys of `labels.ELEMENT_WORDS`, in that order
 
 
 def is_attached(plan: Plan, document: Document) -> bool:
@@ -98,7 +97,6 @@ def elements(document: Document, agencies: dict[str, Agency], attached: bool = F
         issuing=document.issuing_title.upper() if document.issuing_title else None,
         capacity=tuple(capacity),
         signer_name=name,
-        missing=missing(document, agencies, attached),
     )
 
 
