@@ -9,6 +9,7 @@ Regenerate after a deliberate change, then read every diff as a user would:
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -55,3 +56,17 @@ def test_hostile_markdown_is_read_through_to_the_findings_it_deserves(tmp_path: 
     code, output = run_kehoach(["check", "plans"], write_hostile_plan(tmp_path, text))
     codes = [line.split(": ")[1].split()[0] for line in output.splitlines() if line.startswith("plans/")]
     assert (code, codes) == (0, ["KH504"] * len(codes)) and len(codes) >= 2, output
+
+
+def test_following_the_kh508_hint_clears_the_warning(tmp_path: Path) -> None:
+    """The hint's fields, written as it says (issuer, ký hiệu, place, signer), leave nothing to warn about."""
+    case = CASES / "check" / "for-signature-missing-elements"
+    shutil.copytree(case / "plans", tmp_path / "plans")
+    plan = tmp_path / "plans" / "2025" / "ke-hoach-tdkt" / "ke-hoach.yml"
+    text = plan.read_text(encoding="utf-8")
+    filled = text.replace("document:\n", "document:\n  issuer_name: SỞ NỘI VỤ\n  symbol: KH-UBND\n  place: Đồng Nai\n"
+                          "  signer:\n    title: CHỦ TỊCH\n    name: Nguyễn Văn A\n")
+    plan.write_text(filled, encoding="utf-8")
+    assert report(tmp_path) == "exit: 0\nKhông có lỗi nào.\n"
+    plan.write_text(text.replace("for_signature: true\n", ""), encoding="utf-8")
+    assert report(tmp_path) == "exit: 0\nKhông có lỗi nào.\n"

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kehoach.core.elements import missing
 from kehoach.core.errors import Finding
-from kehoach.core.models import Deadline, Task
+from kehoach.core.models import Deadline, Plan, Registry, Task
 from kehoach.core.rules import RULES
 from kehoach.site.guide import RULE_TABLE_MARKER, fill_rule_table
 
@@ -237,3 +238,14 @@ def test_make_test_runs_every_step_after_a_failure_and_names_the_failed_ones(bin
     assert result.returncode != 0
     assert log.read_text().split() == ["kehoach", "mkdocs", "check-jsonschema", "zizmor", "ruff", "pytest"]
     assert "failed steps: check lint" in result.stderr
+
+
+def test_the_guides_draft_for_signature_example_is_a_complete_draft():
+    """The guide's `for_signature` example is a valid plan document that KH508 has nothing to say about."""
+    (example,) = [block for block in yaml_examples() if isinstance(block, dict) and "for_signature" in block]
+    plan = Plan.model_validate({"year": 2025, **example})
+    registry_file = ROOT / "plans" / "agencies" / "lai-chau.yml"
+    registry = Registry.model_validate(yaml.safe_load(registry_file.read_text(encoding="utf-8")))
+    agencies = {agency.id: agency for agency in registry.agencies}
+    assert plan.for_signature and plan.document.issuer in agencies
+    assert missing(plan.document, agencies, attached=False) == ()

@@ -19,6 +19,7 @@ from typing import Any
 
 from .bodies import MAX_NESTING, headings, relative_links, too_deep
 from .deadlines import Reading, describe, due, effective_deadline, kind, quarter_of, read_phrase, span, written_day
+from .elements import check_signing
 from .errors import Finding, Severity, sort_key
 from .lifecycle import period_of
 from .loader import Corpus, LoadedPlan, odd_part
@@ -48,6 +49,7 @@ def check_plan(loaded: LoadedPlan, agencies: dict[str, Agency], names: AgencyNam
         found.extend(rule(loaded))
     found.extend(check_agencies(loaded, agencies, names))
     found.extend(check_submissions(loaded, agencies))
+    found.extend(check_signing(loaded, agencies))
     return found
 
 

@@ -126,3 +126,69 @@ def plan_base(plan: Plan) -> date:
     decided = plan.decision.date if plan.decision else None
     issued = [day for day in (_as_day(plan.document.date), _as_day(decided)) if day]
     return max(issued, default=date(plan.year, 1, 1))
+
+
+# --- the elements of a document as printed (NĐ 30/2020/NĐ-CP), and the blanks of a draft --------------
+
+FILL = "…"
+"""A blank the signing office fills by hand: "…, ngày … tháng … năm …", "Số: 12/QĐ-…" (the
+decree's own specimen writes its blanks so, Phụ lục III, Mẫu 1.4)."""
+
+FILL_LINE = "……………………"
+"""A dotted line to fill: the issuing body's name, the signer's title, the signer's name."""
+
+DATE_FILL = f"ngày {FILL} tháng {FILL} năm {FILL}"
+"""The date line of a document whose date is not known at all."""
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+TASK_TABLE_HEAD = ("TT", "Nội dung", "Thời gian thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp")
+"""The header row of a task table, as the Phụ lục of a printed plan has it (print page and DOCX)."""
+
+TYPE_SYMBOLS = {
+    "nghị quyết": "NQ", "quyết định": "QĐ", "chỉ thị": "CT", "quy chế": "QC", "quy định": "QyĐ",
+    "thông cáo": "TC", "thông báo": "TB", "hướng dẫn": "HD", "chương trình": "CTr", "kế hoạch": "KH",
+    "phương án": "PA", "đề án": "ĐA", "dự án": "DA", "báo cáo": "BC", "biên bản": "BB", "tờ trình": "TTr",
+}
+"""The first part of a ký hiệu, by document type (NĐ 30/2020/NĐ-CP, Phụ lục III, Mục I): a document
+without its ký hiệu prints "KH-…", the issuer's abbreviation left to fill."""
+
+ELEMENT_WORDS = {
+    "issuer": ("tên cơ quan ban hành", "`issuer_name: SỞ NỘI VỤ` (như in trên văn bản) hoặc `issuer:` mã cơ quan"),
+    "symbol": ("ký hiệu", "`symbol: KH-UBND`"),
+    "place": ("địa danh", "`place: Đồng Nai`"),
+    "subject": ("trích yếu", "`subject: Công tác thi đua, khen thưởng năm 2025`"),
+    "signer": ("chức vụ người ký", "`title: CHỦ TỊCH` trong `signer:`"),
+    "signer_name": ("họ tên người ký", "`name: Nguyễn Văn A` trong `signer:`"),
+    "recipients": ("nơi nhận", '`recipients: [{text: "Lưu: VT."}]`'),
+}
+"""An element of the decree a document can lack (Điều 8): its name, and the field that gives it with an
+example value. The number and the day are not here: the office assigns them after the signature
+(Điều 15 k2), so a draft for signature rightly leaves them blank."""
+
+
+def symbol_blank(document: Document) -> str:
+    """The ký hiệu a document without one prints: its type's part and a blank ("KH-…"), or a blank."""
+    part = TYPE_SYMBOLS.get(document.type.casefold())
+    return f"{part}-{FILL}" if part else FILL
+
+
+def task_line(number: str | None, title: str) -> str:
+    """A task as a line of the body: "1. Title" when numbered, else "- Title"."""
+    return f"{number} {title}" if number else f"- {title}"
+
+
+def appendix_reference(plan: Plan) -> str:
+    """The appendix's "(Kèm theo …)" line: the plan's own words, else its type, number (blanks to fill) and date."""
+    if plan.appendix and plan.appendix.reference:
+        return plan.appendix.reference
+    document = plan.document
+    number = f" số {document.number or FILL}/{document.symbol or symbol_blank(document)}"
+    when = f" ngày {short_date(document.date)}" if isinstance(document.date, date) else ""
+    return f"(Kèm theo {document.type}{number}{when})"
+
+
+def row_number(number: str | None, index: int) -> str:
+    """The TT cell of a task table: the number the plan prints, else the row's place in its section (1, 2…)."""
+    return number or str(index)

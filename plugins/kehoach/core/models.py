@@ -270,6 +270,9 @@ class Plan(Model):
                           "dùng ngày này để báo cho máy khách rằng sự kiện đã thay đổi")
     document: Document
     decision: Document | None = Field(None, description="Quyết định ban hành kèm kế hoạch, nếu có")
+    for_signature: bool = Field(
+        False, description="Bản dự thảo để trình ký: kehoach check cảnh báo (KH508) khi văn bản còn thiếu thành phần "
+                           "thể thức theo Nghị định 30/2020/NĐ-CP (cơ quan ban hành, ký hiệu, địa danh, người ký…)")
     sections: list[Section] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     reporting: list[ReportingDuty] = Field(default_factory=list)

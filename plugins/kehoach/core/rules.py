@@ -181,6 +181,11 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          'Nội dung `noi-dung.md` lồng quá 20 cấp (dấu `>` trích dẫn, danh sách thụt lề, thẻ HTML, dấu `*` '
          '`_` chữ đậm, nghiêng): trang không dựng được',
          'Bớt cấp lồng ở dòng được chỉ'),
+    Rule("KH508", ("warning",),
+         'Kế hoạch (hoặc quyết định ban hành) ghi `for_signature: true` để trình ký nhưng còn thiếu thành phần '
+         'thể thức Nghị định 30/2020/NĐ-CP đòi hỏi: tên cơ quan ban hành, ký hiệu, địa danh, trích yếu, chức vụ '
+         'hoặc họ tên người ký, nơi nhận; bản in và tệp DOCX để trống chỗ đó',
+         'Ghi các trường được chỉ; số và ngày ban hành để trống được (văn thư ghi sau khi ký)'),
     Rule("KH601", ("error",),
          '`kehoach import` hoặc `kehoach new`: thư mục kế hoạch định tạo đã có',
          'Chọn tên thư mục khác bằng `--slug`; lệnh không bao giờ ghi đè'),

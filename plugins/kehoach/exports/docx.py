@@ -35,10 +35,19 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..core.checks import MARKER
-from ..core.labels import document_label, plan_base, section_heading
+from ..core.elements import Elements, elements, is_attached
+from ..core.labels import (
+    MOTTO,
+    NATIONAL_TITLE,
+    TASK_TABLE_HEAD,
+    appendix_reference,
+    plan_base,
+    row_number,
+    section_heading,
+    task_line,
+)
 from ..core.loader import LoadedPlan
-from ..core.models import Agency, Document, Task
-from ..core.text import BLANK, admin_partial_date
+from ..core.models import Agency, Document
 from ..core.view import PlanView, TaskView, resolve_plan
 
 FONT = "Times New Roman"
@@ -46,7 +55,6 @@ TEXT_MM = 165  # 210 mm less the 30 mm and 15 mm side margins
 HEADER_MM = (62, 103)  # the header table's columns; the Quốc hiệu needs ~100 mm at 12 pt bold
 SIGN_MM = (75, 90)
 APPENDIX_MM = (12, 64, 27, 31, 31)
-APPENDIX_HEAD = ("TT", "Nội dung", "Thời gian thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp")
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 _CORE_DATE = re.compile(r"(<(?:dcterms:created|dcterms:modified|cp:lastPrinted)[^>]*>)[^<]*(<)")
 _INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
@@ -220,60 +228,32 @@ def _page(section: object, restart: bool = False) -> None:
 
 # --- the parts of a document -----------------------------------------------------------
 
-def number_line(document: Document) -> str | None:
-    """ "Số: 274/KH-UBND"; a blank number prints as a gap; None when neither number nor symbol."""
-    if not document.number and not document.symbol:
-        return None
-    number = document.number or BLANK
-    return f"Số: {number}/{document.symbol}" if document.symbol else f"Số: {number}"
-
-
-def date_line(document: Document) -> str | None:
-    """ "Đồng Nai, ngày 23 tháng 12 năm 2022", blanks where the source left them; None when no date."""
-    value = document.date
-    if value is None and document.place is None:
-        return None
-    when = admin_partial_date(value)
-    return f"{document.place or BLANK}, {when}"
-
-
-def issuer_line(document: Document, agencies: dict[str, Agency]) -> str | None:
-    """The issuer as printed, else its registry name in capitals."""
-    if document.issuer_name:
-        return document.issuer_name
-    return agencies[document.issuer].name.upper() if document.issuer in agencies else None
-
-
-def _header(doc: DocxDocument, document: Document, agencies: dict[str, Agency]) -> None:
+def _header(doc: DocxDocument, printed: Elements) -> None:
     """The borderless two-column header: issuer and number | Quốc hiệu, Tiêu ngữ and date."""
     table = _table(doc, HEADER_MM, rows=2)
     left, right = table.rows[0].cells
-    if document.parent:
-        _para(left, document.parent.upper(), 12)
-    issuer = issuer_line(document, agencies)
-    if issuer:
-        _para(left, issuer, 12, bold=True)
-        _rule(left, min(HEADER_MM[0] * 0.6, max(18, _text_mm(issuer, 12, True) / 3)), HEADER_MM[0])
-    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
-    motto = "Độc lập - Tự do - Hạnh phúc"
-    _para(right, motto, 13, bold=True)
-    _rule(right, _text_mm(motto, 13) + 4, HEADER_MM[1])
+    if printed.parent:
+        _para(left, printed.parent, 12)
+    _para(left, printed.issuer, 12, bold=True)
+    _rule(left, min(HEADER_MM[0] * 0.6, max(18, _text_mm(printed.issuer, 12, True) / 3)), HEADER_MM[0])
+    _para(right, NATIONAL_TITLE, 12, bold=True)
+    _para(right, MOTTO, 13, bold=True)
+    _rule(right, _text_mm(MOTTO, 13) + 4, HEADER_MM[1])
     below_left, below_right = table.rows[1].cells
-    number, when = number_line(document), date_line(document)
-    _para(below_left, number or "", 13, after=0).paragraph_format.space_before = Pt(6)
-    _para(below_right, when or "", 13, italic=True).paragraph_format.space_before = Pt(6)
+    _para(below_left, printed.number or "", 13, after=0).paragraph_format.space_before = Pt(6)
+    _para(below_right, printed.date or "", 13, italic=True).paragraph_format.space_before = Pt(6)
 
 
-def _title(doc: DocxDocument, document: Document) -> None:
+def _title(doc: DocxDocument, document: Document, printed: Elements) -> None:
     """Type name, subject, the attached-to line, a short rule, and the issuing authority."""
-    _para(doc, document.type.upper(), 14, bold=True, keep=True).paragraph_format.space_before = Pt(18)
+    _para(doc, printed.type, 14, bold=True, keep=True).paragraph_format.space_before = Pt(18)
     if document.subject:
         _para(doc, document.subject, 14, bold=True, keep=True)
     if document.attached_to:
         _para(doc, document.attached_to, 14, italic=True, keep=True)
     _rule(doc, 45, TEXT_MM)
-    if document.issuing_title:
-        _para(doc, document.issuing_title.upper(), 14, bold=True, keep=True).paragraph_format.space_before = Pt(12)
+    if printed.issuing:
+        _para(doc, printed.issuing, 14, bold=True, keep=True).paragraph_format.space_before = Pt(12)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
@@ -304,15 +284,9 @@ def _body(doc: DocxDocument, text: str, place_tasks: Callable[[str], None]) -> N
             _inline(paragraph, words)
 
 
-def task_line(task: Task) -> str:
-    """A task as a paragraph of the body: "1. Title" when numbered, else "- Title"."""
-    return f"{task.number} {task.title}" if task.number else f"- {task.title}"
-
-
-def _signature(doc: DocxDocument, document: Document) -> None:
-    """Nơi nhận at the left, the signer's capacity, title and name at the right."""
-    signer = document.signer
-    if not document.recipients and signer is None:
+def _signature(doc: DocxDocument, document: Document, printed: Elements) -> None:
+    """Nơi nhận at the left, the signer's capacity, title and name (or the blanks to fill) at the right."""
+    if not document.recipients and printed.signer_name is None:
         return
     if doc.paragraphs:
         doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the last lines go with the signature
@@ -324,15 +298,13 @@ def _signature(doc: DocxDocument, document: Document) -> None:
         _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
         for recipient in document.recipients:
             _para(left, f"- {recipient.text}", 11, align=LEFT)
-    if signer is None:
+    if printed.signer_name is None:
         return
-    for capacity in signer.capacity:
-        _para(right, f"{capacity.kind} {capacity.of}".upper(), 14, bold=True)
-    if signer.title:
-        _para(right, signer.title.upper(), 14, bold=True)
+    for line in printed.capacity:
+        _para(right, line, 14, bold=True)
     for _ in range(4):
         _para(right, "", 14)
-    _para(right, signer.name or "", 14, bold=True)
+    _para(right, printed.signer_name, 14, bold=True)
 
 
 def _cell(cell: _Cell, text: str, bold: bool = False, align: object = LEFT) -> None:
@@ -354,11 +326,11 @@ def _appendix(doc: DocxDocument, view: PlanView) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _para(doc, appendix.label, 14, bold=True, keep=True)
     _para(doc, appendix.title.upper(), 14, bold=True, keep=True)
-    _para(doc, appendix.reference or f"(Kèm theo {document_label(plan.document)})", 14, italic=True, keep=True)
+    _para(doc, appendix_reference(plan), 14, italic=True, keep=True)
     _rule(doc, 45, TEXT_MM)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     table = _table(doc, APPENDIX_MM, grid=True)
-    for cell, name in zip(table.rows[0].cells, APPENDIX_HEAD, strict=True):
+    for cell, name in zip(table.rows[0].cells, TASK_TABLE_HEAD, strict=True):
         _cell(cell, name, bold=True, align=CENTER)
     _repeat_header(table)
     sections = {s.id: s for s in plan.sections}
@@ -366,26 +338,29 @@ def _appendix(doc: DocxDocument, view: PlanView) -> None:
         row = table.add_row().cells
         merged = row[0].merge(row[-1])
         _cell(merged, section_heading(sections[section_id]) if section_id in sections else section_id, bold=True)
-        for task in (t for t in view.tasks if t.section_id == section_id):
-            _task_row(table.add_row().cells, task)
+        for index, task in enumerate((t for t in view.tasks if t.section_id == section_id), start=1):
+            _task_row(table.add_row().cells, task, index)
 
 
-def _task_row(cells: list[_Cell], task: TaskView) -> None:
-    own = "" if task.inherited else task.deadline_text  # the table prints the task's own words only
-    values = (task.number or "", task.title, own, task.lead_cell, task.partners_cell)
+def _task_row(cells: list[_Cell], task: TaskView, index: int) -> None:
+    """One task of the Phụ lục: its deadline as resolved (a section's period when it has none of its own)."""
+    values = (row_number(task.number, index), task.title, task.deadline_text, task.lead_cell, task.partners_cell)
     for cell, value, align in zip(cells, values, (CENTER, JUSTIFY, CENTER, LEFT, LEFT), strict=True):
         _cell(cell, value, align=align)
+    if task.note:
+        _para(cells[1], task.note, 12, italic=True, align=JUSTIFY)
 
 
 def _document(doc: DocxDocument, loaded: LoadedPlan, document: Document, agencies: dict[str, Agency],
               place_tasks: Callable[[str], None], after_body: Callable[[], None]) -> None:
-    _header(doc, document, agencies)
-    _title(doc, document)
+    printed = elements(document, agencies, is_attached(loaded.plan, document))
+    _header(doc, printed)
+    _title(doc, document, printed)
     _bases(doc, document)
     if document.body:
         _body(doc, loaded.bodies.get(document.body, ""), place_tasks)
     after_body()
-    _signature(doc, document)
+    _signature(doc, document, printed)
 
 
 def plan_docx(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | None = None) -> bytes:
@@ -399,7 +374,7 @@ def plan_docx(loaded: LoadedPlan, agencies: dict[str, Agency], view: PlanView | 
 
     def place_tasks(section_id: str) -> None:
         for task in (t for t in plan.tasks if t.section == section_id):
-            _inline(_para(doc, align=JUSTIFY, indent=True, after=6), task_line(task))
+            _inline(_para(doc, align=JUSTIFY, indent=True, after=6), task_line(task.number, task.title))
 
     def unplaced() -> None:
         for section in (s for s in plan.sections if s.id not in placed):

@@ -20,10 +20,24 @@ from markupsafe import Markup
 from ..core import links
 from ..core.agenda import ended, status
 from ..core.checks import MARKER, plan_period
-from ..core.labels import PROOF_WORD, STATUS_WORDS, effective_words, proof_href, proof_name
+from ..core.elements import elements, is_attached
+from ..core.labels import (
+    MOTTO,
+    NATIONAL_TITLE,
+    PROOF_WORD,
+    STATUS_WORDS,
+    TASK_TABLE_HEAD,
+    appendix_reference,
+    effective_words,
+    proof_href,
+    proof_name,
+    row_number,
+    section_heading,
+    task_line,
+)
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Document
-from ..core.text import BLANK, admin_partial_date, short_date
+from ..core.text import short_date
 from ..core.view import DutyView, ItemView, Named, resolve
 from .options import Options
 from .timeline import render_timeline
@@ -33,7 +47,11 @@ ENV = Environment(loader=PackageLoader("kehoach.site"), undefined=StrictUndefine
                   keep_trailing_newline=True)
 ENV.filters["proof_name"] = proof_name
 ENV.filters["proof_href"] = proof_href
+ENV.filters["section_heading"] = section_heading
 ENV.globals["proof_word"] = PROOF_WORD
+ENV.globals["task_line"], ENV.globals["row_number"] = task_line, row_number
+ENV.globals["national_title"], ENV.globals["motto"] = NATIONAL_TITLE, MOTTO
+ENV.globals["task_table_head"] = TASK_TABLE_HEAD
 NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
            "inference": "Suy luận khi chép"}
 
@@ -109,29 +127,12 @@ def shown(item: ItemView, link: links.Links, today: date) -> Shown:
     return Shown(item, status(item, today), linked(item.lead, link), linked(item.partners, link), [])
 
 
-def date_line(document: Document) -> str:
-    """"Place, ngày … tháng … năm …", with blanks where the source left the day or month empty."""
-    value = document.date
-    when = admin_partial_date(value)
-    return f"{document.place}, {when}" if document.place else when.capitalize()
-
-
-def number_line(document: Document) -> str:
-    """"Số: 274/KH-SNV"; a number the source left blank prints as a gap."""
-    number = document.number or BLANK
-    return f"Số: {number}/{document.symbol}" if document.symbol else f"Số: {number}"
-
-
-def document_view(document: Document, corpus: Corpus, link: links.Links) -> dict[str, object]:
-    """The header and signature parts of a document, ready for the template."""
-    signer = document.signer
+def document_view(document: Document, corpus: Corpus, link: links.Links, attached: bool) -> dict[str, object]:
+    """The header and signature parts of a document, ready for the template (`core.elements`)."""
     return {
-        "doc": document, "number_line": number_line(document), "date_line": date_line(document),
-        "type_line": document.type.upper(),
+        "doc": document, "el": elements(document, corpus.agencies, attached),
         "recipients": [(r.text, link.to(links.agency_page(r.agency)) if r.agency in corpus.agencies else None)
                        for r in document.recipients],
-        "capacity": [f"{c.kind} {c.of}" for c in signer.capacity] if signer else [],
-        "signer": signer,
     }
 
 
@@ -179,12 +180,12 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
                    "unrecorded": sum(v.status == "unrecorded" for v in task_views)},
         "ended": ended(resolved, today), "ends_text": short_date(resolved.ends) if resolved.ends > date.min else "",
         "closing": proof_name(plan.closing),
-        "plan_doc": document_view(plan.document, corpus, link),
-        "decision": document_view(plan.decision, corpus, link) if plan.decision else None,
+        "plan_doc": document_view(plan.document, corpus, link, is_attached(plan, plan.document)),
+        "decision": document_view(plan.decision, corpus, link, False) if plan.decision else None,
         "decision_body": Markup(_body(loaded, plan.decision, place_tasks)),
         "plan_body": Markup(_body(loaded, plan.document, place_tasks)),
         "anchored": anchored,
-        "appendix": appendix,
+        "appendix": appendix, "appendix_reference": appendix_reference(plan),
         "appendix_sections": [(s, by_section[s.id]) for s in plan.sections if s.id in placed and appendix
                               and s.id in appendix.sections],
         "unplaced": [(s, by_section[s.id]) for s in plan.sections if s.id not in placed and by_section[s.id]],
