@@ -117,3 +117,33 @@ def test_a_fresh_draft_checks_without_errors_and_its_notes_say_what_was_guessed(
         "inference", "gap"}
     assert any("câu dẫn" in note["text"] for note in notes[folders[1].name])  # 12: number from the lead-in
     assert any("ký hiệu «KH-UBND»" in note["text"] for note in notes[folders[2].name])  # 14: no KẾ HOẠCH line
+
+
+def test_cells_broken_after_their_first_word_are_rejoined() -> None:
+    split_place = read_header(corpus_lines("31")).facts  # "Sơn" / "La, ngày 11 tháng 3" / "năm 2020"
+    assert (split_place["place"], split_place["date"], split_place["number"]) == ("Sơn La", dt.date(2020, 3, 11), "68")
+    assert split_place["subject"].endswith("ỔN ĐỊNH VÀ TIẾN BỘ TRONG TÌNH HÌNH MỚI")
+    split_cells = read_header(corpus_lines("33")).facts  # "ỦY" / "BAN NHÂN DÂN", "Số:" / "29/KH-UBND", "Thái" / …
+    assert (split_cells["issuer_name"], split_cells["number"], split_cells["symbol"], split_cells["place"]) == (
+        "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "29", "KH-UBND", "Thái Nguyên")
+
+
+def test_escaped_line_breaks_are_read_as_breaks_and_a_missing_subject_stays_empty(tmp_path: Path) -> None:
+    folder, draft = write_draft(next(CORPUS.glob("28-*")) / "source.txt", plans_tree(tmp_path))
+    data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
+    assert (data["document"]["number"], data["document"]["place"], "subject" in data["document"]) == (
+        "54", "Lạng Sơn", False)
+    assert "  - «trích yếu»" in report(folder, draft).splitlines()
+    assert any(note["kind"] == "doubt" and "«\\r\\n»" in note["text"] for note in data["source"])
+    assert (folder / "noi-dung.md").read_text(encoding="utf-8").startswith("Thực hiện Quyết định số 1896/QĐ-TTg")
+
+
+def test_a_page_title_above_the_documents_own_title_line_is_not_the_subject() -> None:
+    facts = read_header(corpus_lines("09")).facts
+    assert facts["subject"].startswith("Tổ chức các hoạt động thi đua")  # the document's line, not the page's
+
+
+def test_a_header_without_a_subject_takes_it_from_the_page_title_naming_the_same_plan() -> None:
+    header = read_header(corpus_lines("24"))
+    assert header.facts["subject"].startswith("tổ chức các hoạt động truyền thông và thi đua, khen thưởng")
+    assert any("tiêu đề trang" in text for kind, text in header.notes if kind == "inference")

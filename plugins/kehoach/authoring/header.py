@@ -20,7 +20,7 @@ from typing import Any
 
 from .issuer import is_banner, is_motto, split_units, strip_banner
 from .layout import Header, Piece, is_caps, make_date, pieces, read_title
-from .untitled import read_untitled
+from .untitled import read_untitled, subject_from_page_title
 
 _NUMBER = re.compile(r"(?:^|\s)Số\s*:?\s*(\d[\w.]*)?\s*[-/]\s*([A-ZĐ\d][\w&.\-/]*\w)")
 _DATE = re.compile(r",\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
@@ -55,6 +55,7 @@ def _formal(lines: list[str], cells: list[Piece], anchors: list[int]) -> Header:
     after = read_title(cells, last + 1, header)
     header.end = cells[after - 1].line + 1 if after > 0 else 0
     header.skipped = [line.strip() for line in lines[:cells[start].line] if line.strip()] if start < len(cells) else []
+    subject_from_page_title(header, header.skipped)
     if "type" not in header.facts and str(header.facts.get("symbol", "")).startswith("KH"):
         header.facts["type"] = "Kế hoạch"
         header.notes.append(("inference", "Bản nguồn không có dòng «KẾ HOẠCH»; loại văn bản suy ra từ ký hiệu "

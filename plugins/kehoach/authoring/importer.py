@@ -21,7 +21,7 @@ from ..core.loader import AGENCY_DIR, SCHEMA_LINE, load_registry, plan_folder_na
 from ..core.models import Plan
 from ..core.text import slugify
 from .agencies import Agencies, guess_namespace
-from .docx_text import Block, decoded, docx_blocks, read_raw, text_blocks
+from .docx_text import ESCAPED_BREAKS, Block, decoded, docx_blocks, read_raw, text_blocks, unescaped
 from .draft import default_slug, gaps, plan_data
 from .header import read_header
 from .layout import Header, make_date
@@ -43,8 +43,11 @@ def read_document(path: Path) -> tuple[Header, list[Block]]:
         header = read_header([str(line) for line in lines])
         return header, blocks[header.end:]
     text = decoded(raw, str(path))  # UTF-8, or UTF-16 with its BOM; anything else: a finding
-    header = read_header(text.splitlines())
-    return header, text_blocks("\n".join(text.splitlines()[header.end:]))
+    header = read_header(unescaped(text).splitlines())
+    if text.count("\\r\\n") >= ESCAPED_BREAKS:
+        header.notes.append(("doubt", "Bản nguồn ghi xuống dòng thành chữ «\\r\\n» (lỗi chép từ trang web); đã đọc "
+                                      "như xuống dòng."))
+    return header, text_blocks("\n".join(unescaped(text).splitlines()[header.end:]))
 
 
 def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:

@@ -20,6 +20,7 @@ _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{3,}")
 _RULE = re.compile(r"^[-–—_=*.\s]+$")
 _DATE_START = re.compile(r",\s*ngày\b(?!.*năm\s*\d{4})")
+_PLACE_DATE = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,3},\s*ngày\b")
 TYPES = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định"}
 BODY_START = re.compile(r"^(?:[IVX]+\s*[.\-/]?\s|\d+\s*[.)/]\s*|[a-zđ]\)|[-+•–]\s|Căn cứ|Thực hiện|Theo đề nghị|"
                         r"Nhằm|Để\s|Trên cơ sở|Tiếp theo|Năm \d{4},|Ngày \d|\(Ban hành kèm)")
@@ -69,15 +70,28 @@ def _cells(line: str) -> list[str]:
 
 
 def _join_dates(found: list[Piece]) -> list[Piece]:
-    """"Hà Nội, ngày 03" + "tháng 06 năm 2014": a date split over two lines, rejoined."""
+    """Cells a narrow column broke after a word, rejoined: "Hà Nội, ngày 03" + "tháng 06 năm 2014",
+    "Sơn" + "La, ngày 11 tháng 3" + "năm 2020", "Số:" + "29/KH-UBND"."""
     joined: list[Piece] = []
     for piece in found:
         last = joined[-1] if joined else None
-        if last and _DATE_START.search(last.text) and piece.text[:1].isdigit() | piece.text.startswith("tháng"):
+        if last and (_broken_date(last.text, piece.text) or _broken_place(last.text, piece.text) or
+                     fold(last.text) in ("so", "so:")):
             joined[-1] = Piece(last.line, f"{last.text} {piece.text}")
         else:
             joined.append(piece)
     return joined
+
+
+def _broken_date(last: str, text: str) -> bool:
+    return bool(_DATE_START.search(last)) and (text[:1].isdigit() or text.startswith(("tháng", "năm")))
+
+
+def _broken_place(last: str, text: str) -> bool:
+    """"Thái" above "Nguyên, ngày 22 …": the first word(s) of a place name left on the line above."""
+    words = last.split()
+    return bool(_PLACE_DATE.match(text)) and 0 < len(words) <= 2 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def make_date(year: str, month: str | None, day: str | None) -> Any:
@@ -105,7 +119,9 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
         text = cells[index].text
         if subject and cells[index].line > cells[index - 1].line + 1 and not _open_quote(subject):
             break
-        if BODY_START.match(text) or (caps_only and not is_caps(text)) or (subject and len(text) > 250) or (
+        caps_subject = bool(subject) and is_caps(" ".join(subject))  # a subject in capitals ends at a plain line
+        if BODY_START.match(text) or ((caps_only or caps_subject) and not is_caps(text)) or (
+                subject and len(text) > 250) or (
                 subject and header.facts.get("type") == "Quyết định" and text.startswith(_DECIDERS)):
             break
         subject.append(text)
