@@ -147,3 +147,26 @@ def test_a_header_without_a_subject_takes_it_from_the_page_title_naming_the_same
     header = read_header(corpus_lines("24"))
     assert header.facts["subject"].startswith("tổ chức các hoạt động truyền thông và thi đua, khen thưởng")
     assert any("tiêu đề trang" in text for kind, text in header.notes if kind == "inference")
+
+
+def test_a_year_given_against_the_year_the_subject_states_is_refused(tmp_path: Path, kehoach) -> None:
+    source = next(CORPUS.glob("10-*")) / "source.txt"  # "KIỂM TRA CÔNG TÁC THI ĐUA - KHEN THƯỞNG NĂM 2020"
+    plans_tree(tmp_path)
+    code, output = kehoach(["import", str(source), "--out", "plans", "--year", "2021"], tmp_path)
+    assert code == 1 and output.splitlines()[0] == (
+        f"{source}:1:1: KH603 lỗi: Năm ghi trong lệnh (--year 2021) khác năm văn bản ghi: 2020 "
+        "(«năm 2020» trong trích yếu)")
+    assert "Bỏ --year để lấy năm 2020 văn bản ghi" in output and not (tmp_path / "plans" / "2021").exists()
+    code, _ = kehoach(["import", str(source), "--out", "plans", "--year", "2020"], tmp_path)
+    assert code == 0 and (tmp_path / "plans" / "2020").is_dir()
+
+
+def test_a_year_given_against_the_year_of_the_date_only_is_taken_with_a_note(tmp_path: Path, kehoach) -> None:
+    source = next(CORPUS.glob("01-*")) / "source.txt"  # dated 21/10/2021; the subject names 2021 - 2025, no "năm"
+    plans_tree(tmp_path)
+    code, output = kehoach(["import", str(source), "--out", "plans", "--year", "2022"], tmp_path)
+    note = ("Năm 2022 lấy theo --year; văn bản đề ngày 2021-10-21 (năm 2021) và không ghi năm ở trích yếu; "
+            "cần người soát lại năm của kế hoạch.")
+    assert code == 0 and f"  - «{note[:99]}…»" in output.splitlines()
+    data = yaml.safe_load(next((tmp_path / "plans" / "2022").glob("*/ke-hoach.yml")).read_text(encoding="utf-8"))
+    assert data["year"] == 2022 and {"kind": "doubt", "text": note} in data["source"]

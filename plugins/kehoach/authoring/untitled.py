@@ -75,7 +75,7 @@ def subject_from_page_title(header: Header, skipped: list[str]) -> None:
 def _repeated(subject: str, following: list[Piece]) -> bool:
     """True when the next line is a title line with the same words (a page title repeated by the document)."""
     again = _TITLE.match(following[0].text) if following else None
-    return bool(again) and same_words(subject, again.group(2))
+    return again is not None and same_words(subject, again.group(2))
 
 
 def same_words(a: str, b: str) -> bool:
