@@ -170,3 +170,20 @@ def test_a_year_given_against_the_year_of_the_date_only_is_taken_with_a_note(tmp
     assert code == 0 and f"  - «{note[:99]}…»" in output.splitlines()
     data = yaml.safe_load(next((tmp_path / "plans" / "2022").glob("*/ke-hoach.yml")).read_text(encoding="utf-8"))
     assert data["year"] == 2022 and {"kind": "doubt", "text": note} in data["source"]
+
+
+def test_a_plan_with_its_own_full_header_after_its_decision_keeps_that_header(tmp_path: Path) -> None:
+    """A composed file in the shape of a Quyết định issuing a plan printed with its own header: the decision
+    of seed 000 (its text up to its Nơi nhận), then corpus document 31 as published. Both parts are real text;
+    the pairing is not a real document."""
+    seed = (CASES / "import" / "seeds" / "000_b73c9ead04eb878b.txt").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "quyet-dinh-va-ke-hoach.txt"
+    source.write_text("\n".join(seed[:seed.index(" KẾ HOẠCH")] + corpus_lines("31")) + "\n", encoding="utf-8")
+    draft = read_draft(source, plans_tree(tmp_path))
+    decision, plan = draft.docs
+    assert (decision["type"], "signer" in decision, len(decision["recipients"])) == ("Quyết định", False, 12)
+    assert {k: plan[k] for k in ("issuer_name", "number", "symbol", "place", "date")} == {
+        "issuer_name": "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "number": "68", "symbol": "KH-UBND", "place": "Sơn La",
+        "date": dt.date(2020, 3, 11)}
+    assert plan["subject"].startswith("VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW") and draft.unplaced == []
+    assert plan["legal_bases"] and draft.bodies[1][0] == "## I. MỤC ĐÍCH, YÊU CẦU"

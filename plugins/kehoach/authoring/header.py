@@ -18,14 +18,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..core.text import fold
 from .issuer import is_banner, is_motto, split_units, strip_banner
-from .layout import Header, Piece, is_caps, make_date, pieces, read_title
+from .layout import TYPES, Header, Piece, is_caps, make_date, pieces, read_title
 from .untitled import read_untitled, subject_from_page_title
 
 _NUMBER = re.compile(r"(?:^|\s)Số\s*:?\s*(\d[\w.]*)?\s*[-/]\s*([A-ZĐ\d][\w&.\-/]*\w)")
 _DATE = re.compile(r",\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
 _OPENING = re.compile(r"^(?:[IVX]+\.\s|Căn cứ\s|Thực hiện\s)")
 _PLACE_WORDS = ("phố", "xã", "trấn")
+_RULE = re.compile(r"^[-–—_=*.\s|]+$")
 
 
 def read_header(lines: list[str]) -> Header:
@@ -36,6 +38,35 @@ def read_header(lines: list[str]) -> Header:
     if anchors:
         return _formal(lines, cells, anchors)
     return read_untitled(lines, cells)
+
+
+def later_headers(lines: list[str]) -> list[tuple[int, Header]]:
+    """Documents after the first that open with their own full header (a plan after its Quyết định).
+
+    A later header is the motto or a "Số:" line with a type line (KẾ HOẠCH) a few lines below; it
+    starts at the issuer's capitals just above (after the decision's signer). Each is read as a
+    header of its own: (index of its first line, header with `end` counted from that line).
+    """
+    found: list[tuple[int, Header]] = []
+    index = 1
+    while index < len(lines):
+        text = lines[index]
+        if (is_motto(text) or _NUMBER.search(text)) and any(fold(line) in TYPES for line in lines[index:index + 8]):
+            start = index
+            while start > max(index - 5, 1) and _issuer_line(lines[start - 1]):
+                start -= 1
+            header = read_header(lines[start:])
+            if header.facts.get("type") and header.end:
+                found.append((start, header))
+                index = start + header.end
+                continue
+        index += 1
+    return found
+
+
+def _issuer_line(text: str) -> bool:
+    """A line of a header's issuer column: capitals or a rule, not a signer's capacity ("TM. ỦY BAN …")."""
+    return (is_caps(text) or bool(_RULE.match(text))) and not text.startswith(("TM.", "KT.", "Q.", "TL.", "TUQ."))
 
 
 def _opens_body(cells: list[Piece], index: int) -> bool:

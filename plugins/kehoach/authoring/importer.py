@@ -23,7 +23,7 @@ from ..core.text import slugify
 from .agencies import Agencies, guess_namespace
 from .docx_text import ESCAPED_BREAKS, Block, decoded, docx_blocks, read_raw, text_blocks, unescaped
 from .draft import default_slug, gaps, plan_data
-from .header import read_header
+from .header import later_headers, read_header
 from .layout import Header, make_date
 from .reader import Reader
 from .tasks import Draft
@@ -57,7 +57,13 @@ def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:
     header, blocks = read_document(path)
     named = [str(header.facts[key]) for key in ("parent", "issuer_name", "place", "subject") if header.facts.get(key)]
     namespace = guess_namespace([*named, *blocks], registry)
-    draft = Reader(Agencies(registry, namespace), year, header).read(blocks)
+    reader = Reader(Agencies(registry, namespace), year, header)
+    start = 0
+    for index, later in later_headers([b if isinstance(b, str) else " | ".join(b) for b in blocks]):
+        reader.read(blocks[start:index])
+        reader.next_document(later)
+        start = index + later.end
+    draft = reader.read(blocks[start:])
     draft.namespace = namespace
     _number_from_attachment(draft)
     _match_issuer(draft, Agencies(registry, namespace))
