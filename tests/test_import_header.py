@@ -187,3 +187,15 @@ def test_a_plan_with_its_own_full_header_after_its_decision_keeps_that_header(tm
         "date": dt.date(2020, 3, 11)}
     assert plan["subject"].startswith("VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW") and draft.unplaced == []
     assert plan["legal_bases"] and draft.bodies[1][0] == "## I. MỤC ĐÍCH, YÊU CẦU"
+
+
+def test_an_ocr_header_without_diacritics_gives_what_is_legible_and_leaves_the_rest_blank(tmp_path: Path) -> None:
+    draft = read_draft(next(CORPUS.glob("03-*")) / "source.txt", plans_tree(tmp_path))
+    facts = header_facts(draft)
+    assert {k: facts[k] for k in ("parent", "issuer_name", "number", "symbol", "place", "date", "year")} == {
+        "parent": "UBND QUAN LONG BIEN", "issuer_name": "HOI DONG THIDUA-KHEN THl/ONG", "number": None,
+        "symbol": "KH-HDTDKT", "place": "Long Bien", "date": "2020", "year": 2021}  # "^3", "ngay ^ 9 thangi^": blank
+    assert facts["subject"].startswith("To chuc Cuoc thi viet") and facts["subject"].endswith("Long Bien nam 2021")
+    doubts = [text for kind, text in draft.notes if kind == "doubt"]
+    assert any("«^3»" in text for text in doubts) and any("không có dấu" in text for text in doubts)
+    assert draft.bodies[-1][0].startswith("Thuc hien Quy4t dinh so 01/2020")  # the paragraph's rest is the body

@@ -41,13 +41,13 @@ def read_document(path: Path) -> tuple[Header, list[Block]]:
         blocks = docx_blocks(raw, str(path))
         lines = [b for b in blocks[:next((i for i, b in enumerate(blocks) if isinstance(b, list)), len(blocks))]]
         header = read_header([str(line) for line in lines])
-        return header, blocks[header.end:]
+        return header, [header.rest, *blocks[header.end:]] if header.rest else blocks[header.end:]
     text = decoded(raw, str(path))  # UTF-8, or UTF-16 with its BOM; anything else: a finding
     header = read_header(unescaped(text).splitlines())
     if text.count("\\r\\n") >= ESCAPED_BREAKS:
         header.notes.append(("doubt", "Bản nguồn ghi xuống dòng thành chữ «\\r\\n» (lỗi chép từ trang web); đã đọc "
                                       "như xuống dòng."))
-    return header, text_blocks("\n".join(unescaped(text).splitlines()[header.end:]))
+    return header, text_blocks("\n".join([header.rest, *unescaped(text).splitlines()[header.end:]]))
 
 
 def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:

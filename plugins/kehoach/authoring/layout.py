@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.text import fold
 from .issuer import is_banner, is_motto
+from .unaccented import TYPE_LINE, split_flattened
 
 ZONE = 80  # a header starts within the first lines of a page, after its chrome
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
@@ -45,13 +46,14 @@ class Header:
     end: int = 0
     skipped: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    rest: str = ""  # what follows the header on its last line (a flattened page): the body's start
 
 
 def pieces(lines: list[str]) -> list[Piece]:
     """The cells of the first lines: "|" residue and wide space runs separate columns."""
     found: list[Piece] = []
     for index, raw in enumerate(lines[:ZONE]):
-        for cell in _cells(_MARKUP.sub("", raw.strip())):
+        for cell in [c for flat in split_flattened(raw.strip()) for c in _cells(_MARKUP.sub("", flat))]:
             text = " ".join(cell.split())
             if text and not _RULE.match(text):
                 found.append(Piece(index, text))
@@ -110,8 +112,8 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
     """Type line and subject after the anchors; the index of the first cell after them."""
     while index < len(cells) and (is_motto(cells[index].text) or is_banner(cells[index].text)):
         index += 1
-    if index < len(cells) and fold(cells[index].text) in TYPES:
-        header.facts["type"] = TYPES[fold(cells[index].text)]
+    if index < len(cells) and (fold(cells[index].text) in TYPES or TYPE_LINE.match(fold(cells[index].text))):
+        header.facts["type"] = TYPES.get(fold(cells[index].text), "Kế hoạch")
         index += 1
     subject: list[str] = []
     caps_only = "type" not in header.facts
