@@ -66,15 +66,12 @@ def decoded(raw: bytes, shown: str) -> str:
                           "sang Unicode UTF-8 (Unikey: Công cụ chuyển mã) rồi lưu lại.") from None
 
 
+ESCAPED_BREAKS = 3  # "\\r\\n" written out this many times: the page's line breaks, not a path in the text
+
+
 def unescaped(text: str) -> str:
-    """A page that kept its line breaks as the characters "\\r\\n" (exported twice escaped): real breaks again.
-
-    Three or more are taken as the page's breaks; one alone may be a path or code in the text.
-    """
+    """A page that kept its line breaks as the characters "\\r\\n" (exported twice escaped): real breaks again."""
     return text.replace("\\r\\n", "\n") if text.count("\\r\\n") >= ESCAPED_BREAKS else text
-
-
-ESCAPED_BREAKS = 3
 
 
 def docx_blocks(source: Path | bytes, shown: str = "") -> list[Block]:
