@@ -36,7 +36,7 @@ def test_corpus_recovery_does_not_fall_and_nothing_is_invented() -> None:
     assert set(recorded["documents"]) <= set(now["documents"]), "a measured document disappeared"
     total = now["total"]
     assert total["invented"] == 0, [(n, r["invented"]) for n, r in now["documents"].items() if r["invented"]]
-    assert total["exact"] / total["counted"] >= 0.95
+    assert total["exact"] / total["counted"] >= 0.97  # 228/233 (97.9%) when issue 14 closed its second round
     assert total["tasks"] / total["tasks_expected"] >= 0.90
 
 
@@ -46,4 +46,4 @@ def test_the_held_out_documents_are_not_measured_by_default() -> None:
                 if yaml.safe_load(meta.read_text(encoding="utf-8"))["held_out"]}
     documents = set(measured()["documents"])
     assert len(held_out) == 6 and not documents & held_out
-    assert len(documents) == 25 - 6 + 4  # the rest of the corpus and the four seeds
+    assert len(documents) == 37 - 6 + 4  # the rest of the corpus and the four seeds

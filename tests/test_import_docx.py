@@ -8,6 +8,7 @@ documents are left out.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,14 +23,16 @@ from kehoach.authoring.importer import read_draft
 
 CORPUS = CASES / "import" / "corpus"
 KEYS = ("parent", "issuer_name", "number", "symbol", "place", "date", "type", "subject", "year")
+# An OCR page that lost every diacritic (03) is a scan, not a typed Word header: it is not shaped.
 SHAPED = [folder.name for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir())
           if not yaml.safe_load((folder / "meta.yml").read_text(encoding="utf-8"))["held_out"]
-          and (has_header(folder) or expected(folder)["tasks"])]
+          and (has_header(folder) or expected(folder)["tasks"])
+          and re.search("[À-ỹ]", (folder / "source.txt").read_text(encoding="utf-8"))]
 
 
 def test_the_shaped_documents_cover_the_header_layouts_and_the_tasks() -> None:
-    assert len(SHAPED) == 14 and {"04-ban-dan-van-tw-17-dai-hoi-thi-dua", "22-tuyen-quang-doanh-nhan-tieu-bieu"} <= set(
-        SHAPED)
+    assert len(SHAPED) == 22 and {"04-ban-dan-van-tw-17-dai-hoi-thi-dua", "22-tuyen-quang-doanh-nhan-tieu-bieu",
+                                  "31-son-la-ubnd-68-quan-he-lao-dong"} <= set(SHAPED)
 
 
 @pytest.mark.parametrize("name", SHAPED)

@@ -117,3 +117,85 @@ def test_a_fresh_draft_checks_without_errors_and_its_notes_say_what_was_guessed(
         "inference", "gap"}
     assert any("câu dẫn" in note["text"] for note in notes[folders[1].name])  # 12: number from the lead-in
     assert any("ký hiệu «KH-UBND»" in note["text"] for note in notes[folders[2].name])  # 14: no KẾ HOẠCH line
+
+
+def test_cells_broken_after_their_first_word_are_rejoined() -> None:
+    split_place = read_header(corpus_lines("31")).facts  # "Sơn" / "La, ngày 11 tháng 3" / "năm 2020"
+    assert (split_place["place"], split_place["date"], split_place["number"]) == ("Sơn La", dt.date(2020, 3, 11), "68")
+    assert split_place["subject"].endswith("ỔN ĐỊNH VÀ TIẾN BỘ TRONG TÌNH HÌNH MỚI")
+    split_cells = read_header(corpus_lines("33")).facts  # "ỦY" / "BAN NHÂN DÂN", "Số:" / "29/KH-UBND", "Thái" / …
+    assert (split_cells["issuer_name"], split_cells["number"], split_cells["symbol"], split_cells["place"]) == (
+        "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "29", "KH-UBND", "Thái Nguyên")
+
+
+def test_escaped_line_breaks_are_read_as_breaks_and_a_missing_subject_stays_empty(tmp_path: Path) -> None:
+    folder, draft = write_draft(next(CORPUS.glob("28-*")) / "source.txt", plans_tree(tmp_path))
+    data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
+    assert (data["document"]["number"], data["document"]["place"], "subject" in data["document"]) == (
+        "54", "Lạng Sơn", False)
+    assert "  - «trích yếu»" in report(folder, draft).splitlines()
+    assert any(note["kind"] == "doubt" and "«\\r\\n»" in note["text"] for note in data["source"])
+    assert (folder / "noi-dung.md").read_text(encoding="utf-8").startswith("Thực hiện Quyết định số 1896/QĐ-TTg")
+
+
+def test_a_page_title_above_the_documents_own_title_line_is_not_the_subject() -> None:
+    facts = read_header(corpus_lines("09")).facts
+    assert facts["subject"].startswith("Tổ chức các hoạt động thi đua")  # the document's line, not the page's
+
+
+def test_a_header_without_a_subject_takes_it_from_the_page_title_naming_the_same_plan() -> None:
+    header = read_header(corpus_lines("24"))
+    assert header.facts["subject"].startswith("tổ chức các hoạt động truyền thông và thi đua, khen thưởng")
+    assert any("tiêu đề trang" in text for kind, text in header.notes if kind == "inference")
+
+
+def test_a_year_given_against_the_year_the_subject_states_is_refused(tmp_path: Path, kehoach) -> None:
+    source = next(CORPUS.glob("10-*")) / "source.txt"  # "KIỂM TRA CÔNG TÁC THI ĐUA - KHEN THƯỞNG NĂM 2020"
+    plans_tree(tmp_path)
+    code, output = kehoach(["import", str(source), "--out", "plans", "--year", "2021"], tmp_path)
+    assert code == 1 and output.splitlines()[0] == (
+        f"{source}:1:1: KH603 lỗi: Năm ghi trong lệnh (--year 2021) khác năm văn bản ghi: 2020 "
+        "(«năm 2020» trong trích yếu)")
+    assert "Bỏ --year để lấy năm 2020 văn bản ghi" in output and not (tmp_path / "plans" / "2021").exists()
+    code, _ = kehoach(["import", str(source), "--out", "plans", "--year", "2020"], tmp_path)
+    assert code == 0 and (tmp_path / "plans" / "2020").is_dir()
+
+
+def test_a_year_given_against_the_year_of_the_date_only_is_taken_with_a_note(tmp_path: Path, kehoach) -> None:
+    source = next(CORPUS.glob("01-*")) / "source.txt"  # dated 21/10/2021; the subject names 2021 - 2025, no "năm"
+    plans_tree(tmp_path)
+    code, output = kehoach(["import", str(source), "--out", "plans", "--year", "2022"], tmp_path)
+    note = ("Năm 2022 lấy theo --year; văn bản đề ngày 2021-10-21 (năm 2021) và không ghi năm ở trích yếu; "
+            "cần người soát lại năm của kế hoạch.")
+    assert code == 0 and f"  - «{note[:99]}…»" in output.splitlines()
+    data = yaml.safe_load(next((tmp_path / "plans" / "2022").glob("*/ke-hoach.yml")).read_text(encoding="utf-8"))
+    assert data["year"] == 2022 and {"kind": "doubt", "text": note} in data["source"]
+
+
+def test_a_plan_with_its_own_full_header_after_its_decision_keeps_that_header(tmp_path: Path) -> None:
+    """A composed file in the shape of a Quyết định issuing a plan printed with its own header: the decision
+    of seed 000 (its text up to its Nơi nhận), then corpus document 31 as published. Both parts are real text;
+    the pairing is not a real document."""
+    seed = (CASES / "import" / "seeds" / "000_b73c9ead04eb878b.txt").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "quyet-dinh-va-ke-hoach.txt"
+    source.write_text("\n".join(seed[:seed.index(" KẾ HOẠCH")] + corpus_lines("31")) + "\n", encoding="utf-8")
+    draft = read_draft(source, plans_tree(tmp_path))
+    decision, plan = draft.docs
+    assert (decision["type"], "signer" in decision, len(decision["recipients"])) == ("Quyết định", False, 12)
+    assert {k: plan[k] for k in ("issuer_name", "number", "symbol", "place", "date")} == {
+        "issuer_name": "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "number": "68", "symbol": "KH-UBND", "place": "Sơn La",
+        "date": dt.date(2020, 3, 11)}
+    assert plan["subject"].startswith("VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW") and draft.unplaced == []
+    assert plan["legal_bases"] and draft.bodies[1][0] == "## I. MỤC ĐÍCH, YÊU CẦU"
+
+
+def test_an_ocr_header_without_diacritics_gives_what_is_legible_and_leaves_the_rest_blank(tmp_path: Path) -> None:
+    draft = read_draft(next(CORPUS.glob("03-*")) / "source.txt", plans_tree(tmp_path))
+    facts = header_facts(draft)
+    assert {k: facts[k] for k in ("parent", "issuer_name", "number", "symbol", "place", "date", "year")} == {
+        "parent": "UBND QUAN LONG BIEN", "issuer_name": "HOI DONG THIDUA-KHEN THl/ONG", "number": None,
+        "symbol": "KH-HDTDKT", "place": "Long Bien", "date": "2020", "year": 2021}  # "^3", "ngay ^ 9 thangi^": blank
+    assert facts["subject"].startswith("To chuc Cuoc thi viet") and facts["subject"].endswith("Long Bien nam 2021")
+    doubts = [text for kind, text in draft.notes if kind == "doubt"]
+    assert any("«^3»" in text for text in doubts) and any("không có dấu" in text for text in doubts)
+    assert draft.bodies[-1][0].startswith("Thuc hien Quy4t dinh so 01/2020")  # the paragraph's rest is the body

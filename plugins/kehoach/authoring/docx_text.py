@@ -34,7 +34,7 @@ def read_blocks(path: Path, shown: str = "") -> list[Block]:
     raw = read_raw(path, shown)
     if path.suffix.lower() == ".docx" or raw.startswith(b"PK\x03\x04"):
         return docx_blocks(raw, shown)
-    return text_blocks(decoded(raw, shown))
+    return text_blocks(unescaped(decoded(raw, shown)))
 
 
 def read_raw(path: Path, shown: str = "") -> bytes:
@@ -64,6 +64,14 @@ def decoded(raw: bytes, shown: str) -> str:
         raise _unreadable(shown, "KH101", f"Tệp không phải văn bản mã UTF-8 (byte lạ ở vị trí {exc.start})",
                           "Có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258) hoặc không phải tệp chữ; chuyển "
                           "sang Unicode UTF-8 (Unikey: Công cụ chuyển mã) rồi lưu lại.") from None
+
+
+ESCAPED_BREAKS = 3  # "\\r\\n" written out this many times: the page's line breaks, not a path in the text
+
+
+def unescaped(text: str) -> str:
+    """A page that kept its line breaks as the characters "\\r\\n" (exported twice escaped): real breaks again."""
+    return text.replace("\\r\\n", "\n") if text.count("\\r\\n") >= ESCAPED_BREAKS else text
 
 
 def docx_blocks(source: Path | bytes, shown: str = "") -> list[Block]:
@@ -144,8 +152,8 @@ def text_blocks(text: str) -> list[Block]:
         line = " ".join(_MARKUP.sub("", raw.strip()).split()).strip()
         if line.startswith("|") and line.endswith("|"):
             cells = [" ".join(cell.split()) for cell in line.strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", cell) for cell in cells):
-                blocks.append(cells)
+            if any(cells) and not all(re.fullmatch(r":?-+:?", cell) for cell in cells):
+                blocks.append(cells)  # a lone "|" left by a copied header table is no row
             continue
         if not line:
             blank = True

@@ -18,24 +18,58 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .issuer import is_banner, is_motto, split_units, strip_banner
-from .layout import Header, Piece, is_caps, make_date, pieces, read_title
-from .untitled import read_untitled
+from ..core.text import fold
+from .issuer import is_banner, is_motto, split_run, split_units, strip_banner
+from .layout import TYPES, Header, Piece, is_caps, make_date, pieces, read_title
+from .unaccented import date_parts, is_unaccented
+from .untitled import read_untitled, subject_from_page_title
 
-_NUMBER = re.compile(r"(?:^|\s)Số\s*:?\s*(\d[\w.]*)?\s*[-/]\s*([A-ZĐ\d][\w&.\-/]*\w)")
+# "Số: 12/KH-UBND"; unaccented, "So: ^3 /KH-HDTDKT" (an OCR'd number that is not digits is left blank).
+_NUMBER = re.compile(r"(?:^|\s)(?:Số\s*:?|So\s*:)\s*(?:(\d[\w.]*)|([^\s/\d]\S{0,3}))?\s*[-/]\s*([A-ZĐ\d][\w&.\-/]*\w)")
+_ACCENTED_DATE = re.compile(r"ngày|tháng|năm")
 _DATE = re.compile(r",\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
 _OPENING = re.compile(r"^(?:[IVX]+\.\s|Căn cứ\s|Thực hiện\s)")
 _PLACE_WORDS = ("phố", "xã", "trấn")
+_RULE = re.compile(r"^[-–—_=*.\s|]+$")
 
 
 def read_header(lines: list[str]) -> Header:
     """The header of the document whose first lines are `lines`."""
     cells = pieces(lines)
-    anchors = [i for i, p in enumerate(cells) if len(p.text) < 300 and (_NUMBER.search(p.text) or _DATE.search(p.text))]
+    anchors = [i for i, p in enumerate(cells) if len(p.text) < 300 and (_NUMBER.search(p.text) or _date(p.text))]
     anchors = [i for i in anchors if not _opens_body(cells, i)]
     if anchors:
         return _formal(lines, cells, anchors)
     return read_untitled(lines, cells)
+
+
+def later_headers(lines: list[str]) -> list[tuple[int, Header]]:
+    """Documents after the first that open with their own full header (a plan after its Quyết định).
+
+    A later header is the motto or a "Số:" line with a type line (KẾ HOẠCH) a few lines below; it
+    starts at the issuer's capitals just above (after the decision's signer). Each is read as a
+    header of its own: (index of its first line, header with `end` counted from that line).
+    """
+    found: list[tuple[int, Header]] = []
+    index = 1
+    while index < len(lines):
+        text = lines[index]
+        if (is_motto(text) or _NUMBER.search(text)) and any(fold(line) in TYPES for line in lines[index:index + 8]):
+            start = index
+            while start > max(index - 5, 1) and _issuer_line(lines[start - 1]):
+                start -= 1
+            header = read_header(lines[start:])
+            if header.facts.get("type") and header.end:
+                found.append((start, header))
+                index = start + header.end
+                continue
+        index += 1
+    return found
+
+
+def _issuer_line(text: str) -> bool:
+    """A line of a header's issuer column: capitals or a rule, not a signer's capacity ("TM. ỦY BAN …")."""
+    return (is_caps(text) or bool(_RULE.match(text))) and not text.startswith(("TM.", "KT.", "Q.", "TL.", "TUQ."))
 
 
 def _opens_body(cells: list[Piece], index: int) -> bool:
@@ -48,13 +82,18 @@ def _formal(lines: list[str], cells: list[Piece], anchors: list[int]) -> Header:
     header = Header()
     first, last = anchors[0], anchors[-1]
     for index in anchors:
-        _read_anchor(cells[index].text, header.facts)
+        _read_anchor(cells[index].text, header.facts, header.notes)
     if any(index > first + 6 for index in anchors):
         last = max(i for i in anchors if i <= first + 6)
     start = _read_issuer(cells, first, header)
     after = read_title(cells, last + 1, header)
     header.end = cells[after - 1].line + 1 if after > 0 else 0
+    header.rest = " ".join(p.text for p in cells[after:] if p.line == header.end - 1) if after > 0 else ""
     header.skipped = [line.strip() for line in lines[:cells[start].line] if line.strip()] if start < len(cells) else []
+    subject_from_page_title(header, header.skipped)
+    if start < after and is_unaccented(" ".join(cell.text for cell in cells[start:after])):
+        header.notes.append(("doubt", "Phần đầu văn bản không có dấu tiếng Việt (bản quét OCR): tên, địa danh và trích "
+                                      "yếu giữ nguyên chữ in; cần người soát và gõ lại theo bản gốc."))
     if "type" not in header.facts and str(header.facts.get("symbol", "")).startswith("KH"):
         header.facts["type"] = "Kế hoạch"
         header.notes.append(("inference", "Bản nguồn không có dòng «KẾ HOẠCH»; loại văn bản suy ra từ ký hiệu "
@@ -62,17 +101,29 @@ def _formal(lines: list[str], cells: list[Piece], anchors: list[int]) -> Header:
     return header
 
 
-def _read_anchor(text: str, facts: dict[str, Any]) -> None:
-    number, when = _NUMBER.search(text), _DATE.search(text)
+def _read_anchor(text: str, facts: dict[str, Any], notes: list[tuple[str, str]]) -> None:
+    number, when = _NUMBER.search(text), _date(text)
     if number and "symbol" not in facts:
-        facts["symbol"] = number.group(2).rstrip(".")
+        facts["symbol"] = number.group(3).rstrip(".")
         if number.group(1):
             facts["number"] = number.group(1)
+        elif number.group(2):
+            notes.append(("doubt", f"Số văn bản đọc không rõ («{number.group(2)}», lỗi OCR); để trống, cần người "
+                                   "điền theo bản gốc."))
     if when and "date" not in facts:
-        facts["place"] = _place(text[:when.start()])
-        facts["date"] = make_date(when.group(3), when.group(2), when.group(1))
+        start, year, month, day = when
+        facts["place"] = _place(text[:start])
+        facts["date"] = make_date(year, month, day)
         if not facts["place"]:
             del facts["place"]
+
+
+def _date(text: str) -> tuple[int, str, str | None, str | None] | None:
+    """Where a place-date's ", ngày" starts, and its year, month and day (None when left blank or unreadable)."""
+    found = _DATE.search(text)
+    if found:
+        return found.start(), found.group(3), found.group(2), found.group(1)
+    return None if _ACCENTED_DATE.search(text) else date_parts(text)
 
 
 def _place(before: str) -> str:
@@ -101,6 +152,8 @@ def _read_issuer(cells: list[Piece], first: int, header: Header) -> int:
             start = index
             continue
         leading = _leading_caps(text)
+        if leading and is_unaccented(text):  # OCR: one run "UBND QUAN LONG BIEN HOI DONG …" holds two units
+            leading = [unit for part in leading for unit in split_run(part)]
         if leading:
             fragments[:0] = leading
             start = index
@@ -118,10 +171,11 @@ def _read_issuer(cells: list[Piece], first: int, header: Header) -> int:
 def _leading_caps(text: str) -> list[str]:
     """The capitals a flattened header line opens with, split at stray page numbers."""
     parts: list[list[str]] = [[]]
+    unaccented = is_unaccented(text)  # OCR reads a capital I as "l": "THl/ONG" is still a word in capitals
     for word in text.split():
         if word.isdigit():
             parts.append([])
-        elif is_caps(word) or (len(word) == 1 and word.isupper()):
+        elif is_caps(word) or (len(word) == 1 and word.isupper()) or (unaccented and is_caps(word.replace("l", "I"))):
             parts[-1].append(word)
         else:
             break

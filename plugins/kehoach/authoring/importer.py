@@ -21,13 +21,13 @@ from ..core.loader import AGENCY_DIR, SCHEMA_LINE, load_registry, plan_folder_na
 from ..core.models import Plan
 from ..core.text import slugify
 from .agencies import Agencies, guess_namespace
-from .docx_text import Block, decoded, docx_blocks, read_raw, text_blocks
+from .docx_text import ESCAPED_BREAKS, Block, decoded, docx_blocks, read_raw, text_blocks, unescaped
 from .draft import default_slug, gaps, plan_data
-from .header import read_header
+from .header import later_headers, read_header
 from .layout import Header, make_date
 from .reader import Reader
 from .tasks import Draft
-from .year import year_of
+from .year import stated_year
 
 SCHEMA = SCHEMA_LINE + "../../../schema/ke-hoach.schema.json"
 
@@ -41,10 +41,13 @@ def read_document(path: Path) -> tuple[Header, list[Block]]:
         blocks = docx_blocks(raw, str(path))
         lines = [b for b in blocks[:next((i for i, b in enumerate(blocks) if isinstance(b, list)), len(blocks))]]
         header = read_header([str(line) for line in lines])
-        return header, blocks[header.end:]
+        return header, [header.rest, *blocks[header.end:]] if header.rest else blocks[header.end:]
     text = decoded(raw, str(path))  # UTF-8, or UTF-16 with its BOM; anything else: a finding
-    header = read_header(text.splitlines())
-    return header, text_blocks("\n".join(text.splitlines()[header.end:]))
+    header = read_header(unescaped(text).splitlines())
+    if text.count("\\r\\n") >= ESCAPED_BREAKS:
+        header.notes.append(("doubt", "Bản nguồn ghi xuống dòng thành chữ «\\r\\n» (lỗi chép từ trang web); đã đọc "
+                                      "như xuống dòng."))
+    return header, text_blocks("\n".join([header.rest, *unescaped(text).splitlines()[header.end:]]))
 
 
 def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:
@@ -54,7 +57,13 @@ def read_draft(path: Path, plans: Path, year: int | None = None) -> Draft:
     header, blocks = read_document(path)
     named = [str(header.facts[key]) for key in ("parent", "issuer_name", "place", "subject") if header.facts.get(key)]
     namespace = guess_namespace([*named, *blocks], registry)
-    draft = Reader(Agencies(registry, namespace), year, header).read(blocks)
+    reader = Reader(Agencies(registry, namespace), year, header)
+    start = 0
+    for index, later in later_headers([b if isinstance(b, str) else " | ".join(b) for b in blocks]):
+        reader.read(blocks[start:index])
+        reader.next_document(later)
+        start = index + later.end
+    draft = reader.read(blocks[start:])
     draft.namespace = namespace
     _number_from_attachment(draft)
     _match_issuer(draft, Agencies(registry, namespace))
@@ -91,10 +100,7 @@ def _number_from_attachment(draft: Draft) -> None:
 def write_draft(path: Path, plans: Path, year: int | None = None, slug: str | None = None) -> tuple[Path, Draft]:
     """Write plans/<year>/<slug>/ from a document; refuse when the folder exists."""
     draft = read_draft(path, plans, year)
-    year = year or year_of(draft.docs)[0]
-    if year is None:
-        raise PlanError([Finding(str(path), 1, 1, "KH603", "error", "Không xác định được năm của kế hoạch",
-                                 "Ghi rõ năm: kehoach import TỆP --year 2024")])
+    year = _year(path, draft, year)
     data, files = plan_data(draft, year, path.name)
     Plan.model_validate(data)
     folder = plans / str(year) / plan_folder_name(slug or default_slug(data, draft.namespace))
@@ -108,6 +114,31 @@ def write_draft(path: Path, plans: Path, year: int | None = None, slug: str | No
     for name, content in files.items():
         (folder / name).write_text(content, encoding="utf-8")
     return folder, draft
+
+
+def _year(path: Path, draft: Draft, given: int | None) -> int:
+    """The plan's year: the document's, or `--year` when the document gives none.
+
+    `--year` against a year the subject states is refused; against the year of the date
+    only (a December plan may be for the next year) it is taken, with a note to check.
+    """
+    stated = stated_year(draft.docs)
+    if given is None:
+        if stated.year is None:
+            raise PlanError([Finding(str(path), 1, 1, "KH603", "error", "Không xác định được năm của kế hoạch",
+                                     "Ghi rõ năm: kehoach import TỆP --year 2024")])
+        return stated.year
+    if stated.year in (None, given):
+        return given
+    if stated.from_subject:
+        raise PlanError([Finding(str(path), 1, 1, "KH603", "error",
+                                 f"Năm ghi trong lệnh (--year {given}) khác năm văn bản ghi: {stated.year} "
+                                 f"(«{stated.words}» trong trích yếu)",
+                                 f"Bỏ --year để lấy năm {stated.year} văn bản ghi; nếu văn bản ghi sai, sửa trích "
+                                 "yếu trong tệp rồi chạy lại.")])
+    draft.notes.append(("doubt", f"Năm {given} lấy theo --year; văn bản đề ngày {stated.words} (năm {stated.year}) "
+                                 "và không ghi năm ở trích yếu; cần người soát lại năm của kế hoạch."))
+    return given
 
 
 class _Dumper(yaml.SafeDumper):
@@ -129,6 +160,7 @@ def report(folder: Path, draft: Draft) -> str:
                             "chọn mã, loại cơ quan, rồi ghi «issuer» trong ke-hoach.yml):", draft.proposed),
                            ("Thời hạn chưa hiểu (chỉ giữ nguyên văn ở deadline.text):", draft.unread),
                            ("Dòng chưa xếp được chỗ (chưa có trong bản nháp):", draft.unplaced),
+                           ("Điều cần người soát lại:", [text for kind, text in draft.notes if kind == "doubt"]),
                            ("Dòng có ký tự lạ (mã cũ TCVN3/VNI hoặc lỗi OCR; «kehoach check» sẽ báo KH104), "
                             "cần gõ lại:", draft.odd),
                            ("Dòng đứng trước văn bản đã bỏ qua (phần trang web, thông tin cơ sở dữ liệu):",

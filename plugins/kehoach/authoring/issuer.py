@@ -70,6 +70,17 @@ def split_units(fragments: list[str]) -> list[str]:
     return units
 
 
+def split_run(text: str) -> list[str]:
+    """The units of one run of capitals that lost its line breaks: a unit noun starts the next unit."""
+    units: list[list[str]] = [[]]
+    words = text.split()
+    for index, word in enumerate(words):
+        if units[-1] and _starts_unit(" ".join(words[index:])) and not _incomplete(" ".join(units[-1])):
+            units.append([])
+        units[-1].append(word)
+    return [" ".join(unit) for unit in units if unit]
+
+
 def _incomplete(unit: str) -> bool:
     """True for a name cut mid-phrase: one word, or ending on a dash or a conjunction."""
     words = _words(unit)

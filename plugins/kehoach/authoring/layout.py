@@ -14,12 +14,14 @@ from typing import Any
 
 from ..core.text import fold
 from .issuer import is_banner, is_motto
+from .unaccented import TYPE_LINE, split_flattened
 
 ZONE = 80  # a header starts within the first lines of a page, after its chrome
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{3,}")
 _RULE = re.compile(r"^[-–—_=*.\s]+$")
 _DATE_START = re.compile(r",\s*ngày\b(?!.*năm\s*\d{4})")
+_PLACE_DATE = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,3},\s*ngày\b")
 TYPES = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định"}
 BODY_START = re.compile(r"^(?:[IVX]+\s*[.\-/]?\s|\d+\s*[.)/]\s*|[a-zđ]\)|[-+•–]\s|Căn cứ|Thực hiện|Theo đề nghị|"
                         r"Nhằm|Để\s|Trên cơ sở|Tiếp theo|Năm \d{4},|Ngày \d|\(Ban hành kèm)")
@@ -44,13 +46,14 @@ class Header:
     end: int = 0
     skipped: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    rest: str = ""  # what follows the header on its last line (a flattened page): the body's start
 
 
 def pieces(lines: list[str]) -> list[Piece]:
     """The cells of the first lines: "|" residue and wide space runs separate columns."""
     found: list[Piece] = []
     for index, raw in enumerate(lines[:ZONE]):
-        for cell in _cells(_MARKUP.sub("", raw.strip())):
+        for cell in [c for flat in split_flattened(raw.strip()) for c in _cells(_MARKUP.sub("", flat))]:
             text = " ".join(cell.split())
             if text and not _RULE.match(text):
                 found.append(Piece(index, text))
@@ -69,15 +72,28 @@ def _cells(line: str) -> list[str]:
 
 
 def _join_dates(found: list[Piece]) -> list[Piece]:
-    """"Hà Nội, ngày 03" + "tháng 06 năm 2014": a date split over two lines, rejoined."""
+    """Cells a narrow column broke after a word, rejoined: "Hà Nội, ngày 03" + "tháng 06 năm 2014",
+    "Sơn" + "La, ngày 11 tháng 3" + "năm 2020", "Số:" + "29/KH-UBND"."""
     joined: list[Piece] = []
     for piece in found:
         last = joined[-1] if joined else None
-        if last and _DATE_START.search(last.text) and piece.text[:1].isdigit() | piece.text.startswith("tháng"):
+        if last and (_broken_date(last.text, piece.text) or _broken_place(last.text, piece.text) or
+                     fold(last.text) in ("so", "so:")):
             joined[-1] = Piece(last.line, f"{last.text} {piece.text}")
         else:
             joined.append(piece)
     return joined
+
+
+def _broken_date(last: str, text: str) -> bool:
+    return bool(_DATE_START.search(last)) and (text[:1].isdigit() or text.startswith(("tháng", "năm")))
+
+
+def _broken_place(last: str, text: str) -> bool:
+    """"Thái" above "Nguyên, ngày 22 …": the first word(s) of a place name left on the line above."""
+    words = last.split()
+    return bool(_PLACE_DATE.match(text)) and 0 < len(words) <= 2 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def make_date(year: str, month: str | None, day: str | None) -> Any:
@@ -96,8 +112,8 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
     """Type line and subject after the anchors; the index of the first cell after them."""
     while index < len(cells) and (is_motto(cells[index].text) or is_banner(cells[index].text)):
         index += 1
-    if index < len(cells) and fold(cells[index].text) in TYPES:
-        header.facts["type"] = TYPES[fold(cells[index].text)]
+    if index < len(cells) and (fold(cells[index].text) in TYPES or TYPE_LINE.match(fold(cells[index].text))):
+        header.facts["type"] = TYPES.get(fold(cells[index].text), "Kế hoạch")
         index += 1
     subject: list[str] = []
     caps_only = "type" not in header.facts
@@ -105,7 +121,9 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
         text = cells[index].text
         if subject and cells[index].line > cells[index - 1].line + 1 and not _open_quote(subject):
             break
-        if BODY_START.match(text) or (caps_only and not is_caps(text)) or (subject and len(text) > 250) or (
+        caps_subject = bool(subject) and is_caps(" ".join(subject))  # a subject in capitals ends at a plain line
+        if BODY_START.match(text) or ((caps_only or caps_subject) and not is_caps(text)) or (
+                subject and len(text) > 250) or (
                 subject and header.facts.get("type") == "Quyết định" and text.startswith(_DECIDERS)):
             break
         subject.append(text)

@@ -38,19 +38,25 @@ class Reader:
     """One pass over the blocks after the header."""
 
     def __init__(self, agencies: Agencies, year: int | None, header: Header):
-        self.draft = Draft(skipped=header.skipped, notes=list(header.notes))
+        self.draft = Draft(skipped=header.skipped)
         self.agencies, self.year = agencies, year
         self.tasks = Tasks(self.draft, agencies, self._year)
+        self.columns = ["number", "title", "deadline", "lead", "partners"]
+        self.next_document(header)
+        self.mode = "after_title" if header.facts else "body"
+
+    def next_document(self, header: Header) -> None:
+        """Start a document at its own header: the first, or a plan with a full header after its decision."""
         self.level1 = ""  # the current level-1 heading, folded, and as printed
         self.level1_title = ""
         self.section: str | None = None
         self.lead: tuple[list[str], str | None] = ([], None)
         self.item: tuple[str, str] | None = None  # the last numbered item, for a "Thời gian:" line under it
-        self.columns = ["number", "title", "deadline", "lead", "partners"]
         self._new_doc()
         self.doc.update(header.facts)
         self.doc.setdefault("type", None)
-        self.mode = "after_title" if header.facts else "body"
+        self.draft.notes.extend(header.notes)
+        self.mode = "after_title"
 
     def _new_doc(self) -> None:
         self.doc: dict[str, Any] = {"type": None}

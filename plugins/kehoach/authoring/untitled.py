@@ -20,12 +20,16 @@ _CITATION = re.compile(
 _LEAD_IN = re.compile(
     r"(?:ban hành|xây dựng)\s+Kế hoạch\s+số\s+(\d+)\s*[-/]\s*([A-ZĐ][\w&.\-/]*\w)\s+ngày\s+(\d{1,2})"
     r"\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})")
+# A page title naming the plan, with or without its date: "Kế hoạch 28/KH-BYT của Bộ Y tế về việc …".
+_NAMED = re.compile(r"^Kế hoạch\s+(?:số\s+)?(\d+)\s*[-/]\s*([A-ZĐ][\w&.\-/]*\w)(?:\s+ngày\s+[\d/]+)?"
+                    r"\s+của\s+.+?\s+về\s+(?:việc\s+)?(.+)$")
 _TITLE = re.compile(r"^(KẾ HOẠCH|Kế hoạch)\s+(?!số\s+\d)(\S.+)$")
 
 
 def read_untitled(lines: list[str], cells: list[Piece]) -> Header:
     """No "Số"/date header: a type line, a title line ("KẾ HOẠCH …", "Kế hoạch số … của … về …"), or nothing."""
     header = Header()
+    repeated = False  # a line that repeats the page's title is a title even with a full stop
     for index, piece in enumerate(cells[:12]):
         if BODY_START.match(piece.text) or len(piece.text) > 500:
             break
@@ -41,11 +45,42 @@ def read_untitled(lines: list[str], cells: list[Piece]) -> Header:
                                               f"lấy từ dòng tiêu đề «{piece.text[:80]}…»."))
             return _close(header, lines, cells, index, index + 1)
         title = _TITLE.match(piece.text)
-        if title and len(piece.text) <= 300 and not piece.text.endswith((".", ":", ";")):
+        if title and _repeated(title.group(2), cells[index + 1:index + 2]):
+            repeated = True  # the page's title, then the document's own title line: the second is the document's
+            continue
+        if title and len(piece.text) <= 300 and (repeated or not piece.text.endswith((".", ":", ";"))):
             header.facts.update({"type": "Kế hoạch", "subject": tidy_subject(title.group(2))})
             _lead_in(cells[index + 1:index + 8], header)
             return _close(header, lines, cells, index, index + 1)
     return _first_line(lines, cells, header)
+
+
+def subject_from_page_title(header: Header, skipped: list[str]) -> None:
+    """A header without a trích yếu takes its subject from the page title above it that names the same plan.
+
+    Only a title giving the header's own number and symbol is used; the subject is noted as inferred.
+    """
+    facts = header.facts
+    if facts.get("subject") or not facts.get("symbol"):
+        return
+    for line in skipped:
+        named = _NAMED.match(" ".join(line.split()))
+        if named and named.group(1) == facts.get("number") and named.group(2) == facts["symbol"]:
+            facts["subject"] = tidy_subject(named.group(3))
+            header.notes.append(("inference", "Phần đầu văn bản không có trích yếu; trích yếu lấy từ tiêu đề trang "
+                                              f"«{line[:80]}…», cùng số và ký hiệu."))
+            return
+
+
+def _repeated(subject: str, following: list[Piece]) -> bool:
+    """True when the next line is a title line with the same words (a page title repeated by the document)."""
+    again = _TITLE.match(following[0].text) if following else None
+    return again is not None and same_words(subject, again.group(2))
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same words whatever the case, spacing, punctuation and dashes."""
+    return re.sub(r"\W+", " ", fold(a)).split() == re.sub(r"\W+", " ", fold(b)).split()
 
 
 def _first_line(lines: list[str], cells: list[Piece], header: Header) -> Header:

@@ -193,8 +193,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          '`kehoach diff`: không tìm thấy phiên bản (commit, nhánh, thẻ) cần so sánh',
          'Dùng mã commit, tên nhánh hoặc thẻ có trong kho, ví dụ `HEAD~1`'),
     Rule("KH603", ("error",),
-         'Giá trị đưa cho lệnh không dùng được: năm không xác định (`kehoach import`, ghi `--year`), tên thư '
-         'mục sai dạng, năm mới trùng năm cũ (`kehoach new`), `KEHOACH_TODAY` sai dạng NĂM-THÁNG-NGÀY',
+         'Giá trị đưa cho lệnh không dùng được: năm không xác định (`kehoach import`, ghi `--year`), `--year` '
+         'khác năm trích yếu văn bản ghi, tên thư mục sai dạng, năm mới trùng năm cũ (`kehoach new`), '
+         '`KEHOACH_TODAY` sai dạng NĂM-THÁNG-NGÀY',
          'Sửa giá trị theo gợi ý trong thông báo'),
     Rule("KH604", ("error",),
          '`kehoach status import`: dòng của bảng không khớp nhiệm vụ nào (mã kế hoạch hoặc mã nhiệm vụ không '
