@@ -253,6 +253,17 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
         yield f"docs/{uri}", content
 
 
+def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None = None, site_url: str = "",
+               today: str | None = None, directory_urls: bool = True, exports: bool = False) -> list[Path]:
+    """Write the whole site source of checked plans under `outdir` (`site_source`) as of `today` (`build_date`);
+    the config defaults to ./mkdocs.yml when there is one. The written paths; `PlanError` as the plans, the date
+    or `site_source` have it."""
+    config = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
+    corpus = checked_corpus([plans_dir])
+    options = Options(build_date(today), site_url, directory_urls)
+    return write_tree(outdir, site_source(corpus, options, config, outdir, exports))
+
+
 def clashes(uris: Iterable[str], docs_dir: str = "docs") -> list[Finding]:
     """KH609 for each hand-written file (its path in `docs_dir`) that has the path of a generated one."""
     return [Finding(f"{docs_dir}/{uri}", 1, 1, "KH609", "error",
