@@ -31,7 +31,7 @@ NOT_IN_NAV, UNDEFINED = InclusionLevel.NOT_IN_NAV, InclusionLevel.UNDEFINED
 
 
 class KehoachConfig(base.Config):
-    """Options of the `kehoach` plugin in mkdocs.yml (the user's guide, docs/huong-dan/, explains each)."""
+    """Options of the `kehoach` plugin in mkdocs.yml."""
 
     plans_dir = opt.Dir(exists=True, default="plans")
     """Folder of the plans (`<year>/<slug>/ke-hoach.yml`) and of `agencies/`, relative to mkdocs.yml."""
