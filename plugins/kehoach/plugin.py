@@ -26,8 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import api
 
 log = get_plugin_logger(__name__)
-# Plan, year and agency pages stay out of the navigation on purpose (`api.outside_nav`): MkDocs need not list them
-NOT_IN_NAV, UNDEFINED = InclusionLevel.NOT_IN_NAV, InclusionLevel.UNDEFINED
+DIRTY = "A 'dirty' build is being performed"  # how MkDocs' warning about serve --dirty begins
 
 
 class KehoachConfig(base.Config):
@@ -80,7 +79,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         """Note whether MkDocs serves and renders only what changed; then drop its dirty-build warning."""
         self.site = api.Site(api.Session(serving=command == "serve", dirty=dirty))
         if self.site.session.keeps_pages:  # with `strict: true` it would abort every rebuild; outputs stay right
-            logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(lambda got: not str(got.msg).startswith(DIRTY))
         for note in self.site.session.startup_notes():
             log.info(note)
 
@@ -106,9 +105,11 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         except api.BuildError as exc:
             raise PluginError(str(exc)) from None
         for uri, content in generated.items():
+            # pages left out of the navigation on purpose (`api.outside_nav`) need not be listed as omitted
+            left_out = InclusionLevel.NOT_IN_NAV if api.outside_nav(uri) else InclusionLevel.UNDEFINED
             # File.generated is typed as returning File; it returns an instance of the class it is called on
             file = cast(_Generated, _Generated.generated(config, uri, content=b"" if callable(content) else content,
-                                                         inclusion=NOT_IN_NAV if api.outside_nav(uri) else UNDEFINED))
+                                                         inclusion=left_out))
             file.changed, file.source = self.site.session.add(uri, content, file.abs_dest_path)
             files.append(file)
         pages = [(f.src_uri, f.url, f.generated_by is not None) for f in files.documentation_pages()]
@@ -161,8 +162,3 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
             self.site.finish(Path(config.site_dir))
         except api.BuildError as exc:
             raise PluginError(str(exc)) from None
-
-
-def _drop_dirty_warning(record: logging.LogRecord) -> bool:
-    """False for MkDocs' warning about dirty builds (see `KehoachPlugin.on_startup`)."""
-    return not str(record.msg).startswith("A 'dirty' build is being performed")
