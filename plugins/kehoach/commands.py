@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import api, usage
+
+Kind = Literal["text", "flag", "choice", "number", "date", "paths", "file", "folder", "plans"]
 
 HELP = "kehoach: kế hoạch thi đua, khen thưởng dạng Markdown + YAML."
 GROUPS = {("status",): "Tiến độ nhiệm vụ: ghi trạng thái từ bảng theo dõi đã điền vào kế hoạch."}  # parents first
@@ -30,7 +32,7 @@ class Param:
 
     name: str
     flags: tuple[str, ...] = ()
-    kind: str = "text"
+    kind: Kind = "text"
     default: Any = None
     help: str = ""
     required: bool = False
@@ -92,7 +94,7 @@ NO_DIRECTORY_URLS = Param("no_directory_urls", ("--no-directory-urls",), "flag",
 LINKS_TO = "Địa chỉ gốc của trang, để liên kết tới nhiệm vụ."
 
 
-def today(what: str, kind: str = "text") -> Param:
+def today(what: str, kind: Kind = "text") -> Param:
     """--today: the day a command counts from; as text, `api.build_date` reads it (and $KEHOACH_TODAY)."""
     return Param("today", ("--today",), kind, None, what, metavar=usage.DATE)
 
