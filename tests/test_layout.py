@@ -17,7 +17,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "plugins" / "kehoach"
 STAGES = ("site", "feeds", "exports", "authoring")  # one folder a kind of output, and authoring
-FACES = ("api", "plugin", "cli")
+FACES = ("api", "plugin", "cli", "commands", "usage")  # the API, its two faces and what the CLI stands on
 
 
 @cache

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .core.deadlines import check_day
 from .core.errors import Finding, PlanError, has_errors, render, strictly, summary
+from .core.links import outside_nav as outside_nav
 from .core.loader import Corpus
 from .core.reuse import Reuse
 from .core.schema import write_schemas as write_schemas
@@ -29,7 +30,9 @@ from .site.badges import asset_bytes
 from .site.builder import build_pages, page_renderers
 from .site.guide import fill_rule_table
 from .site.options import ASSET_DIR, ASSETS, Options
-from .site.session import Session
+from .site.options import PAGE_ASSETS as PAGE_ASSETS
+from .site.search import SearchError
+from .site.session import Content, Session, edit_root
 from .site.stamp import stamp_text
 from .site.standalone import custom_dir_of, docs_dir_of, load_config, standalone_config
 
@@ -80,34 +83,84 @@ class Project:
 @dataclass
 class Site:
     """A site built by an engine that takes generated files (the MkDocs plugin): one build, or every rebuild
-    of `mkdocs serve`, which keeps the project (plans, pages, events) and the session (what changed)."""
+    of `mkdocs serve`, which keeps the project (plans, pages, events) and the session (what changed).
+
+    The engine calls, in order: `configure`, `files` (then `session.add` for each file it makes of them),
+    `scope`, `write_feeds`, the session's page steps, `finish`.
+    """
 
     session: Session = field(default_factory=Session)
     project: Project | None = None
+    today: date = field(default_factory=date.today)
+    base: Path = field(default_factory=Path.cwd)  # the folder of the site's config: file paths are shown from it
+    docs: str = "docs"  # the hand-written pages' folder, as findings name it
+    corpus: Corpus | None = None
+    options: Options = field(default_factory=lambda: Options(date.today()))
+    notes: list[str] = field(default_factory=list)  # what to tell the author about this build
 
-    def files(self, plans_dir: Path, base: Path, options: Options,
-              exports: bool) -> tuple[Corpus, dict[str, Callable[[], str] | bytes], list[str]]:
-        """The checked plans, every generated file (pages as functions that render them, assets, exports when
-        asked) and what to tell the author; `PlanError` with every error of the plans."""
+    def configure(self, today: str | None, source_edit_uri: str | None, repo_url: str | None,
+                  edit_uri: str | None, docs_dir: Path, config_dir: Path) -> None:
+        """Fix the build date (`build_date`; `BuildError` when malformed) and where plan files are edited: at
+        `source_edit_uri`, else at the site's `edit_uri` (joined to `repo_url`) without its docs folder."""
+        try:
+            self.today, self.base, self.docs = build_date(today), config_dir, docs_dir.name
+        except PlanError as exc:
+            raise BuildError(str(exc)) from None
+        self.session.edit_root = edit_root(source_edit_uri, repo_url, edit_uri, docs_dir, config_dir)
+
+    def files(self, plans_dir: Path, site_url: str, directory_urls: bool, exports: bool,
+              taken: Callable[[str], bool] = lambda uri: False) -> dict[str, Content]:
+        """Every generated file of the checked plans (pages as functions that render them, assets, exports when
+        asked). `BuildError` with every error of the plans, or when a file `taken` by the engine (a hand-written
+        page) has the path of one (KH609). Begins the session's build."""
         serving = self.session.serving
         if not serving or self.project is None or self.project.plans_dir != plans_dir:
-            self.project = Project(plans_dir, base, keep=serving)
-        corpus, findings = self.project.checked()
-        notes = [f.as_text() for f in findings] + self.session.notes(len(corpus.plans), self.project.workspace.reloaded)
-        downloads = build_exports(corpus, options.today) if exports else {}
-        options = replace(options, downloads=frozenset(downloads))
-        return corpus, {**self.project.pages(corpus, options), **build_assets(), **downloads}, notes
+            self.project = Project(plans_dir, self.base, keep=serving)
+        try:
+            corpus, warnings = self.project.checked()
+        except PlanError as exc:
+            raise BuildError(f"Kế hoạch còn lỗi, chưa dựng được trang:\n{exc}\n"
+                             "Chạy «kehoach check» để xem chi tiết.") from None
+        self.corpus, reloaded = corpus, self.project.workspace.reloaded
+        self.notes = [f.as_text() for f in warnings] + self.session.notes(len(corpus.plans), reloaded)
+        downloads = build_exports(corpus, self.today) if exports else {}
+        self.options = Options(self.today, site_url, directory_urls, frozenset(downloads))
+        generated: dict[str, Content] = {**self.project.pages(corpus, self.options), **build_assets(), **downloads}
+        clashing = clashes((uri for uri in generated if taken(uri)), self.docs)
+        if clashing:
+            raise BuildError(str(PlanError(clashing)))
+        self.session.start()
+        return generated
 
-    def write_feeds(self, corpus: Corpus, site_dir: Path, site_url: str, today: date | None = None,
-                    directory_urls: bool = True) -> None:
-        """Write every feed as of `today` into the built site (under serve --dirty, only those that changed)."""
-        assert self.project is not None, "files() comes first"
-        self.session.write_feeds(site_dir, self.project.feeds(corpus, site_url, today, directory_urls))
+    def scope(self, pages: Iterable[tuple[str, str, bool]], search: str, titles_from: int, made: int) -> list[str]:
+        """Once the `made` generated files are added: what the search index keeps of the site's pages (source
+        path, URL, generated; `search` and `titles_from` are the plugin's options) and what to tell the author."""
+        assert self.corpus is not None, "files() comes first"
+        notes = self.notes + self.session.changes_note()
+        self.session.remove_gone()
+        plans = [loaded.id for loaded in self.corpus.plans]
+        notes += self.session.choose_scope(search, titles_from, plans, pages)
+        return [*notes, f"{len(plans)} kế hoạch, {made} tệp được tạo (ngày {self.today})."]
 
-    def built(self) -> None:
-        """End a build: a one-off build lets go of the plans, a served one keeps them for the next."""
+    def write_feeds(self, site_dir: Path) -> None:
+        """Write every feed as of the build date into the built site (under serve --dirty, only those that changed)."""
+        assert self.project is not None and self.corpus is not None, "files() comes first"
+        self.session.write_feeds(site_dir, self.project.feeds(self.corpus, self.options.site_url, self.today,
+                                                              self.options.directory_urls))
+
+    def finish(self, site_dir: Path) -> None:
+        """End a build: index the written site for search (`BuildError` when Pagefind fails); a one-off build lets
+        go of the plans, a served one keeps them for the next."""
+        try:
+            self.session.write_search(site_dir)
+        except SearchError as exc:
+            raise BuildError(str(exc)) from None
         if not self.session.serving:
             self.project = None
+
+
+class BuildError(Exception):
+    """Why a site cannot be built: a Vietnamese message for the build log, whole (the engine adds nothing)."""
 
 
 def raise_errors(findings: Iterable[Finding]) -> None:
@@ -198,6 +251,17 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
         yield f"docs/{uri}", content
     for uri, content in iter_feeds(corpus, options.site_url, options.today, options.directory_urls):
         yield f"docs/{uri}", content
+
+
+def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None = None, site_url: str = "",
+               today: str | None = None, directory_urls: bool = True, exports: bool = False) -> list[Path]:
+    """Write the whole site source of checked plans under `outdir` (`site_source`) as of `today` (`build_date`);
+    the config defaults to ./mkdocs.yml when there is one. The written paths; `PlanError` as the plans, the date
+    or `site_source` have it."""
+    config = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
+    corpus = checked_corpus([plans_dir])
+    options = Options(build_date(today), site_url, directory_urls)
+    return write_tree(outdir, site_source(corpus, options, config, outdir, exports))
 
 
 def clashes(uris: Iterable[str], docs_dir: str = "docs") -> list[Finding]:

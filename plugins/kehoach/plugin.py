@@ -1,9 +1,7 @@
 """The MkDocs plugin `kehoach`: plans in, generated pages and calendar feeds out.
 
-The only module that imports MkDocs, and only to translate: each event calls
-`api` (load and check the plans, the site's files, the feeds) or the build's
-`site.session.Session` (what changed under serve, stashed HTML, search index),
-and `PlanError` becomes `PluginError`.
+The only module that imports MkDocs, and only to translate: each event is a call to `api.Site` or to its
+`session` (what changed under serve, stashed HTML, what search keeps); `api.BuildError` becomes `PluginError`.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import cast
-from urllib.parse import quote, urljoin
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -27,14 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import api
-from .core import links
-from .core.errors import PlanError
-from .site.options import ASSET_DIR, Options
-from .site.sanitiser import clean_html
-from .site.search import SearchError
-from .site.session import Session, edit_root
 
 log = get_plugin_logger(__name__)
+DIRTY = "A 'dirty' build is being performed"  # how MkDocs' warning about serve --dirty begins
 
 
 class KehoachConfig(base.Config):
@@ -42,28 +34,18 @@ class KehoachConfig(base.Config):
 
     plans_dir = opt.Dir(exists=True, default="plans")
     """Folder of the plans (`<year>/<slug>/ke-hoach.yml`) and of `agencies/`, relative to mkdocs.yml."""
-
     today = opt.Optional(opt.Type((str, date)))
-    """Build date (YYYY-MM-DD) that decides "overdue" and "due soon"; default $KEHOACH_TODAY, else today."""
-
+    """Build date (YYYY-MM-DD) deciding "overdue"; default $KEHOACH_TODAY, else today."""
     feeds = opt.Type(bool, default=True)
     """Publish the iCalendar feeds under lich/ (their URLs use the site_url)."""
-
     exports = opt.Type(bool, default=False)
-    """Also publish DOCX, XLSX, CSV, JSON of each plan and agency under xuat/, linked from the pages
-    (off by default: about 0.1-0.2 s per plan)."""
-
+    """Publish DOCX, XLSX, CSV, JSON under xuat/, linked from the pages (slow: 0.1-0.2 s a plan)."""
     search = opt.Choice(("auto", "full", "titles"), default="auto")
-    """What the search box searches: `full` (every page's text), `titles` (a plan page's heading block,
-    headings and tasks, not its body text, to keep queries quick on large sites), `auto` (`titles` from
-    `search_titles_from` plans on). DEVELOPING.md, "Search index"."""
-
+    """Search all text (`full`), plan pages' headings and tasks (`titles`), or by size (`auto`); DEVELOPING.md."""
     search_titles_from = opt.Type(int, default=300)
-    """Number of plans from which `search: auto` leaves plan pages' body text out of the search."""
-
+    """Number of plans from which `search: auto` searches plan pages' titles only."""
     source_edit_uri = opt.Optional(opt.Type(str))
-    """URL under which repository files are edited, e.g. https://git.example/org/repo/edit/main/.
-    Default: the site's edit_uri (joined to repo_url) with the docs folder removed from its end."""
+    """URL where repository files are edited; default: the site's edit_uri without the docs folder."""
 
 
 class _Generated(File):
@@ -88,66 +70,53 @@ class _Generated(File):
 
 
 class KehoachPlugin(BasePlugin[KehoachConfig]):
-    """Plan, year and agency pages and calendar feeds from the plans folder. MkDocs keeps this instance, and
-    with it `site`, across the rebuilds of `mkdocs serve` (DEVELOPING.md, "The edit loop")."""
+    """Pages and feeds of the plans; kept with its `site` across serve's rebuilds (DEVELOPING.md, "The edit loop")."""
 
     def __init__(self) -> None:
         self.site = api.Site()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether MkDocs serves and renders only what changed; then its dirty-build warning is dropped
-        (with `strict: true` it would abort every rebuild), as the plugin keeps every output right."""
-        self.site = api.Site(Session(serving=command == "serve", dirty=dirty))
-        if self.site.session.keeps_pages:
-            logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_warning)
-            log.info("Dựng lại một phần (--dirty): trang kế hoạch, năm, cơ quan, lịch và chỉ mục tìm kiếm vẫn được "
-                     "cập nhật đúng; sửa mkdocs.yml hay trang hướng dẫn thì nên chạy lại lệnh.")
+        """Note whether MkDocs serves and renders only what changed; then drop its dirty-build warning."""
+        self.site = api.Site(api.Session(serving=command == "serve", dirty=dirty))
+        if self.site.session.keeps_pages:  # with `strict: true` it would abort every rebuild; outputs stay right
+            logging.getLogger("mkdocs.commands.build").addFilter(lambda got: not str(got.msg).startswith(DIRTY))
+        for note in self.site.session.startup_notes():
+            log.info(note)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Link the pages' stylesheet and script, once; find where plan files are edited; fix the build date."""
-        for listed, asset in ((config.extra_css, f"{ASSET_DIR}/kehoach.css"),
-                              (config.extra_javascript, f"{ASSET_DIR}/kehoach.js")):
+        for listed, asset in zip((config.extra_css, config.extra_javascript), api.PAGE_ASSETS, strict=True):
             if asset not in map(str, listed):
                 listed.append(asset)
-        self.edit_root = edit_root(self.config.source_edit_uri, config.repo_url, config.edit_uri,
-                                   Path(config.docs_dir), _config_dir(config))
         try:
-            self.today = api.build_date(str(self.config.today) if self.config.today else None)
-        except PlanError as exc:
+            self.site.configure(str(self.config.today) if self.config.today else None, self.config.source_edit_uri,
+                                config.repo_url, config.edit_uri, Path(config.docs_dir),
+                                Path(config.config_file_path or ".").resolve().parent)
+        except api.BuildError as exc:
             raise PluginError(str(exc)) from None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the plans, then add every generated page, asset and export; write the feeds."""
-        options = Options(self.today, config.site_url or "", config.use_directory_urls)
         try:
-            corpus, generated, notes = self.site.files(Path(self.config.plans_dir), _config_dir(config), options,
-                                                       self.config.exports)
-        except PlanError as exc:
-            raise PluginError(f"Kế hoạch còn lỗi, chưa dựng được trang:\n{exc}\n"
-                              "Chạy «kehoach check» để xem chi tiết.") from None
-        session = self.site.session
-        session.start()
-        clashing = [uri for uri in generated if files.get_file_from_path(uri) is not None]
-        if clashing:
-            raise PluginError(str(PlanError(api.clashes(clashing, Path(config.docs_dir).name))))
+            generated = self.site.files(Path(self.config.plans_dir), config.site_url or "",
+                                        config.use_directory_urls, self.config.exports,
+                                        taken=lambda uri: files.get_file_from_path(uri) is not None)
+        except api.BuildError as exc:
+            raise PluginError(str(exc)) from None
         for uri, content in generated.items():
+            # pages left out of the navigation on purpose (`api.outside_nav`) need not be listed as omitted
+            left_out = InclusionLevel.NOT_IN_NAV if api.outside_nav(uri) else InclusionLevel.UNDEFINED
             # File.generated is typed as returning File; it returns an instance of the class it is called on
             file = cast(_Generated, _Generated.generated(config, uri, content=b"" if callable(content) else content,
-                                                         inclusion=_inclusion(uri)))
-            file.changed, file.source = session.add(uri, content, file.abs_dest_path)
+                                                         inclusion=left_out))
+            file.changed, file.source = self.site.session.add(uri, content, file.abs_dest_path)
             files.append(file)
-        notes += session.changes_note()
-        session.remove_gone()
         pages = [(f.src_uri, f.url, f.generated_by is not None) for f in files.documentation_pages()]
-        notes += session.choose_scope(self.config.search, self.config.search_titles_from,
-                                      [loaded.id for loaded in corpus.plans], pages)
-        for note in notes:  # warnings are normal in transcribed plans; they must not fail --strict
-            log.info(note)
+        for note in self.site.scope(pages, self.config.search, self.config.search_titles_from, len(generated)):
+            log.info(note)  # warnings are normal in transcribed plans; they must not fail --strict
         if self.config.feeds:
-            self.site.write_feeds(corpus, Path(config.site_dir), config.site_url or "", self.today,
-                                  config.use_directory_urls)
-        log.info(f"{len(corpus.plans)} kế hoạch, {len(generated)} tệp được tạo (ngày {self.today}).")
+            self.site.write_feeds(Path(config.site_dir))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -155,11 +124,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         return markdown if page.file.generated_by is None else self.site.session.stash(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hold what a plan's Markdown rendered to the allowlist (`site.sanitiser`), before the stashed
-        blocks come back; count the blocks' ids among the page's anchors, for link validation."""
-        ids = self.site.session.stashed_ids(page.file.src_uri)
-        if page.file.generated_by is not None:
-            html = clean_html(html, ids)
+        """Clean what a plan's Markdown rendered; count the stashed blocks' ids among the page's anchors."""
+        html, ids = self.site.session.cleaned(page.file.src_uri, html, page.file.generated_by is not None)
         if ids:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         return html
@@ -170,14 +136,12 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         """Put the stashed HTML back; point "Edit this page" of a generated page at its plan or registry file."""
         page.content = self.site.session.put_back(page.file.src_uri, page.url, page.content)
         self.site.session.take_for_search(page.url, page.meta)  # Pagefind indexes it once written
-        source = page.meta.get("kehoach_source")
         if page.file.generated_by is not None:
-            page.edit_url = urljoin(self.edit_root, quote(source)) if source and self.edit_root else None
+            page.edit_url = self.site.session.edit_url(page.meta.get("kehoach_source"))
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Under serve --dirty, read the pages MkDocs skipped, whose titles the navigation of every page shows;
-        under serve, keep the theme's templates compiled from one build to the next."""
+        """Under serve, keep the theme's templates compiled; under --dirty, read the pages MkDocs skipped (for nav)."""
         if self.site.session.serving:
             env.bytecode_cache = self.site.session.templates
         for file in files.documentation_pages() if self.site.session.keeps_pages else ():
@@ -193,25 +157,8 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
 
     @event_priority(-100)  # after Material's search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the written site for the search box (Pagefind)."""
+        """Index the written site for the search box (Pagefind); end the build."""
         try:
-            self.site.session.write_search(Path(config.site_dir))
-        except SearchError as exc:
+            self.site.finish(Path(config.site_dir))
+        except api.BuildError as exc:
             raise PluginError(str(exc)) from None
-        self.site.built()
-
-
-def _inclusion(uri: str) -> InclusionLevel:
-    """Plan, year and agency pages stay out of the navigation on purpose (a nav of thousands of pages makes
-    the build quadratic), so MkDocs need not list them as omitted."""
-    nav = (links.HOME, links.YEARS, links.AGENCIES)
-    return InclusionLevel.NOT_IN_NAV if uri.endswith(".md") and uri not in nav else InclusionLevel.UNDEFINED
-
-
-def _config_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path or ".").resolve().parent
-
-
-def _drop_dirty_warning(record: logging.LogRecord) -> bool:
-    """False for MkDocs' warning about dirty builds (see `KehoachPlugin.on_startup`)."""
-    return not str(record.msg).startswith("A 'dirty' build is being performed")

@@ -18,6 +18,12 @@ AGENCIES = "co-quan/index.md"
 ALL_FEED = "lich/tat-ca.ics"
 
 
+def outside_nav(path: str) -> bool:
+    """Whether a generated file is a page left out of the navigation on purpose: plan, year and agency pages
+    (a navigation of thousands of pages makes the build quadratic); the three index pages are in it."""
+    return path.endswith(".md") and path not in (HOME, YEARS, AGENCIES)
+
+
 def plan_page(plan_id: str) -> str:
     """Docs path of a plan page: plan id "2024/slug" -> "ke-hoach/2024/slug.md"."""
     return f"ke-hoach/{plan_id}.md"

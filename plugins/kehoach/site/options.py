@@ -7,6 +7,7 @@ from datetime import date
 
 ASSETS = ("kehoach.css", "kehoach.js", "search-worker.js")
 ASSET_DIR = "assets/kehoach"
+PAGE_ASSETS = (f"{ASSET_DIR}/kehoach.css", f"{ASSET_DIR}/kehoach.js")  # linked from every page: stylesheet, script
 
 
 @dataclass(frozen=True)

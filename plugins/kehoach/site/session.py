@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 from .builder import Packed, block_ids, pack_blocks, put_back, stash_html, unpack_blocks
+from .sanitiser import clean_html
 from .search import Scope, prepare_page, scope_of, write_search
 
 Content = Callable[[], str] | bytes
@@ -47,11 +48,19 @@ class Session:
     stashed: dict[str, Packed] = field(default_factory=dict)
     anchors: dict[str, set[str]] = field(default_factory=dict)
     templates: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates, compiled once
+    edit_root: str | None = None  # where the repository's files are edited (`edit_root`)
 
     @property
     def keeps_pages(self) -> bool:
         """Whether MkDocs renders only what changed, so that the session must keep the rest right."""
         return self.serving and self.dirty
+
+    def startup_notes(self) -> list[str]:
+        """What to tell the author when serve renders only what changed (MkDocs' own warning is dropped)."""
+        if not self.keeps_pages:
+            return []
+        return ["Dựng lại một phần (--dirty): trang kế hoạch, năm, cơ quan, lịch và chỉ mục tìm kiếm vẫn được "
+                "cập nhật đúng; sửa mkdocs.yml hay trang hướng dẫn thì nên chạy lại lệnh."]
 
     def start(self) -> None:
         """Begin a build: what the last one generated becomes what this one compares with."""
@@ -112,9 +121,15 @@ class Session:
         self.anchors[uri] = block_ids(blocks)
         return markdown
 
-    def stashed_ids(self, uri: str) -> set[str]:
-        """The ids of a page's stashed blocks: anchors of the page that link validation must count."""
-        return self.anchors.pop(uri, set())
+    def cleaned(self, uri: str, html: str, generated: bool) -> tuple[str, set[str]]:
+        """A page's HTML, held to the allowlist (`sanitiser.clean_html`) when generated, before its stashed blocks
+        come back; and the ids of those blocks, anchors of the page that link validation must count."""
+        ids = self.anchors.pop(uri, set())
+        return (clean_html(html, ids) if generated else html), ids
+
+    def edit_url(self, source: str | None) -> str | None:
+        """Where a generated page's plan or registry file (`source`, relative to the repository) is edited."""
+        return urljoin(self.edit_root, quote(source)) if source and self.edit_root else None
 
     def put_back(self, uri: str, url: str, html: str | None) -> str | None:
         """A page's HTML with its stashed blocks back in place."""
