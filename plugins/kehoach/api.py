@@ -192,7 +192,7 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
     raise_errors(clashes(guides.keys() & files.keys(), docs_dir_of(config)))
     stamp = stamp_text(options.today, source_commit(folder))
     yield "mkdocs.yml", standalone_config(config, site_url=options.site_url, directory_urls=options.directory_urls,
-                                          stamp=stamp)
+                                          stamp=stamp, engine=options.engine)
     yield from sorted(theme.items())
     for uri, content in sorted({**files, **guides}.items()):
         yield f"docs/{uri}", content

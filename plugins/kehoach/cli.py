@@ -16,6 +16,7 @@ import click
 
 from . import api
 from .core.errors import PlanError
+from .core.links import ENGINES
 
 
 class Formatter(click.HelpFormatter):
@@ -181,21 +182,25 @@ def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str,
 @click.option("--today", default=None, help="Ngày lập trang NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
 @NO_DIRECTORY_URLS
 @click.option("--exports", is_flag=True, help="Ghi cả tệp DOCX, XLSX, CSV, JSON (xuat/) và liên kết tới chúng.")
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
+              help="Công cụ sẽ dựng trang: mkdocs (cả ProperDocs) hoặc zensical; "
+                   "liên kết được ghi theo cách công cụ đó đọc.")
 def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None, site_url: str, today: str | None,
-               no_directory_urls: bool, exports: bool) -> None:
+               no_directory_urls: bool, exports: bool, engine: str) -> None:
     """Ghi mã nguồn trang hoàn chỉnh vào OUTDIR (OUTDIR/mkdocs.yml, OUTDIR/docs/), dựng được không cần plugin kehoach.
 
     Gồm trang được tạo, trang hướng dẫn, lịch, tệp giao diện và mkdocs.yml không có plugin kehoach;
-    dựng bằng «mkdocs build -f OUTDIR/mkdocs.yml» hoặc công cụ không chạy plugin MkDocs.
+    dựng bằng «mkdocs build -f OUTDIR/mkdocs.yml» hoặc công cụ không chạy plugin MkDocs
+    (với --engine zensical: «zensical build -f OUTDIR/mkdocs.yml»).
     Ví dụ: kehoach build-docs build/trang --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
     from .site.options import Options
 
     config = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     corpus = api.checked_corpus([plans_dir])
-    options = Options(api.build_date(today), site_url, not no_directory_urls)
+    options = Options(api.build_date(today), site_url, not no_directory_urls, engine=engine)
     written = api.write_tree(outdir, api.site_source(corpus, options, config, outdir, exports))
-    click.echo(f"Đã ghi {len(written)} tệp vào {outdir}; dựng trang: mkdocs build -f {outdir / 'mkdocs.yml'}")
+    click.echo(f"Đã ghi {len(written)} tệp vào {outdir}; dựng trang: {engine} build -f {outdir / 'mkdocs.yml'}")
 
 
 @main.command()
