@@ -182,8 +182,8 @@ def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str,
 @click.option("--today", default=None, help="Ngày lập trang NĂM-THÁNG-NGÀY (mặc định $KEHOACH_TODAY, rồi hôm nay).")
 @NO_DIRECTORY_URLS
 @click.option("--exports", is_flag=True, help="Ghi cả tệp DOCX, XLSX, CSV, JSON (xuat/) và liên kết tới chúng.")
-@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
-              help="Công cụ sẽ dựng trang: mkdocs (cả ProperDocs) hoặc zensical; "
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs",
+              help="Công cụ sẽ dựng trang: mkdocs (mặc định, cả ProperDocs) hoặc zensical; "
                    "liên kết được ghi theo cách công cụ đó đọc.")
 def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None, site_url: str, today: str | None,
                no_directory_urls: bool, exports: bool, engine: str) -> None:
