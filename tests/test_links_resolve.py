@@ -1,11 +1,11 @@
-"""Every link of the built site and every feed URL leads to a file of it, in the five ways the site is built.
+"""Every link of the built site and every feed URL leads to a file of it, in every way the site is built.
 
 The real plans, built once per mode (module-scoped):
 - `mkdocs build` of the repository with the plugin and the hooks, with `use_directory_urls` true and false;
 - `kehoach build-docs OUTDIR` with and without `--no-directory-urls`, then built by vanilla
   mkdocs-material from the mkdocs.yml it wrote (no kehoach plugin, no hooks);
-- `kehoach build-docs OUTDIR --engine zensical`, then built by Zensical (which reads a raw-HTML link
-  from the Markdown file's folder, not from the page's URL).
+- `kehoach build-docs OUTDIR --engine zensical` with and without `--no-directory-urls`, then built by
+  Zensical (which reads a raw-HTML link from the Markdown file's folder, not from the page's URL).
 Then the same repository built by ProperDocs, which must give MkDocs' site byte for byte but the
 generator tag.
 """
@@ -29,7 +29,8 @@ from kehoach.core.loader import load_corpus
 SITE_URL = "https://intranet.example/kehoach/"
 TODAY = "2026-12-10"
 BIN = Path(sys.executable).parent
-MODES = ("mkdocs", "mkdocs-no-directory-urls", "build-docs", "build-docs-no-directory-urls", "zensical")
+MODES = ("mkdocs", "mkdocs-no-directory-urls", "build-docs", "build-docs-no-directory-urls", "zensical",
+         "zensical-no-directory-urls")
 PLAN = "ke-hoach/2024/quyet-thang-ke-hoach-tdkt"
 STAMP = "Trang dựng ngày 10 tháng 12 năm 2026"
 
@@ -67,9 +68,10 @@ class Builds:
             tool = "properdocs" if mode == "properdocs" else "mkdocs"
             _run(BIN / tool, "build", "--strict", "-f", ROOT / "mkdocs.yml", "-d", site, *flat)
             return site
-        source, engine = folder / "source", ["--engine", "zensical"] if mode == "zensical" else []
+        zensical = mode.startswith("zensical")
+        source, engine = folder / "source", ["--engine", "zensical"] if zensical else []
         _run(BIN / "kehoach", "build-docs", source, "--site-url", SITE_URL, "--today", TODAY, *flat, *engine)
-        if mode == "zensical":  # Zensical has no -d: it writes site_dir (default "site") inside the source
+        if zensical:  # Zensical has no -d: it writes site_dir (default "site") inside the source
             _run(BIN / "zensical", "build", "--strict", "-f", source / "mkdocs.yml", cwd=source)
             return source / "site"
         _run(BIN / "mkdocs", "build", "--strict", "-f", source / "mkdocs.yml", "-d", site, cwd=folder)
