@@ -1,15 +1,18 @@
-"""Every link of the built site and every feed URL leads to a file of it, in the four ways the site is built.
+"""Every link of the built site and every feed URL leads to a file of it, in every way the site is built.
 
 The real plans, built once per mode (module-scoped):
 - `mkdocs build` of the repository with the plugin and the hooks, with `use_directory_urls` true and false;
 - `kehoach build-docs OUTDIR` with and without `--no-directory-urls`, then built by vanilla
-  mkdocs-material from the mkdocs.yml it wrote (no kehoach plugin, no hooks).
+  mkdocs-material from the mkdocs.yml it wrote (no kehoach plugin, no hooks);
+- `kehoach build-docs OUTDIR --engine zensical` with and without `--no-directory-urls`, then built by
+  Zensical (which reads a raw-HTML link from the Markdown file's folder, not from the page's URL).
 Then the same repository built by ProperDocs, which must give MkDocs' site byte for byte but the
 generator tag.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -21,10 +24,13 @@ from conftest import ROOT
 from ruamel.yaml import YAML
 from support.sitelinks import broken_feed_urls, broken_links, feed_urls
 
+from kehoach.core.loader import load_corpus
+
 SITE_URL = "https://intranet.example/kehoach/"
 TODAY = "2026-12-10"
 BIN = Path(sys.executable).parent
-MODES = ("mkdocs", "mkdocs-no-directory-urls", "build-docs", "build-docs-no-directory-urls")
+MODES = ("mkdocs", "mkdocs-no-directory-urls", "build-docs", "build-docs-no-directory-urls", "zensical",
+         "zensical-no-directory-urls")
 PLAN = "ke-hoach/2024/quyet-thang-ke-hoach-tdkt"
 STAMP = "Trang dựng ngày 10 tháng 12 năm 2026"
 
@@ -61,10 +67,14 @@ class Builds:
         if mode.startswith("mkdocs") or mode == "properdocs":
             tool = "properdocs" if mode == "properdocs" else "mkdocs"
             _run(BIN / tool, "build", "--strict", "-f", ROOT / "mkdocs.yml", "-d", site, *flat)
-        else:
-            source = folder / "source"
-            _run(BIN / "kehoach", "build-docs", source, "--site-url", SITE_URL, "--today", TODAY, *flat)
-            _run(BIN / "mkdocs", "build", "--strict", "-f", source / "mkdocs.yml", "-d", site, cwd=folder)
+            return site
+        zensical = mode.startswith("zensical")
+        source, engine = folder / "source", ["--engine", "zensical"] if zensical else []
+        _run(BIN / "kehoach", "build-docs", source, "--site-url", SITE_URL, "--today", TODAY, *flat, *engine)
+        if zensical:  # Zensical has no -d: it writes site_dir (default "site") inside the source
+            _run(BIN / "zensical", "build", "--strict", "-f", source / "mkdocs.yml", cwd=source)
+            return source / "site"
+        _run(BIN / "mkdocs", "build", "--strict", "-f", source / "mkdocs.yml", "-d", site, cwd=folder)
         return site
 
 
@@ -104,7 +114,7 @@ def test_every_mode_shows_the_rule_table_and_the_build_stamp(builds: Builds, mod
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("mode", ["build-docs", "build-docs-no-directory-urls"])
+@pytest.mark.parametrize("mode", ["build-docs", "build-docs-no-directory-urls", "zensical"])
 def test_build_docs_writes_a_source_that_needs_no_kehoach(builds: Builds, mode: str) -> None:
     source = builds.source(mode)
     config = YAML(typ="rt").load((source / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -112,12 +122,24 @@ def test_build_docs_writes_a_source_that_needs_no_kehoach(builds: Builds, mode: 
     assert "hooks" not in config and "watch" not in config
     assert config["use_directory_urls"] is not mode.endswith("no-directory-urls")
     assert config["site_url"] == SITE_URL and config["docs_dir"] == "docs"
+    assert config["theme"].get("variant") == ("classic" if mode == "zensical" else None)  # Material's look
     guides = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
     assert guides and all((source / "docs" / guide).is_file() for guide in guides)
     assert (source / "docs/lich/tat-ca.ics").is_file() and (source / "docs/assets/kehoach/kehoach.css").is_file()
     theme = config["theme"].get("custom_dir")
     assert not theme or sorted(p.name for p in (source / theme).iterdir()) == sorted(
         p.name for p in (ROOT / theme).iterdir())  # the theme's overrides/ travel with the source
+
+
+@pytest.mark.slow
+def test_zensical_shows_every_task_on_its_plan_page(builds: Builds) -> None:
+    site, corpus = builds.site("zensical"), load_corpus([ROOT / "plans"], base=ROOT)
+    assert len(corpus.plans) > 3
+    for loaded in corpus.plans:
+        page = (site / f"ke-hoach/{loaded.id}/index.html").read_text(encoding="utf-8")
+        assert 'class="kh-doc kh-plan-start"' in page and loaded.plan.tasks
+        for task in loaded.plan.tasks:
+            assert f'id="{task.id}"' in page and html.escape(task.title, quote=False) in page, (loaded.id, task.id)
 
 
 @pytest.mark.slow

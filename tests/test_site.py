@@ -88,6 +88,19 @@ def test_exports_are_published_and_linked_only_on_request(tmp_path: Path, kehoac
     assert 'href="../../../xuat/co-quan/thu-nghiem/so-noi-vu.xlsx" download' in agency
 
 
+def test_build_docs_for_zensical_writes_links_from_the_markdown_files_folder(tmp_path: Path, kehoach) -> None:  # type: ignore[no-untyped-def]
+    """Zensical reads a raw-HTML href from the Markdown file's folder: one "../" fewer than MkDocs on a plan page."""
+    code, output = kehoach(["build-docs", str(tmp_path), "--today", TODAY, "--exports", "--engine", "zensical"], CASE)
+    assert code == 0 and f"dựng trang: zensical build -f {tmp_path / 'mkdocs.yml'}" in output, output
+    plan = (tmp_path / "docs" / PLAN_PAGE).read_text(encoding="utf-8")
+    assert 'href="../../xuat/ke-hoach/2024/ke-hoach-mau.docx" download' in plan
+    assert 'href="../../lich/ke-hoach/2024/ke-hoach-mau.ics" download' in plan and 'href="../../../' not in plan
+    assert "variant: classic" in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    code, output = kehoach(["build-docs", str(tmp_path / "x"), "--today", TODAY, "--engine", "hugo"], CASE)
+    assert code == 2 and output == ("Lỗi cách dùng: Giá trị của «--engine» không dùng được: «hugo» không phải một "
+                                    "trong: mkdocs, zensical.\nXem «kehoach build-docs --help».\n"), output
+
+
 def test_same_plans_and_date_give_identical_pages(pages: dict[str, str]) -> None:
     old = Path.cwd()
     os.chdir(CASE)
@@ -327,6 +340,25 @@ def test_links_between_pages_are_relative(page: str, target: str, directory_urls
     from kehoach.core.links import Links
 
     assert Links(page, directory_urls).to(target) == expected
+
+
+@pytest.mark.parametrize(("page", "target", "directory_urls", "expected"), [
+    ("ke-hoach/2024/x.md", "co-quan/son-la/so-noi-vu.md", True, "../../co-quan/son-la/so-noi-vu/"),
+    ("ke-hoach/2024/x.md", "ke-hoach/2024/x.md", True, "../../ke-hoach/2024/x/"),
+    ("co-quan/a/b.md", "lich/co-quan/a/b.ics", True, "../../lich/co-quan/a/b.ics"),
+    ("nam/index.md", "index.md", True, "../"),  # an index page's Markdown file sits in its URL's folder
+    ("index.md", "nam/index.md", True, "nam/"),
+    ("index.md", "index.md", True, "./"),
+    ("ke-hoach/2024/x.md", "co-quan/a/b.md", False, "../../co-quan/a/b.html"),  # as MkDocs: .html pages sit there too
+])
+def test_zensical_links_are_relative_to_the_markdown_file(page: str, target: str, directory_urls: bool,
+                                                          expected: str) -> None:
+    """Zensical reads a raw-HTML href from the folder of the page's Markdown file (and rewrites it for the URL)."""
+    from kehoach.core.links import Links
+
+    assert Links(page, directory_urls, "zensical").to(target) == expected
+    with pytest.raises(ValueError, match="unknown engine"):
+        Links(page, directory_urls, "hugo")
 
 
 @pytest.mark.parametrize(("site_url", "directory_urls", "path", "anchor", "expected"), [

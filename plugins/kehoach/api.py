@@ -245,7 +245,7 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
     raise_errors(clashes(guides.keys() & files.keys(), docs_dir_of(config)))
     stamp = stamp_text(options.today, source_commit(folder))
     yield "mkdocs.yml", standalone_config(config, site_url=options.site_url, directory_urls=options.directory_urls,
-                                          stamp=stamp)
+                                          stamp=stamp, engine=options.engine)
     yield from sorted(theme.items())
     for uri, content in sorted({**files, **guides}.items()):
         yield f"docs/{uri}", content
@@ -254,13 +254,14 @@ def site_source(corpus: Corpus, options: Options, config_file: Path | None, outd
 
 
 def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None = None, site_url: str = "",
-               today: str | None = None, directory_urls: bool = True, exports: bool = False) -> list[Path]:
+               today: str | None = None, directory_urls: bool = True, exports: bool = False,
+               engine: str = "mkdocs") -> list[Path]:
     """Write the whole site source of checked plans under `outdir` (`site_source`) as of `today` (`build_date`);
     the config defaults to ./mkdocs.yml when there is one. The written paths; `PlanError` as the plans, the date
     or `site_source` have it."""
     config = config_file or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
     corpus = checked_corpus([plans_dir])
-    options = Options(build_date(today), site_url, directory_urls)
+    options = Options(build_date(today), site_url, directory_urls, engine=engine)
     return write_tree(outdir, site_source(corpus, options, config, outdir, exports))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import api, usage
+from .core.links import ENGINES
 
 Kind = Literal["text", "flag", "choice", "number", "date", "paths", "file", "folder", "plans"]
 
@@ -173,17 +174,21 @@ def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str,
          today("Ngày lập trang (mặc định $KEHOACH_TODAY, rồi hôm nay)."), NO_DIRECTORY_URLS,
          Param("exports", ("--exports",), "flag", False,
                "Ghi cả tệp DOCX, XLSX, CSV, JSON (xuat/) và liên kết tới chúng."),
+         Param("engine", ("--engine",), "choice", ENGINES[0], choices=ENGINES,
+               help="Công cụ sẽ dựng trang: mkdocs (cả ProperDocs) hoặc zensical; liên kết được ghi theo cách "
+                    "công cụ đó đọc."),
          name="build-docs")
 def build_docs(outdir: Path, plans_dir: Path, config_file: Path | None, site_url: str, today: str | None,
-               no_directory_urls: bool, exports: bool) -> Outcome:
+               no_directory_urls: bool, exports: bool, engine: str) -> Outcome:
     """Ghi mã nguồn trang hoàn chỉnh vào THƯ_MỤC (mkdocs.yml, docs/), dựng được không cần plugin kehoach.
 
     Gồm trang được tạo, trang hướng dẫn, lịch, tệp giao diện và mkdocs.yml không có plugin kehoach;
-    dựng bằng «mkdocs build -f THƯ_MỤC/mkdocs.yml» hoặc công cụ không chạy plugin MkDocs.
+    dựng bằng «mkdocs build -f THƯ_MỤC/mkdocs.yml» hoặc công cụ không chạy plugin MkDocs
+    (với --engine zensical: «zensical build -f THƯ_MỤC/mkdocs.yml»).
     Ví dụ: kehoach build-docs build/trang --site-url https://intranet.example/kehoach/ --today 2024-06-01
     """
-    written = api.build_docs(outdir, plans_dir, config_file, site_url, today, not no_directory_urls, exports)
-    return said(f"Đã ghi {len(written)} tệp vào {outdir}; dựng trang: mkdocs build -f {outdir / 'mkdocs.yml'}\n")
+    written = api.build_docs(outdir, plans_dir, config_file, site_url, today, not no_directory_urls, exports, engine)
+    return said(f"Đã ghi {len(written)} tệp vào {outdir}; dựng trang: {engine} build -f {outdir / 'mkdocs.yml'}\n")
 
 
 @command(year(), Param("source", ("--from",), "plans", required=True, metavar=usage.FOLDER,

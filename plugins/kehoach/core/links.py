@@ -6,6 +6,11 @@ agency at `co-quan/<agency-id>/nam-<year>/`), year pages at
 `nam/<year>/`, feeds under `lich/`. Generated tables are raw HTML, which MkDocs
 does not rewrite, so links are computed here, relative to the page they sit on,
 so the site works under any path prefix and from any static server.
+
+Engines read a relative href of raw HTML two ways. MkDocs and ProperDocs leave it as written: the
+browser reads it from the page's URL ("ke-hoach/2024/x/"). Zensical (0.0.73) reads it as it reads a
+Markdown link, from the folder of the page's Markdown file ("ke-hoach/2024/"), and rewrites it for
+the page's URL: with directory URLs, one "../" fewer. `ENGINES` names them; `Links` takes one.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ HOME = "index.md"
 YEARS = "nam/index.md"
 AGENCIES = "co-quan/index.md"
 ALL_FEED = "lich/tat-ca.ics"
+
+ENGINES = ("mkdocs", "zensical")  # what builds the pages (ProperDocs reads links as MkDocs does)
+FROM_SOURCE = frozenset({"zensical"})  # engines reading a raw-HTML href from the Markdown file's folder
 
 
 def outside_nav(path: str) -> bool:
@@ -88,11 +96,14 @@ class Links:
     links a large site has, and it never depends on where the pages have folders in common.
     """
 
-    def __init__(self, page: str, directory_urls: bool = True):
+    def __init__(self, page: str, directory_urls: bool = True, engine: str = "mkdocs"):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}")
         self.directory_urls = directory_urls
-        # the folder the page is served from: "nam/2024/" -> "nam/2024", "nam/2024.html" -> "nam",
-        # "index.html" and "" -> "" (the site root)
-        folder = page_url(page, directory_urls).rpartition("/")[0]
+        # the folder a link is read from: the one the page is served from ("nam/2024/" -> "nam/2024",
+        # "nam/2024.html" -> "nam", "index.html" and "" -> "", the site root), or under Zensical the
+        # one of its Markdown file ("nam/2024.md" -> "nam")
+        folder = (page if engine in FROM_SOURCE else page_url(page, directory_urls)).rpartition("/")[0]
         self.root = "../" * (folder.count("/") + 1) if folder else ""
 
     def to(self, path: str, anchor: str | None = None) -> str:

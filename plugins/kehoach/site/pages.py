@@ -104,7 +104,7 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
     `years` are all the agency's plan years, linked from the page; `shown` is
     the one its own page (co-quan/<id>/) holds.
     """
-    link = links.Links(agency_page_of(agency.id, year, shown), options.directory_urls)
+    link = options.links(agency_page_of(agency.id, year, shown))
     groups = [(key, label, [_item(r.item, corpus, link, options, r) for r in found])
               for key, label, found in grouped(rows, options.today)]
     members = sorted(a.id for a in corpus.agencies.values() if agency.id in a.groups)
@@ -136,7 +136,7 @@ def _named(agency_id: str | None, corpus: Corpus, link: links.Links) -> Linked |
 
 def render_agencies_index(corpus: Corpus, by_agency: dict[str, list[Row]], options: Options) -> str:
     """All agencies, parents before children, with how many tasks each has and any successor."""
-    link = links.Links(links.AGENCIES, options.directory_urls)
+    link = options.links(links.AGENCIES)
     rows = []
     for agency in sorted(corpus.agencies.values(), key=lambda a: a.id):
         found = by_agency.get(agency.id, [])
@@ -173,7 +173,7 @@ def _plan_rows(plans: list[LoadedPlan], link: links.Links, corpus: Corpus) -> li
 
 def render_year_page(year: int, corpus: Corpus, options: Options) -> str:
     """The plans of one year."""
-    link = links.Links(links.year_page(year), options.directory_urls)
+    link = options.links(links.year_page(year))
     plans = [loaded for loaded in corpus.plans if loaded.plan.year == year]
     context = {"year": year, "plans": _plan_rows(plans, link, corpus),
                "feed": feed_links(link, links.year_feed(year), options.site_url)}
@@ -182,7 +182,7 @@ def render_year_page(year: int, corpus: Corpus, options: Options) -> str:
 
 def render_years_index(corpus: Corpus, options: Options) -> str:
     """Every year with its plans."""
-    link = links.Links(links.YEARS, options.directory_urls)
+    link = options.links(links.YEARS)
     years = sorted({loaded.plan.year for loaded in corpus.plans}, reverse=True)
     context = {"years": [(year, link.to(links.year_page(year)),
                           _plan_rows([p for p in corpus.plans if p.plan.year == year], link, corpus))
@@ -227,7 +227,7 @@ def render_home(corpus: Corpus, options: Options) -> str:
     lists are cut to the nearest tasks, and the quarter is one line per lead
     agency, linking to the agency's page that lists the tasks.
     """
-    today, link = options.today, links.Links(links.HOME, options.directory_urls)
+    today, link = options.today, options.links(links.HOME)
     in_force = [plan for plan in resolve(corpus).plans.values() if not ended(plan, today)]
     entries = sorted((e for plan in in_force for e in plan.items if e.state != "done"), key=lambda e: e.sort_key)
     soon = [e for e in entries if e.effective_due and today <= e.effective_due <= today + timedelta(HORIZON_DAYS)]

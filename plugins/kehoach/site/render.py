@@ -151,7 +151,7 @@ def render_plan_page(loaded: LoadedPlan, corpus: Corpus, options: Options) -> st
 
 def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[str, object]:
     plan, today = loaded.plan, options.today
-    link = links.Links(links.plan_page(loaded.id), options.directory_urls)
+    link = options.links(links.plan_page(loaded.id))
     resolved = resolve(corpus).plans[loaded.id]
     views = [shown(item, link, today) for item in resolved.items]
     sections = [task.section for task in plan.tasks]

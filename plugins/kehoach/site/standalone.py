@@ -25,7 +25,8 @@ HEADER = """\
 # Written by `kehoach build-docs` from the repository's mkdocs.yml, for engines that run no kehoach
 # plugin (vanilla MkDocs + Material, ProperDocs, Zensical): the pages under docs/ are already generated.
 # Left out: the kehoach plugin, the hooks and `watch`. Rewritten: docs_dir, use_directory_urls and,
-# when given, site_url; the footer line (copyright) is the build stamp.
+# when given, site_url; the footer line (copyright) is the build stamp. Written for one engine
+# (`--engine`): the links of the pages are read differently by MkDocs and by Zensical.
 """
 
 # Without a mkdocs.yml to start from: Material in Vietnamese, a small navigation of the index pages.
@@ -73,8 +74,13 @@ def custom_dir_of(config: CommentedMap) -> str | None:
     return PurePosixPath(value).as_posix()
 
 
-def standalone_config(config: CommentedMap, *, site_url: str, directory_urls: bool, stamp: str) -> str:
-    """The mkdocs.yml of the site source, from the repository's config (changed in place)."""
+def standalone_config(config: CommentedMap, *, site_url: str, directory_urls: bool, stamp: str,
+                      engine: str = "mkdocs") -> str:
+    """The mkdocs.yml of the site source, from the repository's config (changed in place).
+
+    For Zensical (`engine`), the theme keeps Material's look: Zensical's default `variant` is its own
+    ("modern": white header, other fonts), `classic` is the look the site and kehoach.css were made for.
+    """
     plugins = config.get("plugins")
     if isinstance(plugins, list):
         for index in reversed(range(len(plugins))):  # in place: the other entries keep their comments
@@ -92,6 +98,9 @@ def standalone_config(config: CommentedMap, *, site_url: str, directory_urls: bo
         if f"{ASSET_DIR}/{name}" not in [str(item) for item in listed] and name in ASSETS:
             listed.append(f"{ASSET_DIR}/{name}")
     config.setdefault("not_in_nav", LiteralScalarString("\n".join(GENERATED) + "\n"))
+    theme = config.get("theme")
+    if engine == "zensical" and isinstance(theme, dict):
+        theme.setdefault("variant", "classic")
     out = io.StringIO()
     _yaml().dump(config, out)
     return HEADER + out.getvalue()
