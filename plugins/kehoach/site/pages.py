@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from ..core import links
 from ..core.agenda import bucket, ended, grouped, quarter_bounds
-from ..core.labels import ROLE_WORDS
+from ..core.labels import NOTE_WORDS, ROLE_WORDS
 from ..core.lifecycle import SHOWN_YEAR_RULE, shown_year
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency
@@ -117,7 +117,7 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "members": [_named(m, corpus, link) for m in members],
         "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
         "files": downloads(link, links.agency_exports(agency.id), options),
-        "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE,
+        "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE, "note_words": NOTE_WORDS,
         "current": current_year(corpus, link, options.today),
         "received": received_reports(rows, corpus, link, options.today),
     }
