@@ -186,3 +186,16 @@ def test_agency_closing_in_the_new_year_is_the_only_error_and_is_named(tree: Pat
     errors = [f for f in check_corpus(load_corpus([tree / "plans"], base=tree)) if f.severity == "error"]
     assert [(f.code, f.path) for f in errors] == [("KH402", "plans/2025/thi-dua-xa-thu/ke-hoach.yml")]
     assert "Phòng Nội vụ huyện Thử (thu/phong-huyen): hoạt động đến hết 30/06/2025" in checklist
+
+
+def test_a_draft_for_signature_names_the_elements_it_still_lacks(tmp_path: Path) -> None:
+    """Sơn La's 2024 plan has no issuer line nor signer; offered for signature, its copy lists KH508 apart."""
+    shutil.copytree(ROOT / "plans/agencies", tmp_path / "plans/agencies")
+    source = tmp_path / "plans/2024/son-la-quyet-dinh-43-tdkt"
+    shutil.copytree(ROOT / "plans/2024/son-la-quyet-dinh-43-tdkt", source)
+    plan = source / "ke-hoach.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ndocument:\n", "\nfor_signature: true\ndocument:\n", 1),
+                    encoding="utf-8")
+    checklist = "\n".join(roll_forward(source, 2026, base=tmp_path).checklist)
+    assert "Bản để trình ký còn thiếu thành phần thể thức (KH508)" in checklist
+    assert "Điều khác" not in checklist

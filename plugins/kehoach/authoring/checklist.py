@@ -41,6 +41,9 @@ CHECKED = (
      "Thường là ngày còn giữ năm cũ; sửa ngày, tháng, năm của thời hạn."),
     (("KH502",), "Nhiệm vụ ghi hai lần",
      "Văn bản năm {old} ghi lặp; gộp thành một nhiệm vụ, hoặc giữ nếu cố ý."),
+    (("KH508",), "Bản để trình ký còn thiếu thành phần thể thức",
+     "Kế hoạch ghi «for_signature: true» (để trình ký) nhưng còn thiếu thành phần " + DECREE_30 + " đòi hỏi; "
+     "điền trước khi trình (số và ngày ban hành do văn thư ghi sau khi ký)."),
 )
 
 
