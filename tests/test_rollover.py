@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT, compare_with_file, run_kehoach
 
-from kehoach.authoring.rollover import YearShift, roll_forward
+from kehoach.authoring.rollover import YearShift, next_slug, roll_forward
 from kehoach.core.checks import check_corpus
 from kehoach.core.loader import load_corpus
 
@@ -115,6 +115,68 @@ def test_every_real_plan_rolls_forward_and_passes_check(source: Path, tmp_path: 
         assert name and name.group(1) in checklist, f"{finding.as_text()}\nkhông có trong danh sách:\n{checklist}"
 
 
+@pytest.mark.parametrize("source", REAL_PLANS, ids=[f"{p.parent.name}/{p.name}" for p in REAL_PLANS])
+def test_the_checklist_names_everything_check_flags_in_a_real_plan_rolled_to_2026(source: Path,
+                                                                                    tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "plans/agencies", tmp_path / "plans/agencies")
+    result = roll_forward(source, 2026, plans_root=tmp_path / "plans", base=tmp_path)
+    checklist = "\n".join(result.checklist)
+    findings = [f for f in check_corpus(load_corpus([tmp_path / "plans"], base=tmp_path))
+                if f.path.startswith("plans/2026/")]
+    for finding in findings:
+        name = re.search(r"«(.+?)»", finding.message)
+        assert f"({finding.code})" in checklist, f"{finding.as_text()}\nkhông có trong danh sách:\n{checklist}"
+        assert name and name.group(1) in checklist, f"{finding.as_text()}\nkhông có trong danh sách:\n{checklist}"
+
+
+# The folder name `kehoach new` gives each real plan's 2026 copy: no number of last year's document.
+NEW_NAMES = {
+    "2023/dong-nai-ke-hoach-274": "dong-nai-ke-hoach",
+    "2024/quyet-thang-ke-hoach-tdkt": "quyet-thang-ke-hoach-tdkt",
+    "2024/son-la-quyet-dinh-43-tdkt": "son-la-tdkt",
+    "2025/son-la-co-so-dieu-tri-nghien-tdkt": "son-la-co-so-dieu-tri-nghien-tdkt",
+}
+
+
+@pytest.mark.parametrize("source", REAL_PLANS, ids=[f"{p.parent.name}/{p.name}" for p in REAL_PLANS])
+def test_the_new_folder_does_not_carry_last_years_document_number(source: Path, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "plans/agencies", tmp_path / "plans/agencies")
+    result = roll_forward(source, 2026, plans_root=tmp_path / "plans", base=tmp_path)
+    plan = result.source.plan
+    numbers = {n.lstrip("0") for d in (plan.document, plan.decision) if d and d.number
+               for n in re.findall(r"\d+", d.number)}
+    tokens = result.folder.name.split("-")
+    assert not numbers & {t.lstrip("0") for t in tokens}, result.folder.name
+    assert str(plan.year) not in tokens
+    assert result.folder.name == NEW_NAMES[f"{source.parent.name}/{source.name}"]
+
+
+def test_real_plans_have_their_expected_new_names() -> None:
+    assert sorted(NEW_NAMES) == sorted(f"{p.parent.name}/{p.name}" for p in REAL_PLANS)
+
+
+@pytest.mark.parametrize(("name", "after"), [
+    ("ke-hoach-2024", "ke-hoach-2025"),
+    ("quyet-dinh-15-tdkt", "tdkt"),
+    ("xa-thu-qd-015", "xa-thu"),
+    ("thi-dua-xa-thu", "thi-dua-xa-thu"),
+    ("15", "ke-hoach-tdkt"),
+    ("truong-so-2-nam-hoc-2023-2024", "truong-so-2-nam-hoc-2024-2025"),
+])
+def test_next_slug_drops_the_document_number_and_moves_the_years(name: str, after: str) -> None:
+    source = load_corpus([CASE / "plans"], base=CASE).plans[0].plan  # document number "15"
+    assert next_slug(name, source, 2025) == after
+
+
+def test_checklist_of_son_la_rolled_to_2026_matches_the_expected_file(tmp_path: Path) -> None:
+    """The provincial plan issued by Quyết định số 43 in 2024, copied into 2026: every line a person reads."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=shutil.ignore_patterns("2026"))
+    code, output = run_kehoach(["new", "2026", "--from", "plans/2024/son-la-quyet-dinh-43-tdkt"], tmp_path)
+    assert code == 0, output
+    assert (tmp_path / "plans/2026/son-la-tdkt/ke-hoach.yml").is_file()
+    compare_with_file(output, CASE / "expected/checklist-son-la-2026.txt")
+
+
 def test_real_plans_exist_for_the_roll_forward_test() -> None:
     assert len(REAL_PLANS) >= 1
 
@@ -124,3 +186,16 @@ def test_agency_closing_in_the_new_year_is_the_only_error_and_is_named(tree: Pat
     errors = [f for f in check_corpus(load_corpus([tree / "plans"], base=tree)) if f.severity == "error"]
     assert [(f.code, f.path) for f in errors] == [("KH402", "plans/2025/thi-dua-xa-thu/ke-hoach.yml")]
     assert "Phòng Nội vụ huyện Thử (thu/phong-huyen): hoạt động đến hết 30/06/2025" in checklist
+
+
+def test_a_draft_for_signature_names_the_elements_it_still_lacks(tmp_path: Path) -> None:
+    """Sơn La's 2024 plan has no issuer line nor signer; offered for signature, its copy lists KH508 apart."""
+    shutil.copytree(ROOT / "plans/agencies", tmp_path / "plans/agencies")
+    source = tmp_path / "plans/2024/son-la-quyet-dinh-43-tdkt"
+    shutil.copytree(ROOT / "plans/2024/son-la-quyet-dinh-43-tdkt", source)
+    plan = source / "ke-hoach.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ndocument:\n", "\nfor_signature: true\ndocument:\n", 1),
+                    encoding="utf-8")
+    checklist = "\n".join(roll_forward(source, 2026, base=tmp_path).checklist)
+    assert "Bản để trình ký còn thiếu thành phần thể thức (KH508)" in checklist
+    assert "Điều khác" not in checklist

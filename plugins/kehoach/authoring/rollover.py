@@ -35,9 +35,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..core.checks import check_corpus
 from ..core.errors import Finding, PlanError, has_errors
-from ..core.labels import STATE_WORDS
 from ..core.loader import PLAN_FILE, LoadedPlan, load_corpus, plan_folder_name, shown_path
+from ..core.models import Plan
+from .checklist import Copied, build_checklist
 
 # Keys whose values are identifiers, file names or links: never rewritten.
 _KEEP = {"id", "section", "lead", "partners", "reporters", "recipient", "via", "agency", "issuer", "body",
@@ -214,7 +216,7 @@ def roll_forward(source: Path, year: int, slug: str | None = None, plans_root: P
     base = base or Path.cwd()
     old = _load_one(source, base)
     root = plans_root or source.resolve().parent.parent
-    slug = plan_folder_name(slug or source.resolve().name.replace(str(old.plan.year), str(year)))
+    slug = plan_folder_name(slug or next_slug(source.resolve().name, old.plan, year))
     folder = root / str(year) / slug
     _refuse(old, folder, year, base)
     folder.mkdir(parents=True)
@@ -227,9 +229,36 @@ def roll_forward(source: Path, year: int, slug: str | None = None, plans_root: P
     except BaseException:
         shutil.rmtree(folder)  # ours, just made: leave no half-written plan behind
         raise
-    result = Rollover(old, created, folder, shift.count, cleared, len(old.plan.source), [])
-    result.checklist = build_checklist(result, corpus.agencies)
-    return result
+    copied = Copied(old, created, shift.count, cleared, len(old.plan.source))
+    findings = [f for f in check_corpus(corpus) if f.path.startswith(shown_path(folder, base) + "/")]
+    return Rollover(old, created, folder, shift.count, cleared, len(old.plan.source),
+                    build_checklist(copied, corpus.agencies, findings))
+
+
+# A type word just before a number names that document: "quyet-dinh-43" goes as a whole.
+_NUMBERED_TYPES = (("quyet", "dinh"), ("qd",))
+
+
+def next_slug(name: str, old: Plan, year: int) -> str:
+    """The new year's folder name from last year's: its years moved, its document numbers dropped.
+
+    "son-la-quyet-dinh-43-tdkt" (Quyết định số 43) becomes "son-la-tdkt", "dong-nai-ke-hoach-274"
+    becomes "dong-nai-ke-hoach", "ke-hoach-2024" becomes "ke-hoach-2025": last year's number would
+    name a document the new plan is not.
+    """
+    numbers = {part.lstrip("0") for document in (old.document, old.decision) if document and document.number
+               for part in re.findall(r"\d+", document.number)}
+    kept: list[str] = []
+    for token in name.split("-"):
+        if re.fullmatch(r"\d{4}", token) and abs(int(token) - old.year) <= 1:
+            kept.append(str(int(token) + year - old.year))
+        elif token.isdigit() and token.lstrip("0") in numbers:
+            for words in _NUMBERED_TYPES:
+                if tuple(kept[-len(words):]) == words:
+                    del kept[-len(words):]
+        else:
+            kept.append(token)
+    return "-".join(kept) or "ke-hoach-tdkt"
 
 
 def _write(source: Path, folder: Path, old_year: int, year: int) -> tuple[YearShift, int]:
@@ -265,180 +294,3 @@ def _refuse(old: LoadedPlan, folder: Path, year: int, base: Path) -> None:
                                  "Ghi năm mới, ví dụ: kehoach new 2025 --from plans/2024/ten-ke-hoach")])
 
 
-# --- the checklist -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Superseded:
-    """A legal instrument replaced or amended on a known day, and where that is written."""
-
-    name: str
-    aliases: tuple[str, ...]  # folded forms as plans cite it
-    since: date  # first day the old text no longer applies as cited
-    change: str
-    source: str
-
-
-SUPERSEDED = (
-    Superseded("Nghị định 98/2023/NĐ-CP", ("98/2023/nd-cp",), date(2025, 7, 1),
-               "hết hiệu lực, thay bằng Nghị định 152/2025/NĐ-CP ngày 14/6/2025 (Điều 59)",
-               "domain.md §2.1, nguồn L2, L3"),
-    Superseded("Nghị định 28/2024/NĐ-CP", ("28/2024/nd-cp",), date(2025, 7, 1),
-               "hết hiệu lực, thay bằng Nghị định 152/2025/NĐ-CP (Điều 59 khoản 2)", "domain.md §2.1, nguồn L3"),
-    Superseded("Thông tư 01/2024/TT-BNV", ("01/2024/tt-bnv",), date(2025, 8, 5),
-               "được thay bằng Thông tư 15/2025/TT-BNV (chưa kiểm chứng)", "domain.md §2.1, nguồn L5"),
-    Superseded("Nghị định 91/2017/NĐ-CP", ("91/2017/nd-cp",), date(2024, 1, 1),
-               "thay bằng Nghị định 98/2023/NĐ-CP từ khi Luật Thi đua, khen thưởng 2022 có hiệu lực (suy ra, "
-               "chưa kiểm chứng)", "domain.md §2.1, nguồn L1, L2"),
-    Superseded("Thông tư 12/2019/TT-BNV", ("12/2019/tt-bnv",), date(2024, 1, 1),
-               "hướng dẫn Nghị định 91/2017/NĐ-CP; nay dùng Thông tư 01/2024/TT-BNV (suy ra, chưa kiểm chứng)",
-               "domain.md §2.1"),
-    Superseded("Thông tư 29/2023/TT-BGDĐT", ("29/2023/tt-bgddt",), date(2026, 4, 2),
-               "được thay bằng Thông tư 07/2026/TT-BGDĐT (chưa kiểm chứng)", "domain.md §2.1, nguồn L5"),
-    Superseded("Luật Thi đua, khen thưởng số 06/2022/QH15",
-               ("06/2022/qh15", "luat thi dua, khen thuong ngay 15/6/2022"),
-               date(2026, 10, 1), "được sửa đổi bởi Luật 06/2026/QH16 (chưa kiểm chứng)", "domain.md §2.1, nguồn L5"),
-)
-
-_EVENT = re.compile(r"k[ỷỉ] niệm\s+\d+\s+năm|\d+\s+năm\s+(?:thành lập|ngày)|chào mừng đại hội|tổ chức đại hội",
-                    re.IGNORECASE)
-_CITED_TYPES = {"luật", "bộ luật", "nghị định", "thông tư", "chỉ thị", "nghị quyết", "hiến pháp"}
-
-
-def build_checklist(result: Rollover, agencies: dict[str, Any]) -> list[str]:
-    """The Vietnamese checklist `kehoach new` prints, as lines."""
-    year = result.created.plan.year
-    parts = [
-        ("Số và ngày ban hành", _number_lines(result.created)),
-        ("Người ký", _signer_lines(result.source)),
-        ("Căn cứ", _basis_lines(result.source, year)),
-        (f"Cơ quan không còn (hoặc chưa) hoạt động trong năm {year}", _agency_lines(result.created, agencies)),
-        (f"Thời hạn rơi vào ngày nghỉ năm {year}", _day_off_lines(result.created)),
-        ("Nội dung gắn với sự kiện một lần hoặc giai đoạn đã hết", _event_lines(result.created)),
-    ]
-    lines = [f"Đã tạo {result.created.yaml_path.rsplit('/', 1)[0]}/ từ {result.source.yaml_path.rsplit('/', 1)[0]}/.",
-             "", "Việc cần người quyết định trước khi trình ký:"]
-    for number, (heading, items) in enumerate(parts, start=1):
-        lines.append(f"{number}. {heading}")
-        lines.extend(f"   - {item}" for item in items or ["Không có."])
-    lines += ["", "Đã làm tự động:",
-              f"   - Dời {result.years_moved} chỗ ghi năm trong chữ, cùng mọi ngày, tháng, quý, năm học.",
-              f"   - Đặt lại {result.statuses_cleared} nhiệm vụ về «{STATE_WORDS['not_started']}» "
-              "(bỏ văn bản chứng minh).",
-              f"   - Bỏ {result.notes_dropped} ghi chú về bản nguồn năm trước (source).",
-              "   - Hạn tính theo ngày làm việc (Điều 148 BLDS) không ghi trong tệp: trang và lịch tự tính lại "
-              f"theo ngày nghỉ năm {year}.",
-              "   - Các dòng chú thích (#) trong ke-hoach.yml giữ nguyên như năm trước; sửa tay nếu còn nhắc năm cũ."]
-    return lines
-
-
-def _number_lines(new: LoadedPlan) -> list[str]:
-    names = "kế hoạch" + (" và quyết định ban hành" if new.plan.decision else "")
-    lines = [f"Đã để trống số và ngày ban hành của {names} (number: null, date: null); "
-             "điền khi văn bản được ký và lấy số."]
-    for document in (new.plan.document, new.plan.decision):
-        if document and document.attached_to:
-            lines.append(f"Dòng «{document.attached_to}» còn ghi theo văn bản năm trước.")
-    if new.plan.appendix and new.plan.appendix.reference:
-        lines.append(f"Dòng dưới tên phụ lục «{new.plan.appendix.reference}» còn ghi theo văn bản năm trước.")
-    return lines
-
-
-def _signer_lines(old: LoadedPlan) -> list[str]:
-    signer = old.plan.document.signer
-    if signer is None:
-        return ["Kế hoạch năm trước không ghi người ký; điền khi có."]
-    words = ", ".join([f"{c.kind} {c.of}" for c in signer.capacity] + [signer.title or "", signer.name or ""])
-    return [f"Năm trước: {', '.join(part for part in words.split(', ') if part)}; xác nhận người ký năm nay."]
-
-
-def _basis_lines(old: LoadedPlan, year: int) -> list[str]:
-    from ..core.text import fold, short_date
-
-    bases = old.plan.document.legal_bases + (old.plan.decision.legal_bases if old.plan.decision else [])
-    lines = [f"Giữ nguyên {len(bases)} đoạn căn cứ của năm trước; rà soát từng đoạn."] if bases else []
-    cited = fold(" ".join([b.text for b in bases] + [r.number or "" for b in bases for r in b.refs]))
-    for item in SUPERSEDED:
-        if item.since <= date(year, 12, 31) and any(alias in cited for alias in item.aliases):
-            lines.append(f"{item.name}: từ {short_date(item.since)} {item.change}. Nguồn: {item.source}.")
-    for ref in (r for b in bases for r in b.refs):
-        if ref.date and ref.date.year >= old.plan.year - 1 and fold(ref.type) not in {fold(t) for t in _CITED_TYPES}:
-            lines.append(f"{ref.type} {ref.number or ''} ngày {short_date(ref.date)} là văn bản của năm "
-                         f"{ref.date.year}: kiểm tra đã có văn bản tương ứng cho năm {year} chưa.".replace("  ", " "))
-    return lines
-
-
-def _agency_lines(new: LoadedPlan, agencies: dict[str, Any]) -> list[str]:
-    from ..core.checks import plan_period
-    from ..core.text import short_date
-
-    start, end = plan_period(new)
-    plan, lines = new.plan, []
-    used = {plan.document.issuer, *(r.agency for r in plan.document.recipients)}
-    used |= {a for t in plan.tasks for a in (*t.lead, *t.partners)}
-    used |= {a for d in plan.reporting for a in (*d.reporters, d.recipient, d.via)}
-    for agency_id in sorted(a for a in used if a):
-        agency = agencies.get(agency_id)
-        if agency is None:
-            lines.append(f"«{agency_id}»: không có trong danh mục cơ quan.")
-            continue
-        ended = agency.valid_until is not None and agency.valid_until < end
-        if not ended and not (agency.valid_from and agency.valid_from > start):
-            continue
-        state = (f"hoạt động đến hết {short_date(agency.valid_until)}" if ended
-                 else f"chỉ hoạt động từ {short_date(agency.valid_from)}")
-        successor = agencies.get(agency.successor) if agency.successor else None
-        then = (f"cơ quan kế thừa: {successor.name} ({successor.id})" if successor
-                else "danh mục chưa ghi cơ quan kế thừa; hỏi cơ quan thường trực thi đua, khen thưởng")
-        lines.append(f"{agency.name} ({agency_id}): {state}; {then}.")
-    return lines
-
-
-def _day_off_lines(new: LoadedPlan) -> list[str]:
-    from ..core.deadlines import due, written_day
-    from ..core.text import short_date, weekday_name
-    from ..core.workdays import effective, why_closed
-
-    items = [(f"mục «{s.id}»", s.period) for s in new.plan.sections if s.period]
-    items += [(f"nhiệm vụ «{t.id}»", t.deadline) for t in new.plan.tasks if t.deadline]
-    items += [(f"báo cáo «{d.id}»", d.deadline) for d in new.plan.reporting]
-    lines = []
-    for owner, deadline in items:
-        last = due(deadline) if written_day(deadline) else None
-        if last and why_closed(last):
-            moved = effective(last)
-            lines.append(f"{owner.capitalize()} («{deadline.text or short_date(last)}»): {weekday_name(last)} "
-                         f"{short_date(last)} là ngày nghỉ ({why_closed(last)}); hạn tính đến "
-                         f"{weekday_name(moved)} {short_date(moved)}.")
-    return lines
-
-
-def _texts(new: LoadedPlan) -> list[tuple[str, str]]:
-    plan = new.plan
-    found = [("tên kế hoạch", plan.title or ""), ("trích yếu", plan.document.subject or "")]
-    found += [(f"mục «{s.id}»", s.title) for s in plan.sections]
-    found += [(f"nhiệm vụ «{t.id}»", t.title) for t in plan.tasks]
-    for name, text in sorted(new.bodies.items()):
-        found += [(f"{name} dòng {n}", line) for n, line in enumerate(text.splitlines(), start=1)]
-    return found
-
-
-def _event_lines(new: LoadedPlan) -> list[str]:
-    year, lines = new.plan.year, []
-    for where, text in _texts(new):
-        events = list(_EVENT.finditer(text))
-        if events:
-            more = f" (và {len(events) - 1} chỗ khác)" if len(events) > 1 else ""
-            lines.append(f"{where}: «{_around(text, events[0].start(), events[0].end())}»{more}: "
-                         f"kiểm tra sự kiện còn trong năm {year}.")
-        for found in _RANGE.finditer(text):
-            first, last = int(found.group(1)), int(found.group(2))
-            if last - first > 1 and last < year:
-                lines.append(f"{where}: «{_around(text, found.start(), found.end())}»: giai đoạn đã kết thúc "
-                             f"trước năm {year}.")
-    return lines
-
-
-def _around(text: str, start: int, end: int) -> str:
-    head = max(0, start - 40)
-    tail = min(len(text), end + 50)
-    return ("…" if head else "") + " ".join(text[head:tail].split()) + ("…" if tail < len(text) else "")

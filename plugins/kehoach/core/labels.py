@@ -56,6 +56,10 @@ def effective_words(last: date | None, effective: date | None) -> str:
     return f"hạn thực tế {short_date(effective)}" if last and effective and effective != last else ""
 
 
+NOTE_WORDS = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
+              "inference": "Suy luận khi chép"}
+"""The kinds of a maintainer's note (`source` of a plan or of an agency), as the folded notes name them."""
+
 PROOF_WORD = "Minh chứng"
 """What a done task's document is called where it is shown: "Minh chứng: Báo cáo số …"."""
 

@@ -302,7 +302,13 @@ class Agency(Model):
     valid_from: Day | None = None
     valid_until: Day | None = Field(None, description="Ngày cuối còn hoạt động")
     successor: AgencyId | None = None
-    note: Text | None = Field(None, description="Nguồn, điều chưa chắc chắn")
+    note: Text | None = Field(None, description="Điều văn bản ghi về cơ quan, kèm văn bản và chỗ ghi; hiện trên trang "
+                                                "cơ quan")
+    # Like a plan's `source`: what the person who wrote the entry inferred or doubts, for maintainers; the
+    # agency page folds it away after the list, out of search and print, so readers meet facts first.
+    source: list[SourceNote] = Field(default_factory=list,
+                                     description="Ghi chú khi lập danh mục (suy luận, điều chưa chắc chắn), dành "
+                                                 "cho người cập nhật danh mục")
 
 
 class Registry(Model):

@@ -92,7 +92,7 @@ def _current_plans(corpus: Corpus, options: Options) -> tuple[int | None, tuple[
                               if loaded.plan.year == year))
 
 
-_OWN_BLOCK = re.compile(r'<(?:div|table|p|h3)\b[^>\n]*\bclass="[^"]*\bkh-')
+_OWN_BLOCK = re.compile(r'<(?:div|table|p|h2|h3)\b[^>\n]*\bclass="[^"]*\bkh-')
 _ID = re.compile(r'\bid="([^"]+)"')
 
 

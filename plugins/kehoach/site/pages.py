@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from ..core import links
 from ..core.agenda import bucket, ended, grouped, quarter_bounds
-from ..core.labels import ROLE_WORDS
+from ..core.labels import NOTE_WORDS, ROLE_WORDS, STATUS_WORDS
 from ..core.lifecycle import SHOWN_YEAR_RULE, shown_year
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency
@@ -51,12 +51,14 @@ class Item:
     plan_href: str
     role: str = ""
     group: Linked | None = None
+    order: int = 0  # place in the page's whole list: the badge script keeps this order when it moves rows
 
 
-def _item(item: ItemView, corpus: Corpus, link: links.Links, options: Options, row: Row | None = None) -> Item:
+def _item(item: ItemView, corpus: Corpus, link: links.Links, options: Options, row: Row | None = None,
+          order: int = 0) -> Item:
     group = _named(row.group, corpus, link) if row else None
     return Item(shown(item, link, options.today), link.to(links.plan_page(item.plan_id), item.id), item.plan_title,
-                link.to(links.plan_page(item.plan_id)), ROLE_WORDS[row.role] if row else "", group)
+                link.to(links.plan_page(item.plan_id)), ROLE_WORDS[row.role] if row else "", group, order)
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,12 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
     the one its own page (co-quan/<id>/) holds.
     """
     link = options.links(agency_page_of(agency.id, year, shown))
-    groups = [(key, label, [_item(r.item, corpus, link, options, r) for r in found])
-              for key, label, found in grouped(rows, options.today)]
+    order = {id(row): number for number, row in enumerate(rows)}
+    parts = grouped(rows, options.today)
+    if all(key != "unrecorded" for key, _, _ in parts):  # hidden until the badge script moves rows into it
+        parts.insert(-1, ("unrecorded", STATUS_WORDS["unrecorded"], []))
+    groups = [(key, label, [_item(r.item, corpus, link, options, r, order[id(r)]) for r in found])
+              for key, label, found in parts]
     members = sorted(a.id for a in corpus.agencies.values() if agency.id in a.groups)
     context = {
         "agency": agency, "kind": KIND_VI.get(agency.kind, agency.kind), "groups": groups,
@@ -117,7 +123,7 @@ def render_agency_page(agency: Agency, year: int | None, rows: list[Row], years:
         "members": [_named(m, corpus, link) for m in members],
         "feed": feed_links(link, links.agency_feed(agency.id), options.site_url),
         "files": downloads(link, links.agency_exports(agency.id), options),
-        "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE,
+        "agencies_href": link.to(links.AGENCIES), "year_rule": SHOWN_YEAR_RULE, "note_words": NOTE_WORDS,
         "current": current_year(corpus, link, options.today),
         "received": received_reports(rows, corpus, link, options.today),
     }

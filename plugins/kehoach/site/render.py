@@ -24,6 +24,7 @@ from ..core.elements import elements, is_attached
 from ..core.labels import (
     MOTTO,
     NATIONAL_TITLE,
+    NOTE_WORDS,
     PROOF_WORD,
     STATUS_WORDS,
     TASK_TABLE_HEAD,
@@ -52,8 +53,6 @@ ENV.globals["proof_word"] = PROOF_WORD
 ENV.globals["task_line"], ENV.globals["row_number"] = task_line, row_number
 ENV.globals["national_title"], ENV.globals["motto"] = NATIONAL_TITLE, MOTTO
 ENV.globals["task_table_head"] = TASK_TABLE_HEAD
-NOTE_VI = {"gap": "Bản nguồn thiếu", "doubt": "Chưa chắc chắn", "ocr": "Có thể sai do nhận dạng chữ",
-           "inference": "Suy luận khi chép"}
 
 
 def render(template: str, **context: object) -> str:
@@ -190,7 +189,7 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
                               and s.id in appendix.sections],
         "unplaced": [(s, by_section[s.id]) for s in plan.sections if s.id not in placed and by_section[s.id]],
         "reports": [v for v in views if v.item.is_report],
-        "notes": [(NOTE_VI[note.kind], note.text) for note in plan.source],
+        "notes": [(NOTE_WORDS[note.kind], note.text) for note in plan.source],
         "timeline": Markup(render_timeline([v.item for v in views], start, end, today)),
         "today_inside": start <= today <= end,
         "feed": feed_links(link, links.plan_feed(loaded.id), options.site_url),
