@@ -70,12 +70,13 @@ def assert_edit_loop_table(out: str) -> None:
     """The edit-loop table: each kind of edit under serve --dirty, reloaded in Chromium, with what it redid."""
     assert "**The edit loop (mkdocs serve --dirty, 20 plans;" in out, out
     rows = [cells for cells in map(_cells, out.split("**The edit loop")[1].splitlines())
-            if len(cells) == 8 and cells[0] == "20"]
+            if len(cells) == 10 and cells[0] == "20"]
     assert [cells[1] for cells in rows[:2]] == EDITS, out
     assert re.fullmatch(r"task title \(lead: group [a-z/-]+, \d+ members\)", rows[2][1]), out
-    for _, kind, server, reloads, cpu, rebuild, pages, budget in rows:
+    for _, kind, server, reloads, cpu, rebuild, pages, budget, searched, search_cpu in rows:
         assert server == "serve --dirty", out
         assert float(reloads) > 0 and float(cpu) > 0 and float(rebuild) > 0, out
+        assert float(searched) >= float(reloads) and float(search_cpu) >= float(cpu), out  # the search comes after
         members = re.search(r"(\d+) members", kind)
         # the plan page and the pages listing the task (every member's, for a group), not the whole site
         assert 1 <= int(pages) <= (int(members[1]) + 5 if members else 10), out

@@ -12,13 +12,16 @@ timeline) stay out.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from test_site import TINY_CONFIG, build_tiny_site
 
 from kehoach.core.text import fold
+from kehoach.site import search
 from kehoach.site.search import MATERIAL_INDEX, PAGE_LIST, fragments
+from kehoach.site.wordindex import FOLDER
 
 PLAN = "ke-hoach/2024/ke-hoach-mau/"
 AGENCY = "co-quan/thu-nghiem/so-tai-chinh/"
@@ -149,3 +152,45 @@ def test_the_page_list_names_every_indexed_page_and_material_keeps_only_its_sett
     assert listed and all(url and title for url, title in listed.values())
     material = json.loads((site / MATERIAL_INDEX).read_text(encoding="utf-8"))
     assert material["docs"] == [] and material["config"]["lang"] == ["vi"]
+
+
+@pytest.mark.parametrize("mode", ["full", "titles"])
+def test_pagefind_over_the_cut_pages_makes_the_bundle_it_makes_over_the_whole_pages(tmp_path: Path, mode) -> None:
+    """The site's bundle is made from each page cut to what Pagefind reads (`indexer.searchable_part`): run
+    over the written pages themselves, Pagefind makes the same files byte for byte."""
+    site = build_tiny_site(tmp_path / "site", with_options(search=mode), BODY_END)
+    whole = tmp_path / "whole"
+    command = [str(search.pagefind_executable()), "--site", str(site), "--output-path", str(whole), "--force-language",
+               "vi", "--silent"]
+    for selector in search.EXCLUDE + (search.TITLES_EXCLUDE if mode == "titles" else ()):
+        command += ["--exclude-selectors", selector]
+    subprocess.run(command, check=True, capture_output=True)
+
+    def files(bundle: Path) -> dict[str, bytes]:
+        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*"))
+                if path.is_file() and path.name not in ("pages.json",) and path.parent.name != FOLDER
+                and not any(path.match(pattern) for pattern in search.UNUSED)}
+
+    made, expected = files(site / search.BUNDLE), files(whole)
+    assert any(name.startswith("fragment/") for name in expected) and made.keys() == expected.keys()
+    assert [name for name in made if made[name] != expected[name]] == []
+
+
+def test_the_word_index_lists_each_page_under_its_folded_words_titles_marked(tmp_path: Path) -> None:
+    site = build_tiny_site(tmp_path)
+    numbers = {url: number for number, (url, _) in
+               enumerate(json.loads((site / PAGE_LIST).read_text(encoding="utf-8")).values())}
+    postings: dict[str, dict[int, tuple[int, int]]] = {}
+    for path in (site / search.BUNDLE / FOLDER).glob("*.json"):
+        for word, flat in json.loads(path.read_text(encoding="utf-8")).items():
+            assert path.stem == word[:2], (path.name, word)
+            page, listed = -1, {}
+            for step, times, titled in zip(flat[::3], flat[1::3], flat[2::3], strict=True):
+                page += step
+                listed[page] = (times, titled)
+            postings[word] = listed
+    plan, agency = numbers[PLAN], numbers[AGENCY]
+    assert postings["phat"][plan][1] == 0 and postings["kinh"][plan] == (1, 0)  # task titles, not the title
+    assert postings["tai"][agency][1] == 1 and postings["chinh"][agency][1] == 1  # "Sở Tài chính"
+    assert "dua" in postings and "đua" not in postings  # folded
+    assert plan not in postings.get("sap", {}) and agency not in postings.get("sap", {})  # "Sắp đến hạn": left out
