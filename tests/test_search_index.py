@@ -12,7 +12,7 @@ timeline) stay out.
 from __future__ import annotations
 
 import json
-import subprocess
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from test_site import TINY_CONFIG, build_tiny_site
 
 from kehoach.core.text import fold
 from kehoach.site import search
+from kehoach.site.indexer import Indexer
 from kehoach.site.search import MATERIAL_INDEX, PAGE_LIST, fragments
 from kehoach.site.wordindex import FOLDER
 
@@ -155,25 +156,29 @@ def test_the_page_list_names_every_indexed_page_and_material_keeps_only_its_sett
 
 
 @pytest.mark.parametrize("mode", ["full", "titles"])
-def test_pagefind_over_the_cut_pages_makes_the_bundle_it_makes_over_the_whole_pages(tmp_path: Path, mode) -> None:
-    """The site's bundle is made from each page cut to what Pagefind reads (`indexer.searchable_part`): run
-    over the written pages themselves, Pagefind makes the same files byte for byte."""
+def test_the_cut_pages_make_the_bundle_the_written_pages_make(tmp_path: Path, mode) -> None:
+    """Under serve the bundle is made from each page cut to what Pagefind reads (`indexer.searchable_part`), in
+    a thread; a one-off build's, from the written pages: the same files, byte for byte."""
     site = build_tiny_site(tmp_path / "site", with_options(search=mode), BODY_END)
-    whole = tmp_path / "whole"
-    command = [str(search.pagefind_executable()), "--site", str(site), "--output-path", str(whole), "--force-language",
-               "vi", "--silent"]
-    for selector in search.EXCLUDE + (search.TITLES_EXCLUDE if mode == "titles" else ()):
-        command += ["--exclude-selectors", selector]
-    subprocess.run(command, check=True, capture_output=True)
+    written = files(site / search.BUNDLE)
+    indexer, reports = Indexer(), []
+    indexer.use(search.EXCLUDE + (search.TITLES_EXCLUDE if mode == "titles" else ()))
+    shutil.rmtree(site / search.BUNDLE)
+    indexer.index(site, [page.relative_to(site).as_posix() for page in site.rglob("*.html")],
+                  lambda message, failed: reports.append((message, failed)))
+    indexer.wait()
+    assert len(reports) == 1 and reports[0][0].startswith("Đã cập nhật chỉ mục tìm kiếm") and not reports[0][1]
+    cut = files(site / search.BUNDLE)
+    assert any(name.startswith("fragment/") for name in written) and cut.keys() == written.keys()
+    assert [name for name in cut if cut[name] != written[name]] == []
+    assert indexer.staging is not None and sum(1 for _ in indexer.staging.rglob("*.html")) == len(list(fragments(site)))
+    shutil.rmtree(indexer.staging)
 
-    def files(bundle: Path) -> dict[str, bytes]:
-        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*"))
-                if path.is_file() and path.name not in ("pages.json",) and path.parent.name != FOLDER
-                and not any(path.match(pattern) for pattern in search.UNUSED)}
 
-    made, expected = files(site / search.BUNDLE), files(whole)
-    assert any(name.startswith("fragment/") for name in expected) and made.keys() == expected.keys()
-    assert [name for name in made if made[name] != expected[name]] == []
+def files(bundle: Path) -> dict[str, bytes]:
+    """Every file of a Pagefind bundle by its path in the bundle."""
+    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*"))
+            if path.is_file()}
 
 
 def test_the_word_index_lists_each_page_under_its_folded_words_titles_marked(tmp_path: Path) -> None:

@@ -83,6 +83,10 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         for note in self.site.session.startup_notes():
             log.info(note)
 
+    def on_shutdown(self) -> None:
+        """When serve stops: let the search index made in the background finish, and clean up after it."""
+        self.site.session.close()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Link the pages' stylesheet and script, once; find where plan files are edited; fix the build date.
         Under serve, the previous build's search index is finished first (it is made in the background)."""

@@ -1,20 +1,21 @@
-"""Pagefind's index of the site, made from each page's searchable part, in the background under serve.
+"""Pagefind's index of the site; under serve made from each page's searchable part, in the background.
 
 Pagefind reads every written page whole, though it keeps only the article
 (`data-pagefind-body`) less the excluded elements: at 1,000 plans it parsed
 170 MB of HTML (agency pages' task lists, navigation) to keep 13 MB, about
-12 CPU seconds on every rebuild of `mkdocs serve --dirty`. Here each page is
-cut down to what Pagefind reads of it (`searchable_part`: the article, each
+12 CPU seconds, after every rebuild of `mkdocs serve --dirty`. Pagefind has
+no incremental mode (its service can add a page, never take one back), so
+every rebuild indexes every page. Under serve, each page is therefore cut
+down to what Pagefind reads of it (`searchable_part`: the article, each
 excluded element emptied but kept with the ids inside it, which Pagefind
-lists as anchors) when MkDocs writes the page, and Pagefind indexes those
-cut pages from a folder of their own: the same bundle, fragment for fragment
-(tests/test_search_index.py builds it both ways), in about a third of the
-time. Pagefind has no incremental mode (its service can add a page, never
-take one back), so every build indexes every page; under serve only the
-pages MkDocs re-rendered are cut again, and the index is made in a thread
-after MkDocs has written the site: the reloaded page does not wait for it,
-and the log says when the search has caught up. The next build waits for
-that thread before it writes anything.
+lists as anchors) and Pagefind indexes those cut pages from a folder of
+their own: the same bundle, byte for byte (tests/test_search_index.py makes
+it both ways), in about a third of the time. Only the pages MkDocs wrote
+again are cut again, and all of it runs in a thread after MkDocs has
+written the site: the reloaded page does not wait for the search, the log
+says when it has caught up, and the next build waits for the thread before
+it writes anything. A one-off build runs Pagefind over the written site,
+which costs less than cutting every page once.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def searchable_part(html: str, exclusions: Iterable[CSSSelector]) -> str | None:
 
 @dataclass
 class Indexer:
-    """The cut pages of a site (by their path in the site folder) and the Pagefind run over them."""
+    """Pagefind's run over a site: over the written pages (one build), or under serve over the pages cut to what
+    Pagefind reads (by their path in the site folder), in a thread."""
 
     exclusions: tuple[str, ...] = ()
     pages: dict[str, str | None] = field(default_factory=dict)  # page path -> its cut page (None: not indexed)
@@ -73,30 +75,25 @@ class Indexer:
     _selectors: list[CSSSelector] = field(default_factory=list)
 
     def use(self, exclusions: tuple[str, ...]) -> None:
-        """Cut pages with these exclusion selectors; cut pages made with others are forgotten."""
+        """Index with these exclusion selectors; pages cut with others are forgotten."""
         if exclusions != self.exclusions or not self._selectors:
             self.exclusions, self.pages = exclusions, {}
             self._selectors = [CSSSelector(selector, translator="html") for selector in exclusions]
 
-    def take(self, path: str, html: str) -> None:
-        """Cut a page MkDocs has just written at `path` (relative to the site folder)."""
-        self.pages[path] = searchable_part(html, self._selectors)
+    def written(self, path: str) -> None:
+        """Note that MkDocs has written the page at `path` (relative to the site folder) again: cut it again."""
+        self.pages.pop(path, None)
 
     def index(self, site_dir: Path, paths: Iterable[str], report: Report | None = None) -> None:
-        """Index the pages at `paths` (this build's pages) into the site's bundle: at once, or with `report`
-        (under serve) in a thread that calls it when the search has caught up."""
+        """Index this build's pages (at `paths`) into the site's bundle: at once, over the written pages; or with
+        `report` (under serve), over the cut pages in a thread that calls it when the search has caught up."""
         self.wait()
-        for path in paths:  # a page MkDocs did not write in this build: cut it from the written file
-            if path not in self.pages and (site_dir / path).is_file():
-                self.take(path, (site_dir / path).read_text(encoding="utf-8"))
-        cut = {path: page for path in sorted(paths) if (page := self.pages.get(path)) is not None}
-        self.pages = {path: self.pages.get(path) for path in paths}
         if report is None:
-            with tempfile.TemporaryDirectory(prefix="kehoach-search-") as staging:
-                _run(Path(staging), {}, cut, self.exclusions, site_dir / BUNDLE)
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # Pagefind adds to the folder: no stale fragment
+            _run(site_dir, self.exclusions, site_dir / BUNDLE)
             return
         self.staging = self.staging or Path(tempfile.mkdtemp(prefix="kehoach-search-"))
-        self.running = threading.Thread(target=self._background, args=(cut, site_dir, report), daemon=True)
+        self.running = threading.Thread(target=self._background, args=(list(paths), site_dir, report), daemon=True)
         self.running.start()
 
     def wait(self) -> None:
@@ -105,12 +102,25 @@ class Indexer:
             self.running.join()
             self.running = None
 
-    def _background(self, cut: dict[str, str], site_dir: Path, report: Report) -> None:
+    def close(self) -> None:
+        """When serve stops: wait for the background run, then remove the folder of cut pages."""
+        self.wait()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging, self.staged = None, {}
+
+    def _background(self, paths: list[str], site_dir: Path, report: Report) -> None:
         started = time.perf_counter()
         assert self.staging is not None
         try:
+            for path in paths:  # the pages written in this build (all of them in the first)
+                if path not in self.pages and (site_dir / path).is_file():
+                    self.pages[path] = searchable_part((site_dir / path).read_text(encoding="utf-8"), self._selectors)
+            self.pages = {path: self.pages.get(path) for path in paths}
+            _stage(self.staging, self.staged, {path: page for path in sorted(paths)
+                                               if (page := self.pages[path]) is not None})
             shutil.rmtree(site_dir / _NEXT, ignore_errors=True)
-            _run(self.staging, self.staged, cut, self.exclusions, site_dir / _NEXT)
+            _run(self.staging, self.exclusions, site_dir / _NEXT)
             shutil.rmtree(site_dir / _OLD, ignore_errors=True)
             if (site_dir / BUNDLE).exists():
                 (site_dir / BUNDLE).rename(site_dir / _OLD)
@@ -119,13 +129,12 @@ class Indexer:
         except (SearchError, OSError) as exc:
             report(f"Chưa cập nhật được chỉ mục tìm kiếm: {exc}", True)
             return
-        report(f"Đã cập nhật chỉ mục tìm kiếm: {len(cut)} trang, {time.perf_counter() - started:.1f} giây.", False)
+        indexed = sum(page is not None for page in self.pages.values())
+        report(f"Đã cập nhật chỉ mục tìm kiếm: {indexed} trang, {time.perf_counter() - started:.1f} giây.", False)
 
 
-def _run(staging: Path, staged: dict[str, str], cut: dict[str, str], exclusions: tuple[str, ...], out: Path) -> None:
-    """Bring the staging folder to the cut pages (writing only what changed), index it with Pagefind into `out`,
-    then drop Pagefind's own search UI, list the pages (fragment id -> address, title) for the worker and write
-    the word index it answers from first (`wordindex`)."""
+def _stage(staging: Path, staged: dict[str, str], cut: dict[str, str]) -> None:
+    """Bring the staging folder to the cut pages, writing only what changed."""
     for path in staged.keys() - cut.keys():
         (staging / path).unlink(missing_ok=True)
         del staged[path]
@@ -134,10 +143,15 @@ def _run(staging: Path, staged: dict[str, str], cut: dict[str, str], exclusions:
             (staging / path).parent.mkdir(parents=True, exist_ok=True)
             (staging / path).write_text(page, encoding="utf-8")
             staged[path] = page
-    shutil.rmtree(out, ignore_errors=True)
-    command = [str(pagefind_executable()), "--site", str(staging), "--output-path", str(out.resolve()),
+
+
+def _run(source: Path, exclusions: tuple[str, ...], out: Path) -> None:
+    """Index the pages of the folder `source` with Pagefind into `out`, then drop Pagefind's own search UI, list
+    the pages (fragment id -> address, title) for the worker and write the word index it answers from first
+    (`wordindex`)."""
+    command = [str(pagefind_executable()), "--site", str(source), "--output-path", str(out.resolve()),
                "--force-language", LANGUAGE, "--silent"]
-    for selector in exclusions:  # the cut pages hold no text there; the same run as over the whole site
+    for selector in exclusions:
         command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -180,11 +180,9 @@ class Session:
         meta["search"] = {"exclude": True}
 
     def prepare_for_search(self, url: str, path: str, html: str) -> str:
-        """A page written at `path` marked for Pagefind (unless excluded), its search box on kehoach's worker;
-        what Pagefind will read of it is cut now (`indexer.searchable_part`)."""
-        html = prepare_page(html, url, self.scope, url not in self.unsearched)
-        self.indexer.take(path, html)
-        return html
+        """A page written at `path` marked for Pagefind (unless excluded), its search box on kehoach's worker."""
+        self.indexer.written(path)
+        return prepare_page(html, url, self.scope, url not in self.unsearched)
 
     def write_search(self, site_dir: Path, report: Report) -> None:
         """After the build: Material's index emptied, then Pagefind's index of the pages; under serve in the
@@ -195,6 +193,10 @@ class Session:
     def wait_for_search(self) -> None:
         """Before a build writes the site: let the previous build's search index be finished."""
         self.indexer.wait()
+
+    def close(self) -> None:
+        """When serve stops: the search index finished, its folder of cut pages removed."""
+        self.indexer.close()
 
 
 class Compiled(BytecodeCache):

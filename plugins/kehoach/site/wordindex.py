@@ -43,7 +43,7 @@ def word_files(pages: Iterable[dict[str, Any]]) -> dict[str, str]:
     for number, fragment in enumerate(pages):
         title = set(words_of(fragment.get("meta", {}).get("title", "")))
         for word, count in sorted(Counter(words_of(fragment.get("content", ""))).items()):
-            postings[word] += [number - last.get(word, -1), count, int(word in title)]
+            postings[word].extend((number - last.get(word, -1), count, int(word in title)))
             last[word] = number
     files: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for word in sorted(postings):
