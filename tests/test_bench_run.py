@@ -63,6 +63,7 @@ def test_quick_run_prints_every_stage_and_budget_and_leaves_developing_md_alone(
         assert re.fullmatch(r"(ok|MISSED)( \(quick: not judged\))?|not measured", verdict), (name, verdict)
         assert "peak" in name or verdict.endswith("(quick: not judged)") or verdict == "not measured", name
     assert_edit_loop_table(out)
+    assert_search_table(out)
     assert (ROOT / "DEVELOPING.md").read_bytes() == developing
 
 
@@ -70,13 +71,25 @@ def assert_edit_loop_table(out: str) -> None:
     """The edit-loop table: each kind of edit under serve --dirty, reloaded in Chromium, with what it redid."""
     assert "**The edit loop (mkdocs serve --dirty, 20 plans;" in out, out
     rows = [cells for cells in map(_cells, out.split("**The edit loop")[1].splitlines())
-            if len(cells) == 8 and cells[0] == "20"]
+            if len(cells) == 10 and cells[0] == "20"]
     assert [cells[1] for cells in rows[:2]] == EDITS, out
     assert re.fullmatch(r"task title \(lead: group [a-z/-]+, \d+ members\)", rows[2][1]), out
-    for _, kind, server, reloads, cpu, rebuild, pages, budget in rows:
+    for _, kind, server, reloads, cpu, rebuild, pages, searched, search_cpu, budget in rows:
         assert server == "serve --dirty", out
         assert float(reloads) > 0 and float(cpu) > 0 and float(rebuild) > 0, out
+        assert float(searched) >= float(reloads) and float(search_cpu) >= float(cpu), out  # the search comes after
         members = re.search(r"(\d+) members", kind)
         # the plan page and the pages listing the task (every member's, for a group), not the whole site
         assert 1 <= int(pages) <= (int(members[1]) + 5 if members else 10), out
         assert budget in ("≤ 3 s: –", "≤ 6 s: –"), out  # not judged at 20 plans
+
+
+def assert_search_table(out: str) -> None:
+    """The search table: each query typed in Chromium on the 20-plan site, its first list, then Pagefind's."""
+    assert "**Search (first result in Chromium, 20 plans;" in out, out
+    rows = [cells for cells in map(_cells, out.split("**Search (")[1].splitlines()) if len(cells) == 8 and
+            cells[0] == "20"]
+    assert [cells[1] for cells in rows] == ["khen thưởng", "khen thuong", "so noi vu"], out
+    for _, _, first, answered, from_start, cpu, fetched, budget in rows:
+        assert 0 < float(first) <= float(answered) and float(from_start) > float(first), out
+        assert float(cpu) > 0 and float(fetched) > 0 and budget == "≤ 1000 ms: –", out

@@ -12,13 +12,17 @@ timeline) stay out.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from test_site import TINY_CONFIG, build_tiny_site
 
 from kehoach.core.text import fold
+from kehoach.site import search
+from kehoach.site.indexer import Indexer
 from kehoach.site.search import MATERIAL_INDEX, PAGE_LIST, fragments
+from kehoach.site.wordindex import FOLDER
 
 PLAN = "ke-hoach/2024/ke-hoach-mau/"
 AGENCY = "co-quan/thu-nghiem/so-tai-chinh/"
@@ -149,3 +153,49 @@ def test_the_page_list_names_every_indexed_page_and_material_keeps_only_its_sett
     assert listed and all(url and title for url, title in listed.values())
     material = json.loads((site / MATERIAL_INDEX).read_text(encoding="utf-8"))
     assert material["docs"] == [] and material["config"]["lang"] == ["vi"]
+
+
+@pytest.mark.parametrize("mode", ["full", "titles"])
+def test_the_cut_pages_make_the_bundle_the_written_pages_make(tmp_path: Path, mode) -> None:
+    """Under serve the bundle is made from each page cut to what Pagefind reads (`indexer.searchable_part`), in
+    a thread; a one-off build's, from the written pages: the same files, byte for byte."""
+    site = build_tiny_site(tmp_path / "site", with_options(search=mode), BODY_END)
+    written = files(site / search.BUNDLE)
+    indexer, reports = Indexer(), []
+    indexer.use(search.EXCLUDE + (search.TITLES_EXCLUDE if mode == "titles" else ()))
+    shutil.rmtree(site / search.BUNDLE)
+    indexer.index(site, [page.relative_to(site).as_posix() for page in site.rglob("*.html")],
+                  lambda message, failed: reports.append((message, failed)))
+    indexer.wait()
+    assert len(reports) == 1 and reports[0][0].startswith("Đã cập nhật chỉ mục tìm kiếm") and not reports[0][1]
+    cut = files(site / search.BUNDLE)
+    assert any(name.startswith("fragment/") for name in written) and cut.keys() == written.keys()
+    assert [name for name in cut if cut[name] != written[name]] == []
+    assert indexer.staging is not None and sum(1 for _ in indexer.staging.rglob("*.html")) == len(list(fragments(site)))
+    shutil.rmtree(indexer.staging)
+
+
+def files(bundle: Path) -> dict[str, bytes]:
+    """Every file of a Pagefind bundle by its path in the bundle."""
+    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*"))
+            if path.is_file()}
+
+
+def test_the_word_index_lists_each_page_under_its_folded_words_titles_marked(tmp_path: Path) -> None:
+    site = build_tiny_site(tmp_path)
+    numbers = {url: number for number, (url, _) in
+               enumerate(json.loads((site / PAGE_LIST).read_text(encoding="utf-8")).values())}
+    postings: dict[str, dict[int, tuple[int, int]]] = {}
+    for path in (site / search.BUNDLE / FOLDER).glob("*.json"):
+        for word, flat in json.loads(path.read_text(encoding="utf-8")).items():
+            assert path.stem == word[:2], (path.name, word)
+            page, listed = -1, {}
+            for step, times, titled in zip(flat[::3], flat[1::3], flat[2::3], strict=True):
+                page += step
+                listed[page] = (times, titled)
+            postings[word] = listed
+    plan, agency = numbers[PLAN], numbers[AGENCY]
+    assert postings["phat"][plan][1] == 0 and postings["kinh"][plan] == (1, 0)  # task titles, not the title
+    assert postings["tai"][agency][1] == 1 and postings["chinh"][agency][1] == 1  # "Sở Tài chính"
+    assert "dua" in postings and "đua" not in postings  # folded
+    assert plan not in postings.get("sap", {}) and agency not in postings.get("sap", {})  # "Sắp đến hạn": left out

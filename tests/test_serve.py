@@ -27,7 +27,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from edit_loop import Server, edit  # noqa: E402
+from edit_loop import SEARCHED, Server, edit  # noqa: E402
 from measure import TODAY  # noqa: E402  (the date Server builds with)
 
 PLAN = "plans/2024/quyet-thang-ke-hoach-tdkt/ke-hoach.yml"
@@ -78,6 +78,7 @@ def test_dirty_serve_after_an_edit_and_a_removal_serves_what_a_clean_build_makes
     server = Server(project, dirty=True)
     try:
         server.wait_for("Serving on", 0, 300)
+        server.wait_for(SEARCHED, 0, 300)
         assert BEFORE.encode() in fetch(server.port, EDITED_PAGE)
         plan = project / PLAN
         log = rebuild(server, lambda: plan.write_text(plan.read_text(encoding="utf-8").replace(BEFORE, AFTER),
@@ -120,6 +121,7 @@ def rebuild(server: Server, change: Callable[[], object]) -> str:
     seen = len(server.lines)
     change()
     server.wait_for("Documentation built in", seen, 300)
+    server.wait_for(SEARCHED, seen, 300)  # the search index is made after the rebuild, in the background
     return "\n".join(server.lines[seen:])
 
 

@@ -29,6 +29,7 @@ from .feeds.calendar import iter_feeds as _iter_feeds
 from .site.badges import asset_bytes
 from .site.builder import build_pages, page_renderers
 from .site.guide import fill_rule_table
+from .site.indexer import Report
 from .site.options import ASSET_DIR, ASSETS, Options
 from .site.options import PAGE_ASSETS as PAGE_ASSETS
 from .site.search import SearchError
@@ -132,9 +133,11 @@ class Site:
         self.session.start()
         return generated
 
-    def scope(self, pages: Iterable[tuple[str, str, bool]], search: str, titles_from: int, made: int) -> list[str]:
+    def scope(self, pages: Iterable[tuple[str, str, bool, str]], search: str, titles_from: int,
+              made: int) -> list[str]:
         """Once the `made` generated files are added: what the search index keeps of the site's pages (source
-        path, URL, generated; `search` and `titles_from` are the plugin's options) and what to tell the author."""
+        path, URL, generated, path in the site folder; `search` and `titles_from` are the plugin's options) and
+        what to tell the author."""
         assert self.corpus is not None, "files() comes first"
         notes = self.notes + self.session.changes_note()
         self.session.remove_gone()
@@ -148,11 +151,12 @@ class Site:
         self.session.write_feeds(site_dir, self.project.feeds(self.corpus, self.options.site_url, self.today,
                                                               self.options.directory_urls))
 
-    def finish(self, site_dir: Path) -> None:
-        """End a build: index the written site for search (`BuildError` when Pagefind fails); a one-off build lets
-        go of the plans, a served one keeps them for the next."""
+    def finish(self, site_dir: Path, report: Report) -> None:
+        """End a build: index the written site for search (`BuildError` when Pagefind fails; under serve in the
+        background, `report` saying when the search has caught up); a one-off build lets go of the plans, a
+        served one keeps them for the next."""
         try:
-            self.session.write_search(site_dir)
+            self.session.write_search(site_dir, report)
         except SearchError as exc:
             raise BuildError(str(exc)) from None
         if not self.session.serving:

@@ -83,8 +83,14 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         for note in self.site.session.startup_notes():
             log.info(note)
 
+    def on_shutdown(self) -> None:
+        """When serve stops: let the search index made in the background finish, and clean up after it."""
+        self.site.session.close()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Link the pages' stylesheet and script, once; find where plan files are edited; fix the build date."""
+        """Link the pages' stylesheet and script, once; find where plan files are edited; fix the build date.
+        Under serve, the previous build's search index is finished first (it is made in the background)."""
+        self.site.session.wait_for_search()
         for listed, asset in zip((config.extra_css, config.extra_javascript), api.PAGE_ASSETS, strict=True):
             if asset not in map(str, listed):
                 listed.append(asset)
@@ -112,7 +118,7 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
                                                          inclusion=left_out))
             file.changed, file.source = self.site.session.add(uri, content, file.abs_dest_path)
             files.append(file)
-        pages = [(f.src_uri, f.url, f.generated_by is not None) for f in files.documentation_pages()]
+        pages = [(f.src_uri, f.url, f.generated_by is not None, f.dest_uri) for f in files.documentation_pages()]
         for note in self.site.scope(pages, self.config.search, self.config.search_titles_from, len(generated)):
             log.info(note)  # warnings are normal in transcribed plans; they must not fail --strict
         if self.config.feeds:
@@ -153,12 +159,17 @@ class KehoachPlugin(BasePlugin[KehoachConfig]):
         """Let go of a generated page's HTML once the page is written out; mark the page for the search."""
         if page.file.generated_by is not None:
             page.content = None
-        return self.site.session.prepare_for_search(page.url, output)
+        return self.site.session.prepare_for_search(page.url, page.file.dest_uri, output)
 
     @event_priority(-100)  # after Material's search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the written site for the search box (Pagefind); end the build."""
+        """Index the written site for the search box (Pagefind; under serve in the background, the log saying
+        when the search has caught up); end the build."""
         try:
-            self.site.finish(Path(config.site_dir))
+            self.site.finish(Path(config.site_dir), _report_search)
         except api.BuildError as exc:
             raise PluginError(str(exc)) from None
+
+
+def _report_search(message: str, failed: bool) -> None:
+    (log.error if failed else log.info)(message)

@@ -7,6 +7,12 @@ import re
 META = ".md-search-result__meta"
 READY = "tài liệu liên quan"  # "# tài liệu liên quan" and "Không tìm thấy tài liệu liên quan"
 EMPTY = "Nhập để bắt đầu tìm kiếm"
+# The box first lists pages from the word index (titles only), then Pagefind's results, whose first has its
+# excerpt: wait for those (or for no result at all).
+ANSWERED = """() => {
+  const first = document.querySelector('.md-search-result__list > li article');
+  return !first || first.querySelector('p:not(.md-search-result__terms)') !== null;
+}"""
 PAGE_LINKS = """() => [...document.querySelectorAll('.md-search-result__list > li > a:first-child')].map(a => a.href)"""
 # Material adds four results each time the list *reaches* its bottom (checked once per animation
 # frame): leave the bottom for a few frames, then go back.
@@ -26,8 +32,9 @@ def result_count(meta: str) -> int:
 def search(page, query: str, timeout: float = 15_000) -> list[str]:
     """Type `query` into the search box; return the address of every result page, best first.
 
-    Material renders results ten at a time and adds more as the list scrolls,
-    so the list is scrolled until it holds as many pages as the meta line says.
+    Pagefind's answer is waited for (the word index's list comes first). Material renders results ten at a
+    time and adds more as the list scrolls, so the list is scrolled until it holds as many pages as the meta
+    line says.
     """
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # on a phone the box opens from the header's magnifier
@@ -38,6 +45,7 @@ def search(page, query: str, timeout: float = 15_000) -> list[str]:
     box.fill(query)
     box.dispatch_event("keyup")
     page.wait_for_function(f"() => document.querySelector('{META}').textContent.includes('{READY}')", timeout=timeout)
+    page.wait_for_function(ANSWERED, timeout=timeout)
     total = result_count(page.locator(META).inner_text())
     links = page.evaluate(PAGE_LINKS)
     for _ in range(50):

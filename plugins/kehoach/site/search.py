@@ -17,10 +17,10 @@ folded "d" as "đ" and merges the results.
 The build side, here: each page gets `data-pagefind-body` on its article
 (pages with `search: exclude` do not), agency pages and, in `titles` mode,
 plan pages get a mark that the exclusion selectors read; after the build
-Pagefind indexes the site folder, Material's own index is emptied (the box
-still reads its word separator from it), and a list of the indexed pages
-(fragment id -> address, title) lets the worker list every result, not
-only those whose fragments it loads.
+Material's own index is emptied (the box still reads its word separator
+from it) and Pagefind indexes the pages (`site.indexer`, which also writes a
+list of the indexed pages, fragment id -> address, title, so that the worker
+lists every result, not only those whose fragments it loads).
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ import importlib
 import json
 import posixpath
 import re
-import shutil
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,34 +130,26 @@ def pagefind_executable() -> Path:
                       "(hoặc «pip install 'pagefind[extended]'») rồi dựng lại trang.")
 
 
-def write_search(site_dir: Path, scope: Scope) -> None:
-    """After the build: index the site with Pagefind, list its pages, empty Material's own index."""
+def empty_material_index(site_dir: Path) -> bool:
+    """After the build: empty Material's own index to its settings (the box reads its word separator from it);
+    False when Material's search plugin is off (no search box to serve, nothing to index)."""
     material = site_dir / MATERIAL_INDEX
     if not material.is_file():
-        return  # Material's search plugin is off: no search box to serve
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # Pagefind adds to the folder: no stale fragments
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--force-language", LANGUAGE, "--silent"]
-    for selector in scope.exclusions():
-        command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchError(f"Pagefind không tạo được chỉ mục tìm kiếm (mã lỗi {done.returncode}):\n"
-                          f"{(done.stderr or done.stdout).strip()}")
-    for pattern in UNUSED:
-        for unused in (site_dir / BUNDLE).glob(pattern):
-            unused.unlink()
-    pages = {fragment.stem: [entry["url"].lstrip("/"), entry.get("meta", {}).get("title", "")]
-             for fragment, entry in fragments(site_dir)}
-    (site_dir / PAGE_LIST).write_text(json.dumps(dict(sorted(pages.items())), ensure_ascii=False,
-                                                 separators=(",", ":")), encoding="utf-8")
+        return False
     config = json.loads(material.read_text(encoding="utf-8")).get("config", {})
     material.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
+    return True
 
 
 def fragments(site_dir: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Every page Pagefind indexed, as it stored it: its fragment file and the fragment (url, content,
-    meta, anchors), in file-name order."""
-    for path in sorted((site_dir / BUNDLE / "fragment").glob("*.pf_fragment")):
+    """Every page Pagefind indexed into the site, as it stored it: its fragment file and the fragment (url,
+    content, meta, anchors), in file-name order."""
+    return bundle_fragments(site_dir / BUNDLE)
+
+
+def bundle_fragments(bundle: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Every page in the Pagefind bundle folder `bundle` (`fragments`)."""
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         yield path, json.loads(raw[len(_FRAGMENT_MAGIC):] if raw.startswith(_FRAGMENT_MAGIC) else raw)

@@ -23,8 +23,9 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 from .builder import Packed, block_ids, pack_blocks, put_back, stash_html, unpack_blocks
+from .indexer import Indexer, Report
 from .sanitiser import clean_html
-from .search import Scope, prepare_page, scope_of, write_search
+from .search import Scope, empty_material_index, prepare_page, scope_of
 
 Content = Callable[[], str] | bytes
 DIRTY_HINT_PLANS = 200  # below this a full rebuild takes a few seconds: no need to suggest --dirty
@@ -43,6 +44,8 @@ class Session:
     gone: dict[str, str] = field(default_factory=dict)  # files of the last build not generated (yet) in this one
     feed_digests: dict[str, bytes] = field(default_factory=dict)  # under serve --dirty: feeds as last written
     scope: Scope = field(default_factory=Scope)  # what the search index keeps
+    indexer: Indexer = field(default_factory=Indexer)  # the pages as Pagefind reads them, and its run
+    page_paths: list[str] = field(default_factory=list)  # this build's pages, by their path in the site folder
     unsearched: set[str] = field(default_factory=set)  # URLs of this build's pages with `search: exclude`
     changed: list[str] = field(default_factory=list)  # generated files that changed in this build (under serve)
     stashed: dict[str, Packed] = field(default_factory=dict)
@@ -155,11 +158,15 @@ class Session:
         self.feed_digests = digests
 
     def choose_scope(self, mode: str, titles_from: int, plan_ids: list[str],
-                     pages: Iterable[tuple[str, str, bool]]) -> list[str]:
+                     pages: Iterable[tuple[str, str, bool, str]]) -> list[str]:
         """Decide what the search index keeps (the `search` option: full, titles, or by the number of plans
-        with auto) of the pages, given as (source path, URL, generated); the note to log when auto chose titles."""
+        with auto) of the pages, given as (source path, URL, generated, path in the site folder); the note to
+        log when auto chose titles."""
         titles = mode == "titles" or (mode == "auto" and len(plan_ids) >= titles_from)
-        self.scope = scope_of(titles, plan_ids, pages)
+        pages = list(pages)
+        self.scope = scope_of(titles, plan_ids, (page[:3] for page in pages))
+        self.page_paths = [page[3] for page in pages]
+        self.indexer.use(self.scope.exclusions())
         if titles and mode == "auto":
             return [f"Có {len(plan_ids)} kế hoạch: ô tìm kiếm tìm theo tên, số hiệu, trích yếu, đề mục và nhiệm vụ "
                     "của kế hoạch, không tìm trong lời văn (search: auto)."]
@@ -172,13 +179,25 @@ class Session:
             self.unsearched.add(url)
         meta["search"] = {"exclude": True}
 
-    def prepare_for_search(self, url: str, html: str) -> str:
-        """A written page marked for Pagefind (unless excluded), its search box on kehoach's worker."""
+    def prepare_for_search(self, url: str, path: str, html: str) -> str:
+        """A page written at `path` marked for Pagefind (unless excluded), its search box on kehoach's worker."""
+        self.indexer.written(path)
         return prepare_page(html, url, self.scope, url not in self.unsearched)
 
-    def write_search(self, site_dir: Path) -> None:
-        """After the build: Pagefind's index of the site (`search.write_search`)."""
-        write_search(site_dir, self.scope)
+    def write_search(self, site_dir: Path, report: Report) -> None:
+        """After the build: Material's index emptied, then Pagefind's index of the pages; under serve in the
+        background, `report` saying when the search has caught up (`indexer.Indexer.index`)."""
+        if empty_material_index(site_dir):
+            self.indexer.index(site_dir, self.page_paths, report if self.serving else None)
+
+    def wait_for_search(self) -> None:
+        """Before a build writes the site: let the previous build's search index be finished."""
+        self.indexer.wait()
+
+    def close(self) -> None:
+        """When serve stops: the search index finished, its folder of cut pages removed."""
+        self.indexer.close()
+
 
 class Compiled(BytecodeCache):
     """The theme's templates compiled, kept between the builds of `mkdocs serve`.

@@ -7,15 +7,22 @@
  * whole site. The query is folded first (no tone marks, đ -> d, lower case), so
  * a query typed with or without diacritics is the same query. Pagefind folds
  * tone marks in its index but keeps đ, so each folded "d" is tried as "d" and
- * as "đ" and the results are merged. See DEVELOPING.md, "Search index".
+ * as "đ" and the results are merged. Pagefind's own search of a word found on
+ * nearly every page takes a second or two on a large site, so the box first
+ * shows the pages (their titles, best first) of a small word index made from
+ * what Pagefind indexed (pagefind/words/, folded as the query is), then
+ * replaces that list with Pagefind's. See DEVELOPING.md, "Search index".
  */
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
 const DETAILED = 10;      // results shown with an excerpt and their sections (Material renders 10 at first)
 const MAX_SPELLINGS = 16; // "d"/"đ" combinations tried for one query
+const WORD_KEY = 2;       // a word index file holds the words beginning with these letters (site/wordindex.py)
 const root = new URL("../../", self.location.href);  // this file is assets/kehoach/search-worker.js
-let engine = null;        // Promise of [pagefind module, page list]
+let engine = null;        // Promise of the pagefind module
+let listing = null;       // Promise of the page list: fragment id -> [address, title], in page-number order
+const wordFiles = new Map();  // first letters -> Promise of {word: [page step, count, in title, ...]}
 let latest = 0;           // number of the newest query: older answers are dropped
 
 /** Fold as kehoach.core.text.fold does: lower case, no diacritics, đ -> d. */
@@ -45,15 +52,49 @@ function queries(folded) {
 }
 
 function start() {
-  engine ??= Promise.all([
-    import(new URL("pagefind/pagefind.js", root).href).then(async pagefind => {
-      await pagefind.options({ excerptLength: 24 });
-      await pagefind.init();
-      return pagefind;
-    }),
-    fetch(new URL("pagefind/pages.json", root)).then(response => response.json()),
-  ]);
+  engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async pagefind => {
+    await pagefind.options({ excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  });
   return engine;
+}
+
+function pageList() {
+  listing ??= fetch(new URL("pagefind/pages.json", root)).then(response => response.json());
+  return listing;
+}
+
+function wordFile(key) {
+  if (!wordFiles.has(key))
+    wordFiles.set(key, fetch(new URL(`pagefind/words/${encodeURIComponent(key)}.json`, root))
+      .then(response => response.ok ? response.json() : {}).catch(() => ({})));
+  return wordFiles.get(key);
+}
+
+/** The pages holding every folded word (each as the beginning of a word, as Pagefind matches), from the
+ * word index: [page number, score], best first; a word found in the title counts most. Words of one
+ * letter are left to Pagefind (their index file would be every word of that letter). */
+async function quick(folded) {
+  if (folded.some(word => word.length < WORD_KEY)) return [];
+  const files = await Promise.all(folded.map(word => wordFile(word.slice(0, WORD_KEY))));
+  let scores = null;
+  folded.forEach((word, index) => {
+    const found = new Map();  // page number -> [times, in title]
+    for (const [entry, list] of Object.entries(files[index])) {
+      if (!entry.startsWith(word)) continue;
+      for (let at = 0, page = -1; at < list.length; at += 3) {
+        page += list[at];
+        const [times, titled] = found.get(page) ?? [0, 0];
+        found.set(page, [times + list[at + 1], titled || list[at + 2]]);
+      }
+    }
+    const next = new Map();
+    for (const [page, [times, titled]] of found)
+      if (!scores || scores.has(page)) next.set(page, (scores?.get(page) ?? 0) + 3 * titled + Math.log1p(times));
+    scores = next;
+  });
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
 function escape(text) {
@@ -107,10 +148,17 @@ function brief(entry, score, folded) {
   return [{ location: address(url), title: marked(title || url, folded), text: "", score, terms: {} }];
 }
 
-async function search(query) {
+/** Answer a query: first from the word index (titles only; posted at once unless a newer query came), then
+ * from Pagefind (returned: excerpts, sections, Pagefind's ranking). */
+async function search(query, ticket) {
   const folded = words(query);
   if (!folded.length) return { items: [] };
-  const [pagefind, pages] = await start();
+  const pages = await pageList();
+  const listed = Object.values(pages);
+  const first = await quick(folded);
+  if (first.length && ticket === latest)
+    postMessage({ type: RESULT, data: { items: first.map(([page, score]) => brief(listed[page], score, folded)) } });
+  const pagefind = await start();
   const texts = queries(folded);
   await Promise.all(texts.map(text => pagefind.preload(text)));  // fetch every chunk at once, then
   const answers = [];
@@ -129,12 +177,13 @@ async function search(query) {
 addEventListener("message", async ({ data: message }) => {
   if (message.type === SETUP) {
     start().catch(error => console.warn("kehoach: tìm kiếm chưa sẵn sàng", error));
+    pageList().catch(error => console.warn("kehoach: tìm kiếm chưa sẵn sàng", error));
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     const ticket = ++latest;
     let data;
     try {
-      data = await search(String(message.data ?? ""));
+      data = await search(String(message.data ?? ""), ticket);
     } catch (error) {
       console.warn("kehoach: tìm kiếm lỗi", error);
       data = { items: [] };
