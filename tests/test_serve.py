@@ -120,8 +120,7 @@ def rebuild(server: Server, change: Callable[[], object]) -> str:
     server.settle()
     seen = len(server.lines)
     change()
-    server.wait_for("Documentation built in", seen, 300)
-    server.wait_for(SEARCHED, seen, 300)  # the search index is made after the rebuild, in the background
+    server.rebuilt(seen, 300)  # the browsers reloaded, then the search index made in the background
     return "\n".join(server.lines[seen:])
 
 
