@@ -168,6 +168,7 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
 _why_closed = lru_cache(maxsize=4096)(why_closed)  # thousands of deadlines share a few hundred days
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a leap year: one more
 _WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 
 
@@ -180,7 +181,7 @@ def _impossible_day(text: str, year: int) -> tuple[str, str] | None:
         in_year = int(match.group(3)) if match.group(3) else year
         if not 1 <= month <= 12:
             return match.group(), "Tháng chỉ từ 1 đến 12; sửa theo bản gốc."
-        last = (calendar.mdays[month] + (month == 2 and calendar.isleap(in_year))
+        last = (_MONTH_DAYS[month] + (month == 2 and calendar.isleap(in_year))
                 if YEARS[0] <= in_year <= YEARS[1] else 31)
         if not 1 <= day <= last:
             return match.group(), (f"Tháng {month} năm {in_year} có {last} ngày; sửa theo bản gốc, "
