@@ -9,7 +9,7 @@ temporary folder, then prints
   (b) the time `api.load_checked` takes in-process on the same tree (what
       `kehoach check` does after start-up: each plan read and checked),
 
-each the median of 3 interleaved runs, and their ratio. Budget (issues 2 and
+each the median of 3 interleaved runs (`--runs`), and their ratio. Budget (issues 2 and
 15): ratio <= 1.3, also with a finding in every plan (`--findings 1`: a finding
 needs its position in the file). The ratio is taken on CPU time of this process
 (wall time is printed too): on a shared machine other processes distort wall time.
@@ -76,8 +76,10 @@ def main() -> int:
     parser.add_argument("--findings", type=float, default=FINDINGS, metavar="SHARE",
                         help=f"share of plans with a finding (default {FINDINGS}; 1 = every plan)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of load_checked")
+    parser.add_argument("--runs", type=int, default=None, help="interleaved runs to take the median of (default 3)")
     args = parser.parse_args()
     count, runs = (args.n or 50, 1) if args.quick else (args.n or 1000, 3)
+    runs = args.runs or runs
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
         root = Path(tmp)
         files = write_province(root, count, findings=args.findings)

@@ -168,17 +168,21 @@ def check_deadlines(loaded: LoadedPlan) -> Iterator[Finding]:
 _why_closed = lru_cache(maxsize=4096)(why_closed)  # thousands of deadlines share a few hundred days
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a leap year: one more
 _WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 
 
+@lru_cache(maxsize=4096)
 def _impossible_day(text: str, year: int) -> tuple[str, str] | None:
-    """The first day written in a phrase ("31/6/2025") that no calendar has, and a hint, or None."""
+    """The first day written in a phrase ("31/6/2025") that no calendar has, and a hint, or None
+    (remembered: a province's plans repeat a few thousand phrases)."""
     for match in _WRITTEN_DAY.finditer(text):
         day, month = int(match.group(1)), int(match.group(2))
         in_year = int(match.group(3)) if match.group(3) else year
         if not 1 <= month <= 12:
             return match.group(), "Tháng chỉ từ 1 đến 12; sửa theo bản gốc."
-        last = calendar.monthrange(in_year, month)[1] if YEARS[0] <= in_year <= YEARS[1] else 31
+        last = (_MONTH_DAYS[month] + (month == 2 and calendar.isleap(in_year))
+                if YEARS[0] <= in_year <= YEARS[1] else 31)
         if not 1 <= day <= last:
             return match.group(), (f"Tháng {month} năm {in_year} có {last} ngày; sửa theo bản gốc, "
                                    f"ví dụ «{last}/{month}{'/' + match.group(3) if match.group(3) else ''}».")
@@ -196,21 +200,24 @@ def _check_phrase(loaded: LoadedPlan, loc: tuple[object, ...], deadline: Deadlin
     which = kind(deadline)
     if not deadline.text or which == "none":
         return
-    stored = Reading(which, getattr(deadline, which))  # = meaning(deadline)
-    reading = _misread(deadline.text, stored, years)
+    value = getattr(deadline, which)  # = meaning(deadline).value
+    reading = _misread(deadline.text, which, value, years)
     if reading is not None:
+        stored = Reading(which, value)
         yield _finding(loaded, loc, "KH306", "error",
                        f"Thời hạn của {owner} ghi «{deadline.text}» nhưng được hiểu là «{describe(stored)}»",
                        f"Chữ ghi trong văn bản đọc ra là «{describe(reading)}»; sửa cho hai phần khớp nhau.")
 
 
 @lru_cache(maxsize=4096)
-def _misread(text: str, stored: Reading, years: tuple[int, ...]) -> Reading | None:
-    """How `text` reads when that disagrees with the stored meaning, else None; phrases repeat across plans.
+def _misread(text: str, field: str, value: object, years: tuple[int, ...]) -> Reading | None:
+    """How `text` reads when that disagrees with the stored meaning (`field`: `value`), else None; phrases
+    repeat across plans (the key is plain values: cheaper to hash and compare than a `Reading`).
 
     A phrase without a year ("trước ngày 30/9") belongs to whichever of `years` (the plan's year, then the
     first and last year of its period) fits.
     """
+    stored = Reading(field, value)
     readings = [read_phrase(text, year) for year in years]
     reading = readings[0]
     if reading is None or any(r == stored for r in readings):
@@ -424,7 +431,7 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
                 yield _finding(loaded, loc, "KH501", "warning",
                                f"{owner} nhắc «{match.group(0)}» trong kế hoạch năm {year}", hint)
     for name, text in sorted(loaded.bodies.items()):
-        for match in _STALE.finditer(text):
+        for match in _STALE.finditer(text) if _names_older_year(text, year) else ():
             if int(match.group(1)) < year:
                 line, col = line_col(text, match.start())
                 yield Finding(loaded.body_paths[name], line, col, "KH501", "warning",
@@ -440,6 +447,16 @@ def check_text(loaded: LoadedPlan) -> Iterator[Finding]:
                            f"Nhiệm vụ «{task.id}» trùng nội dung với nhiệm vụ «{first[key]}»",
                            "Văn bản gốc ghi lặp; giữ nguyên nếu đúng như bản đã ký, hoặc gộp thành một nhiệm vụ.")
         first.setdefault(key, task.id)
+
+
+_YEAR_NAMED = re.compile(r"năm\s+(\d{4})")
+
+
+def _names_older_year(text: str, year: int) -> bool:
+    """Whether `text` says «năm YYYY» with YYYY before `year`: every `_STALE` match that yields a finding
+    does, and this plain pattern over the lower-cased text runs at C speed where `_STALE`, case-blind
+    over Vietnamese, tries every position of a body (the lower-casing can only add candidates)."""
+    return any(int(found.group(1)) < year for found in _YEAR_NAMED.finditer(text.lower()))
 
 
 def _unsafe_pieces(text: str) -> Iterator[tuple[int, str]]:

@@ -146,12 +146,21 @@ class _Builder:
         self.loader = loader
         self.problems: list[tuple[Pos, str, str, str]] = []
         self.seen: set[yaml.Node] = set()
-        self.lines = lines_of(text) if "\\" in text or "|" in text or ">" in text else None  # escapes, blocks
+        self.watch = "\\" in text or "|" in text or ">" in text  # escapes or block scalars: text admitted one by one
+        self.source = text
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The text's lines, split the first time a block or an escape needs a look (most never do)."""
+        if self._lines is None:
+            self._lines = lines_of(self.source)
+        return self._lines
 
     def admitted(self, node: yaml.ScalarNode) -> bool:
         """False when a quoted or block text holds what `build` reports: a control or invisible character
         written as an escape ("\\v", "\\u202e"), or a block that swallowed field lines."""
-        if self.lines is None or not node.style or node.style == "'":
+        if not self.watch or not node.style or node.style == "'":
             return True
         if node.style == '"':
             return FORBIDDEN.search(node.value) is None
@@ -160,7 +169,7 @@ class _Builder:
     def text(self, node: yaml.ScalarNode, key: str = "", key_col: int = 0) -> str:
         """A text scalar, its escapes and block lines admitted (a problem recorded otherwise)."""
         value = node.value
-        if self.lines is None or not node.style or node.style == "'":
+        if not self.watch or not node.style or node.style == "'":
             return value
         if node.style == '"':
             bad = FORBIDDEN.search(value)
@@ -186,7 +195,6 @@ class _Builder:
 
     def swallowed(self, node: yaml.Node) -> tuple[Pos, str] | None:
         """Where a block scalar (| or >) holds a line that looks like a field («deadline:»), and its name."""
-        assert self.lines is not None
         if ":" not in node.value:
             return None  # a field line keeps its colon, folded or not
         lines = self.lines[node.start_mark.line + 1: node.end_mark.line + 1]
@@ -200,7 +208,6 @@ class _Builder:
 
     def escape_at(self, node: yaml.Node, char: str) -> Pos:
         """Line and column of the escape in a double-quoted scalar that wrote `char`."""
-        assert self.lines is not None
         first = node.start_mark.line
         for number in range(first, min(node.end_mark.line + 1, len(self.lines))):
             line = self.lines[number]
@@ -301,7 +308,7 @@ class _Builder:
         cls, tag = node.__class__, node.tag
         if cls is _SCALAR:
             if tag == _STR:
-                if self.lines is not None and not self.admitted(cast(yaml.ScalarNode, node)):
+                if self.watch and not self.admitted(cast(yaml.ScalarNode, node)):
                     raise _Unusual
                 return _intern(node.value)
             if tag == _DATE:
@@ -317,7 +324,7 @@ class _Builder:
             raise _Unusual
         if cls is _MAPPING and tag == _MAP:
             data: dict[Any, Any] = {}
-            watch = self.lines is not None  # escapes or block scalars in this file: text is admitted one by one
+            watch = self.watch
             for key_node, value_node in node.value:
                 key = key_node.value
                 if key_node.tag != _STR or key_node.__class__ is not _SCALAR or key in data:
@@ -330,7 +337,7 @@ class _Builder:
             return data
         if cls is _SEQUENCE and tag == _SEQ:
             plain = self.plain
-            watch = self.lines is not None
+            watch = self.watch
             return [_intern(item.value) if item.tag == _STR and item.__class__ is _SCALAR and not (
                         watch and item.style and not self.admitted(item)) else plain(item, depth + 1)
                     for item in node.value]
@@ -606,12 +613,23 @@ def _too_deep(text: str) -> Pos | None:
             depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
             if depth > MAX_FLOW_DEPTH:
                 return line_col(text, match.start())
-    if len(text) > LONG_LINE and max(map(len, text.split("\n"))) > LONG_LINE:
+    if _has_long_line(text):
         for number, line in enumerate(lines_of(text), start=1):
             prefix = _BLOCK_PREFIX.match(line)
             if len(line) > LONG_LINE and prefix and prefix.end() > LONG_LINE:
                 return number, LONG_LINE
     return None
+
+
+_LONG_LINE = re.compile(f"\n[^\n]{{{LONG_LINE + 1}}}")  # starts at a line break: searched at C speed
+
+
+def _has_long_line(text: str) -> bool:
+    """Whether a line (split at "\n") is longer than LONG_LINE, without splitting the text into lines."""
+    if len(text) <= LONG_LINE:
+        return False
+    first = text.find("\n")
+    return (first if first >= 0 else len(text)) > LONG_LINE or _LONG_LINE.search(text) is not None
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding:
