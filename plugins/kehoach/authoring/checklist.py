@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..core.checks import plan_period
+from ..core.deadlines import due, written_day
 from ..core.errors import Finding
 from ..core.labels import STATE_WORDS
 from ..core.loader import PLAN_FILE, LoadedPlan
 from ..core.models import Agency
-from ..core.text import fold, short_date
+from ..core.text import fold, short_date, weekday_name
+from ..core.workdays import effective, why_closed
 from .superseded import SUPERSEDED
 
 _EVENT = re.compile(r"k[ỷỉ] niệm\s+\d+\s+năm|\d+\s+năm\s+(?:thành lập|ngày)|chào mừng đại hội|tổ chức đại hội",
@@ -163,8 +166,6 @@ def _basis_lines(old: LoadedPlan, year: int) -> list[str]:
 
 
 def _agency_lines(new: LoadedPlan, agencies: dict[str, Agency]) -> list[str]:
-    from ..core.checks import plan_period
-
     start, end = plan_period(new)
     plan, lines = new.plan, []
     used = {plan.document.issuer, *(r.agency for r in plan.document.recipients)}
@@ -188,10 +189,6 @@ def _agency_lines(new: LoadedPlan, agencies: dict[str, Agency]) -> list[str]:
 
 
 def _day_off_lines(new: LoadedPlan) -> list[str]:
-    from ..core.deadlines import due, written_day
-    from ..core.text import weekday_name
-    from ..core.workdays import effective, why_closed
-
     items = [(f"mục «{s.id}»", s.period) for s in new.plan.sections if s.period]
     items += [(f"nhiệm vụ «{t.id}»", t.deadline) for t in new.plan.tasks if t.deadline]
     items += [(f"báo cáo «{d.id}»", d.deadline) for d in new.plan.reporting]
