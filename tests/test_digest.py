@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from conftest import CASES, ROOT, compare_with_file, run_kehoach
 
 from kehoach.core.loader import load_corpus
@@ -60,6 +61,13 @@ def test_a_saturday_deadline_is_due_on_the_next_monday() -> None:
 def test_digest_is_the_same_on_every_run() -> None:
     runs = {run_kehoach(ARGS, CASE)[1] for _ in range(3)}
     assert len(runs) == 1
+
+
+def test_digest_counts_from_kehoach_today_like_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KEHOACH_TODAY", "2024-03-20")
+    code, output = run_kehoach(ARGS[:2] + ARGS[4:], CASE)
+    assert code == 0
+    compare_with_file(output, CASE / "expected.txt")
 
 
 def test_digest_of_the_real_plans_runs_without_error() -> None:

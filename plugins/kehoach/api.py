@@ -354,10 +354,13 @@ def diff(base: str, head: str, fmt: str = "text", site_url: str = "", directory_
 
 def digest(paths: list[Path], today: date | None, days: int, fmt: str = "text", site_url: str = "",
            directory_urls: bool = True) -> str:
-    """Overdue work and work due in `days` days, per agency, of checked plans; `today` defaults to the clock."""
+    """Overdue work and work due in `days` days, per agency, of checked plans.
+
+    `today` defaults to $KEHOACH_TODAY, then the clock, as for the site, the feeds and the exports.
+    """
     from .exports.digest import build_digest, render_markdown, render_text
 
-    day = today or date.today()
+    day = today or build_date(None)
     corpus = checked_corpus(paths or [PLANS])
     found = build_digest(corpus, day, days)
     return (render_markdown(found, corpus, day, days, site_url, directory_urls) if fmt == "markdown"

@@ -156,8 +156,8 @@ def diff(base: str, head: str, fmt: str, site_url: str, no_directory_urls: bool)
 
 
 @command(PATHS, Param("days", ("--days",), "number", 14, "Số ngày tới cần nhắc.", low=0, metavar=usage.DAYS),
-         today("Tính như thể hôm nay là ngày này.", "date"), output("text", "markdown"), site_url(LINKS_TO),
-         NO_DIRECTORY_URLS)
+         today("Tính như thể hôm nay là ngày này (mặc định $KEHOACH_TODAY, rồi hôm nay).", "date"),
+         output("text", "markdown"), site_url(LINKS_TO), NO_DIRECTORY_URLS)
 def digest(paths: tuple[Path, ...], days: int, today: datetime | None, fmt: str, site_url: str,
            no_directory_urls: bool) -> Outcome:
     """Nhắc việc từng cơ quan: việc quá hạn và việc đến hạn trong số ngày tới.
