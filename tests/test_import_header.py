@@ -226,3 +226,14 @@ def test_the_type_word_and_the_subject_on_one_line_and_the_motto_glued_to_the_is
     assert flattened["subject"] == "CHỈ ĐẠO CHUYÊN MÔN NĂM HỌC 2024 – 2025"
     facts = header_facts(read_draft(next(CORPUS.glob("45-*")) / "source.txt", ROOT / "plans"))
     assert facts["school_year"] == "2024-2025"
+
+
+def test_a_subject_naming_the_country_is_not_split_at_the_motto() -> None:
+    """The motto is split from an issuer's cell only where it ends the cell or the motto's second line follows."""
+    lines = ["ỦY BAN NHÂN DÂN", "PHƯỜNG QUYẾT THẮNG", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Biên Hòa, ngày 20 tháng 8 năm 2024", "KẾ HOẠCH",
+             "KỶ NIỆM 79 NĂM QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (02/9/1945 - 02/9/2024)",
+             "I. MỤC ĐÍCH, YÊU CẦU"]
+    facts = read_header(lines).facts
+    assert facts["subject"] == lines[6]
+    assert (facts["issuer_name"], facts["place"]) == ("ỦY BAN NHÂN DÂN PHƯỜNG QUYẾT THẮNG", "Biên Hòa")

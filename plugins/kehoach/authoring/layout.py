@@ -67,11 +67,15 @@ def pieces(lines: list[str]) -> list[Piece]:
 
 
 def _unglue_motto(text: str) -> list[str]:
-    """"PHÒNG GD & ĐT PHONG ĐIỀN CỘNG HÒA XÃ HỘI …": the issuer's cell and the motto, apart again."""
+    """"PHÒNG GD & ĐT PHONG ĐIỀN CỘNG HÒA XÃ HỘI …": the issuer's cell and the motto, apart again.
+
+    Only where the motto ends the cell or "Độc lập – Tự do – Hạnh phúc" follows it: a subject that names
+    the country ("… QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (02/9/1945 - …)") stays whole."""
     motto = _MOTTO.search(text)
-    if not motto or motto.start() == 0 or not is_caps(text[:motto.start()]):
+    after = text[motto.end():].strip() if motto else ""
+    if not motto or motto.start() == 0 or not is_caps(text[:motto.start()]) or (after and not is_motto(after)):
         return [text]
-    return [text[:motto.start()].strip(), *(part for part in (motto.group(), text[motto.end():].strip()) if part)]
+    return [text[:motto.start()].strip(), *(part for part in (motto.group(), after) if part)]
 
 
 def _cells(line: str) -> list[str]:
