@@ -199,3 +199,41 @@ def test_an_ocr_header_without_diacritics_gives_what_is_legible_and_leaves_the_r
     doubts = [text for kind, text in draft.notes if kind == "doubt"]
     assert any("«^3»" in text for text in doubts) and any("không có dấu" in text for text in doubts)
     assert draft.bodies[-1][0].startswith("Thuc hien Quy4t dinh so 01/2020")  # the paragraph's rest is the body
+
+
+def test_a_summary_above_the_header_a_blank_number_and_a_date_without_its_comma() -> None:
+    """41: the site's one-line summary of the header ends in "…" and is not the header; "Số:      /KH- THCN"
+    is a blank number with a space in its symbol; "Cẩm Nhượng ngày    tháng   năm 2016" has no comma."""
+    header = read_header(corpus_lines("41"))
+    assert {k: header.facts.get(k) for k in ("parent", "issuer_name", "number", "symbol", "place", "date")} == {
+        "parent": "UBND HUYỆN CẨM XUYÊN", "issuer_name": "TRƯỜNG TH CẨM NHƯỢNG", "number": None,
+        "symbol": "KH-THCN", "place": "Cẩm Nhượng", "date": "2016"}
+    assert header.facts["subject"] == "Thực hiện công tác thi đua, khen thưởng năm học 2016– 2017"
+    assert any(line.endswith("năm…") for line in header.skipped)
+    facts = header_facts(read_draft(next(CORPUS.glob("41-*")) / "source.txt", ROOT / "plans"))
+    assert (facts["year"], facts["school_year"]) == (2016, "2016-2017")
+
+
+def test_the_type_word_and_the_subject_on_one_line_and_the_motto_glued_to_the_issuer() -> None:
+    """43: "KẾ HOẠCH PHÁT ĐỘNG …" on one line, a symbol ending "TX. PL"; 45: the header table flattened onto
+    one line ("PHÒNG GD & ĐT PHONG ĐIỀN CỘNG HÒA …"), the school year on its own line after a blank one."""
+    school = read_header(corpus_lines("43")).facts
+    assert (school["type"], school["subject"], school["symbol"]) == (
+        "Kế hoạch", "PHÁT ĐỘNG THI ĐUA CHÀO MỪNG NGÀY NHÀ GIÁO VIỆT NAM 20/11", "KH-THPTTX. PL")
+    flattened = read_header(corpus_lines("45")).facts
+    assert (flattened["parent"], flattened["issuer_name"], flattened["symbol"]) == (
+        "PHÒNG GD & ĐT PHONG ĐIỀN", "TRƯỜNG TH TÂY BẮC SƠN", "KH-THTBS")
+    assert flattened["subject"] == "CHỈ ĐẠO CHUYÊN MÔN NĂM HỌC 2024 – 2025"
+    facts = header_facts(read_draft(next(CORPUS.glob("45-*")) / "source.txt", ROOT / "plans"))
+    assert facts["school_year"] == "2024-2025"
+
+
+def test_a_subject_naming_the_country_is_not_split_at_the_motto() -> None:
+    """The motto is split from an issuer's cell only where it ends the cell or the motto's second line follows."""
+    lines = ["ỦY BAN NHÂN DÂN", "PHƯỜNG QUYẾT THẮNG", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Biên Hòa, ngày 20 tháng 8 năm 2024", "KẾ HOẠCH",
+             "KỶ NIỆM 79 NĂM QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (02/9/1945 - 02/9/2024)",
+             "I. MỤC ĐÍCH, YÊU CẦU"]
+    facts = read_header(lines).facts
+    assert facts["subject"] == lines[6]
+    assert (facts["issuer_name"], facts["place"]) == ("ỦY BAN NHÂN DÂN PHƯỜNG QUYẾT THẮNG", "Biên Hòa")

@@ -6,7 +6,10 @@ on the right, then the type line (KẾ HOẠCH) and the subject. Copied from a w
 the table arrives stacked, interleaved line by line, with "|" cell residue, its
 phrases broken mid-word and its date split over two lines, often after site chrome
 and a legal database's metadata; some pages have no header at all, only a title
-line ("Kế hoạch số 17-KH/BDVTW ngày … của … về …").
+line ("Kế hoạch số 17-KH/BDVTW ngày … của … về …"). A school or commune site may put its
+one-line summary of the header (cut with "…") above the header itself, and a draft as
+posted leaves the number and the day blank ("Số:   /KH-UBND", "ngày   tháng   năm 2019"),
+sometimes without the comma after the place.
 
 `read_header` finds the header in the first lines and returns its facts, the index
 of the first line after it, the lines before it that are not the document, and
@@ -20,14 +23,22 @@ from typing import Any
 
 from ..core.text import fold
 from .issuer import is_banner, is_motto, split_run, split_units, strip_banner
-from .layout import TYPES, Header, Piece, is_caps, make_date, pieces, read_title
+from .layout import TYPES, ZONE, Header, Piece, is_caps, make_date, pieces, read_title
 from .unaccented import date_parts, is_unaccented
 from .untitled import read_untitled, subject_from_page_title
 
 # "Số: 12/KH-UBND"; unaccented, "So: ^3 /KH-HDTDKT" (an OCR'd number that is not digits is left blank).
-_NUMBER = re.compile(r"(?:^|\s)(?:Số\s*:?|So\s*:)\s*(?:(\d[\w.]*)|([^\s/\d]\S{0,3}))?\s*[-/]\s*([A-ZĐ\d][\w&.\-/]*\w)")
+# A symbol typed with a space after its hyphen ("KH- THCN") is one symbol; so is one ending in an abbreviated
+# name after a dot at the end of its cell ("KH-THPTTX. PL", the school of thị xã Phước Long).
+_NUMBER = re.compile(r"(?:^|\s)(?:Số\s*:?|So\s*:)\s*(?:(\d[\w.]*)|([^\s/\d]\S{0,3}))?\s*[-/]\s*"
+                     r"([A-ZĐ\d](?:[\w&.\-/]|-\s+(?=[A-ZĐ]))*\w(?:\.\s[A-ZĐ]{1,4}(?=\s*$))?)")
 _ACCENTED_DATE = re.compile(r"ngày|tháng|năm")
 _DATE = re.compile(r",\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
+# "Cẩm Nhượng ngày    tháng   năm 2016": a place-date typed without its comma, alone in its cell.
+_BARE_DATE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.]*\s+){1,4}(ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4}))\s*$")
+# A page's summary of the document above the document itself: one long line with the header's landmarks,
+# cut by the site with "…" ("UBND HUYỆN … Số: /KH- THCN CỘNG HÒA … KẾ HOẠCH Thực hiện … năm…").
+_TEASER = re.compile(r"(?:…|\.\.\.)\s*$")
 _OPENING = re.compile(r"^(?:[IVX]+\.\s|Căn cứ\s|Thực hiện\s)")
 _PLACE_WORDS = ("phố", "xã", "trấn")
 _RULE = re.compile(r"^[-–—_=*.\s|]+$")
@@ -36,7 +47,9 @@ _RULE = re.compile(r"^[-–—_=*.\s|]+$")
 def read_header(lines: list[str]) -> Header:
     """The header of the document whose first lines are `lines`."""
     cells = pieces(lines)
-    anchors = [i for i, p in enumerate(cells) if len(p.text) < 300 and (_NUMBER.search(p.text) or _date(p.text))]
+    teasers = {index for index, line in enumerate(lines[:ZONE]) if len(line) > 150 and _TEASER.search(line)}
+    anchors = [i for i, p in enumerate(cells) if len(p.text) < 300 and (_NUMBER.search(p.text) or _date(p.text))
+               and p.line not in teasers]
     anchors = [i for i in anchors if not _opens_body(cells, i)]
     if anchors:
         return _formal(lines, cells, anchors)
@@ -104,7 +117,7 @@ def _formal(lines: list[str], cells: list[Piece], anchors: list[int]) -> Header:
 def _read_anchor(text: str, facts: dict[str, Any], notes: list[tuple[str, str]]) -> None:
     number, when = _NUMBER.search(text), _date(text)
     if number and "symbol" not in facts:
-        facts["symbol"] = number.group(3).rstrip(".")
+        facts["symbol"] = re.sub(r"-\s+", "-", number.group(3)).rstrip(".")
         if number.group(1):
             facts["number"] = number.group(1)
         elif number.group(2):
@@ -123,6 +136,9 @@ def _date(text: str) -> tuple[int, str, str | None, str | None] | None:
     found = _DATE.search(text)
     if found:
         return found.start(), found.group(3), found.group(2), found.group(1)
+    bare = _BARE_DATE.match(text)
+    if bare:
+        return bare.start(1), bare.group(4), bare.group(3), bare.group(2)
     return None if _ACCENTED_DATE.search(text) else date_parts(text)
 
 

@@ -23,6 +23,12 @@ _RULE = re.compile(r"^[-–—_=*.\s]+$")
 _DATE_START = re.compile(r",\s*ngày\b(?!.*năm\s*\d{4})")
 _PLACE_DATE = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,3},\s*ngày\b")
 TYPES = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định"}
+_WORD_OPENER = re.compile(r"^(?:Thực hiện|Nhằm|Để|Trên cơ sở|Tiếp theo)\s")
+_TYPED_SUBJECT = re.compile(r"^KẾ HOẠCH\s+(?!số\b|SỐ\b)(\S.*)$")
+# The period a subject ends with, set apart by a blank line: "NĂM HỌC 2024 – 2025", "Năm 2024".
+_PERIOD = re.compile(r"^(?:nam hoc|nam|giai doan)\s+20\d\d\b")
+# The national motto glued to the cell on its left when a Word header table is flattened.
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
 BODY_START = re.compile(r"^(?:[IVX]+\s*[.\-/]?\s|\d+\s*[.)/]\s*|[a-zđ]\)|[-+•–]\s|Căn cứ|Thực hiện|Theo đề nghị|"
                         r"Nhằm|Để\s|Trên cơ sở|Tiếp theo|Năm \d{4},|Ngày \d|\(Ban hành kèm)")
 # Who decides: the line under a Quyết định's subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
@@ -54,10 +60,22 @@ def pieces(lines: list[str]) -> list[Piece]:
     found: list[Piece] = []
     for index, raw in enumerate(lines[:ZONE]):
         for cell in [c for flat in split_flattened(raw.strip()) for c in _cells(_MARKUP.sub("", flat))]:
-            text = " ".join(cell.split())
-            if text and not _RULE.match(text):
-                found.append(Piece(index, text))
+            for text in _unglue_motto(" ".join(cell.split())):
+                if text and not _RULE.match(text):
+                    found.append(Piece(index, text))
     return _join_dates(found)
+
+
+def _unglue_motto(text: str) -> list[str]:
+    """"PHÒNG GD & ĐT PHONG ĐIỀN CỘNG HÒA XÃ HỘI …": the issuer's cell and the motto, apart again.
+
+    Only where the motto ends the cell or "Độc lập – Tự do – Hạnh phúc" follows it: a subject that names
+    the country ("… QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (02/9/1945 - …)") stays whole."""
+    motto = _MOTTO.search(text)
+    after = text[motto.end():].strip() if motto else ""
+    if not motto or motto.start() == 0 or not is_caps(text[:motto.start()]) or (after and not is_motto(after)):
+        return [text]
+    return [text[:motto.start()].strip(), *(part for part in (motto.group(), after) if part)]
 
 
 def _cells(line: str) -> list[str]:
@@ -112,17 +130,23 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
     """Type line and subject after the anchors; the index of the first cell after them."""
     while index < len(cells) and (is_motto(cells[index].text) or is_banner(cells[index].text)):
         index += 1
+    subject: list[str] = []
     if index < len(cells) and (fold(cells[index].text) in TYPES or TYPE_LINE.match(fold(cells[index].text))):
         header.facts["type"] = TYPES.get(fold(cells[index].text), "Kế hoạch")
         index += 1
-    subject: list[str] = []
+    elif index < len(cells) and (typed := _TYPED_SUBJECT.match(cells[index].text)):
+        header.facts["type"] = "Kế hoạch"  # "KẾ HOẠCH PHÁT ĐỘNG THI ĐUA …": type word and trích yếu on one line
+        subject.append(typed.group(1))
+        index += 1
     caps_only = "type" not in header.facts
     while index < len(cells) and len(subject) < 6:
         text = cells[index].text
-        if subject and cells[index].line > cells[index - 1].line + 1 and not _open_quote(subject):
+        if subject and cells[index].line > cells[index - 1].line + 1 and not (
+                _open_quote(subject) or _PERIOD.match(fold(text))):
             break
         caps_subject = bool(subject) and is_caps(" ".join(subject))  # a subject in capitals ends at a plain line
-        if BODY_START.match(text) or ((caps_only or caps_subject) and not is_caps(text)) or (
+        if (BODY_START.match(text) and not _subject_under_type(text, subject, caps_only)) or (
+                (caps_only or caps_subject) and not is_caps(text)) or (
                 subject and len(text) > 250) or (
                 subject and header.facts.get("type") == "Quyết định" and text.startswith(_DECIDERS)):
             break
@@ -131,6 +155,13 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
     if subject:
         header.facts["subject"] = tidy_subject(" ".join(subject))
     return index
+
+
+def _subject_under_type(text: str, subject: list[str], caps_only: bool) -> bool:
+    """The line right under a type line that opens with a body word ("Thực hiện công tác thi đua …") is the
+    trích yếu when it reads as one: short, ending without the ":", ";" or "." a body paragraph ends with."""
+    return (not subject and not caps_only and len(text) < 200 and bool(_WORD_OPENER.match(text))
+            and not text.rstrip().endswith((":", ";", ".")))
 
 
 def _open_quote(parts: list[str]) -> bool:

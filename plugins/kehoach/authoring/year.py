@@ -18,7 +18,7 @@ from ..core.text import fold
 # "n\w{1,3}" also takes OCR's "nim", "nam" for "năm"; "năm học" is a school year.
 _YEAR = re.compile(r"\bn\w{1,3}\s+(?!hoc\b)(20\d\d)\b")
 _IN_DATE = re.compile(r"\bthang\s*\d{1,2}\s*$")  # "ngày 16 tháng 7 năm 2021": a cited document's date
-_SCHOOL_YEAR = re.compile(r"\bnam hoc\s*(20\d\d)\s*-\s*(20\d\d)\b")
+_SCHOOL_YEAR = re.compile(r"\bnam hoc\s*(20\d\d)\s*[-–—]\s*(20\d\d)\b")  # "2024 – 2025": Word's en dash too
 
 
 @dataclass(frozen=True)
