@@ -7,8 +7,9 @@ API (stable; the site links these paths, `kehoach export` writes them):
   `xuat/ke-hoach/<year>/<slug>.{docx,xlsx,csv,json}` for each plan and
   `xuat/co-quan/<agency-id>.{xlsx,csv}` for each registry agency that leads or
   partners in at least one task (directly or through a group it belongs to,
-  `Agency.groups`). An agency with no task has no file: link a file only when
-  its path is among the keys.
+  `Agency.groups`), and the XLSX alone for one that only receives reports from
+  a group (its «Nhận báo cáo» sheet). An agency with neither has no file: link
+  a file only when its path is among the keys.
 * `plan_json`, `plan_csv`, `plan_xlsx` (here) and `docx_export.plan_docx`: one
   plan's file as bytes; `agency_csv`, `agency_xlsx`: one agency's tasks.
 
@@ -42,13 +43,22 @@ from ..core.agenda import recorded, recorded_words
 from ..core.deadlines import KIND_VI, kind
 from ..core.labels import ROLE_WORDS, phrase, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan
-from ..core.models import Agency, Plan
+from ..core.models import Agency, Plan, ReportingDuty
 from ..core.sheet import task_numbers
-from ..core.tracking import duty_standing, standing_words
+from ..core.tracking import duty_standing, receivable, standing_words
 from ..core.view import DutyView, Named, PlanView, TaskView, resolve, resolve_plan
 from .docx import plan_docx, stable_zip
-from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, agency_cells, csv_cells, is_overdue, plan_cells
-from .xlsx import FORMULA_START, agency_workbook, plan_workbook
+from .tracking_sheet import (
+    AGENCY_COLUMNS,
+    PLAN_COLUMNS,
+    RECEIPT_PLAN,
+    agency_cells,
+    csv_cells,
+    is_overdue,
+    plan_cells,
+    receipt_table,
+)
+from .xlsx import FORMULA_START, Receipts, agency_workbook, plan_workbook
 
 SCHEMA = "kehoach-export/1"
 
@@ -178,21 +188,40 @@ def agency_reports(agency_id: str, corpus: Corpus) -> list[list[object]]:
     return table
 
 
+def agency_receipts(agency_id: str, corpus: Corpus, today: date,
+                    duties: dict[tuple[str, str], ReportingDuty] | None = None) -> Receipts:
+    """The receipt sheet of the duties addressed to a group that an agency receives or forwards, by last day.
+
+    `duties`: (plan id, duty id) -> duty of the corpus, when the caller has it already."""
+    duties = duties or {(loaded.id, duty.id): duty for loaded in corpus.plans for duty in loaded.plan.reporting}
+    views = sorted((row.item for row in resolve(corpus).by_agency().get(agency_id, [])
+                    if row.role in ("receive", "forward") and isinstance(row.item, DutyView)
+                    and receivable(duties[(row.item.plan_id, row.item.id)], corpus.agencies)),
+                   key=lambda v: (v.effective_due or date.max, v.plan_id, v.id))
+    return receipt_table(views, duties, corpus.agencies, today)
+
+
 # --- all files ------------------------------------------------------------------------
 
 def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date, view: PlanView | None = None) -> bytes:
     """The plan's tracking sheet (overdue as of `today` shaded) and reporting duties as an Excel workbook."""
     tracked = [standing_words(duty_standing(loaded, duty, agencies), agencies) for duty in loaded.plan.reporting]
-    data = plan_workbook(view or resolve_plan(loaded, agencies), plan_label(loaded.plan, agencies), today, tracked)
+    view = view or resolve_plan(loaded, agencies)
+    duties = {(loaded.id, duty.id): duty for duty in loaded.plan.reporting}
+    receipts = receipt_table([d for d in view.duties if receivable(duties[(loaded.id, d.id)], agencies)], duties,
+                             agencies, today)
+    data = plan_workbook(view, plan_label(loaded.plan, agencies), today, tracked, receipts)
     return stable_zip(data, stamp(loaded.plan))
 
 
 def agency_xlsx(agency: Agency, rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan], today: date,
-                reports: list[list[object]]) -> bytes:
-    """One agency's tasks across plans (a tracking sheet) and its reports as an Excel workbook."""
+                reports: list[list[object]], receipts: Receipts) -> bytes:
+    """One agency's tasks across plans (a tracking sheet), its reports and the reports it receives from groups
+    as an Excel workbook."""
     overdue = [is_overdue(view, today) for _, view in rows]
-    when = max(stamp(plans[view.plan_id].plan) for _, view in rows)
-    return stable_zip(agency_workbook(agency, _agency_table(rows, plans, today), overdue, reports), when)
+    used = {view.plan_id for _, view in rows} | {str(row[RECEIPT_PLAN]) for row in receipts[0]}
+    when = max(stamp(plans[plan_id].plan) for plan_id in used)
+    return stable_zip(agency_workbook(agency, _agency_table(rows, plans, today), overdue, reports, receipts), when)
 
 
 def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
@@ -207,9 +236,13 @@ def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
         files[base + ".csv"] = plan_csv(loaded, corpus.agencies, today, view)
         files[base + ".json"] = plan_json(loaded, corpus.agencies, today, view)
     plans = {loaded.id: loaded for loaded in corpus.plans}
-    for agency_id, rows in agency_tasks(corpus).items():
-        if agency_id in corpus.agencies:
-            files[links.agency_exports(agency_id) + ".xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans,
-                                                                          today, agency_reports(agency_id, corpus))
+    tasks = agency_tasks(corpus)
+    duties = {(loaded.id, duty.id): duty for loaded in corpus.plans for duty in loaded.plan.reporting}
+    for agency_id in sorted(corpus.agencies):
+        rows, receipts = tasks.get(agency_id, []), agency_receipts(agency_id, corpus, today, duties)
+        if rows or receipts[0]:
+            files[links.agency_exports(agency_id) + ".xlsx"] = agency_xlsx(
+                corpus.agencies[agency_id], rows, plans, today, agency_reports(agency_id, corpus), receipts)
+        if rows:
             files[links.agency_exports(agency_id) + ".csv"] = agency_csv(rows, plans, today)
     return dict(sorted(files.items()))
