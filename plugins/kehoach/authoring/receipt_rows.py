@@ -6,8 +6,9 @@ note. A row with a date records the submission (or corrects it); a row whose
 number, date and note are all empty records none, so a prefilled row a person
 clears removes that member's submission; a row left as exported changes
 nothing, and a member whose row was deleted keeps what the plan records. The
-refusals mirror `kehoach check`: a duty the plan no longer has (KH610), a unit
-that does not owe the report or comes twice (KH611, as KH406/KH407), a number
+refusals mirror `kehoach check`: a filled row of a duty the plan no longer has
+(KH610), a unit that does not owe the report (KH611, as KH406; an empty row of
+either asks for nothing and is passed over) or comes twice (KH611, as KH407), a number
 or note without a date (KH612, a submission's date is required), a date that is
 no day (KH606). `status_import` refuses the sheet whole when there is any.
 """
@@ -20,7 +21,7 @@ from typing import Any
 from ..core.errors import Finding
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency, ReportingDuty, Submission
-from ..core.sheet import DUTY_ID, MEMBER_ID, PLAN_ID, RECEIPT_IDS, SENT_DATE, SENT_NOTE, SENT_NUMBER
+from ..core.sheet import DUTY_ID, MEMBER_ID, PLAN_ID, RECEIPT_COLUMNS, RECEIPT_IDS, SENT_DATE, SENT_NOTE, SENT_NUMBER
 from ..core.tracking import owes
 from .sheet_reader import Sheet, SheetRow, cell_date, cell_text, has_columns
 
@@ -66,9 +67,12 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
            seen: dict[tuple[str, str, str], int], problems: list[Finding]) -> tuple[str, ReportingDuty, str] | None:
     """The plan id, duty and member a row is about, or None with the reason added to `problems`."""
     plan_id, duty_id, agency_id = (cell_text(row, header) for header in RECEIPT_IDS)
+    blank = not any(cell_text(row, header) for header in RECEIPT_COLUMNS)
     loaded = plans.get(plan_id)
     duty = next((d for d in loaded.plan.reporting if d.id == duty_id), None) if loaded else None
     if loaded is None or duty is None:
+        if blank:
+            return None  # an empty row of a duty removed since the export asks for nothing: no need to refuse
         what = (f"kế hoạch «{plan_id}» không còn báo cáo «{duty_id}»" if loaded and duty_id else
                 "dòng không ghi mã báo cáo" if loaded else
                 f"không có kế hoạch «{plan_id}»" if plan_id else "dòng không ghi mã kế hoạch")
@@ -78,6 +82,8 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
                                       "cơ quan rồi điền lại dòng này, hoặc xóa dòng."))
         return None
     if agency_id not in agencies or not owes(agency_id, duty, agencies):
+        if blank:
+            return None  # nor does one of a unit that left the group
         what = (f"«{agencies[agency_id].name}» không thuộc đơn vị phải gửi báo cáo «{duty_id}»"
                 if agency_id in agencies else f"Không có đơn vị «{agency_id}» trong danh mục" if agency_id
                 else "Dòng không ghi mã đơn vị gửi")
