@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -202,7 +203,7 @@ def test_a_sheet_with_one_bad_row_is_refused_whole(work: Path, kehoach: Run, cas
                                                    message: str) -> None:
     good = {("bao-cao-thang-2", "thu/cc-van-hoa"): RECEIVED[("bao-cao-thang-2", "thu/cc-van-hoa")], **rows}
     sheet = fill(work / "xuat/co-quan/thu/ubnd.xlsx", good, work / "nhan.xlsx",
-                 tasks={"con-xa": {"Trạng thái": "Đang thực hiện"}})  # a good task row: not written either
+                 tasks={"theo-quy": {"Trạng thái": "Đang thực hiện"}})  # a good task row: not written either
     if case == "removed-duty":  # the duty was taken out of the plan after the sheet was sent out
         text = (work / PLAN).read_text(encoding="utf-8")
         start = text.index("  - id: bao-cao-quy\n")
@@ -211,6 +212,38 @@ def test_a_sheet_with_one_bad_row_is_refused_whole(work: Path, kehoach: Run, cas
     code, output = kehoach(["status", "import", str(sheet)], work)
     assert (code, output) == (1, message + "\n")
     assert snapshot(work / "plans") == before
+
+
+def resave_in_calc(path: Path, folder: Path) -> Path:
+    """`path` opened and saved again by LibreOffice Calc, headless, as an Office Open XML workbook."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice Calc is missing: install with: apt-get install libreoffice-calc-nogui"
+    out = folder / "calc"
+    run = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless",
+                          "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(folder), "TMPDIR": str(folder)})
+    saved = out / path.name
+    assert run.returncode == 0 and saved.exists(), run.stdout + run.stderr
+    return saved
+
+
+def test_a_sheet_saved_again_by_libreoffice_calc_imports_the_same(work: Path, kehoach: Run, tmp_path: Path) -> None:
+    before = snapshot(work / "plans")
+    unchanged = resave_in_calc(work / "xuat/co-quan/thu/ubnd.xlsx", tmp_path / "a")
+    code, output = kehoach(["status", "import", str(unchanged)], work)
+    assert (code, output) == (0, "Bảng không có gì khác kế hoạch; không tệp nào được ghi.\n")
+    filled = fill(work / "xuat/co-quan/thu/ubnd.xlsx", RECEIVED, work / "nhan.xlsx",
+                  tasks={"theo-quy": {"Trạng thái": "Đang thực hiện", "Ghi chú tiến độ": "Đã chọn điển hình"}})
+    code, direct = kehoach(["status", "import", str(filled)], work)
+    assert code == 0 and direct.startswith("Đã ghi trạng thái của 1 nhiệm vụ vào 1 tệp:"), direct
+    expected = snapshot(work / "plans")
+    assert expected != before
+    for relative, data in before.items():
+        (work / "plans" / relative).write_bytes(data)
+    code, output = kehoach(["status", "import", str(resave_in_calc(filled, tmp_path / "b"))], work)
+    assert (code, output) == (0, direct)
+    assert snapshot(work / "plans") == expected
 
 
 # --- the real plans ------------------------------------------------------------------
