@@ -99,6 +99,22 @@ def test_the_receivers_sheet_lists_every_member_prefilled_shades_the_late_and_hi
     assert own.sheetnames == ["Nhiệm vụ", "Báo cáo định kỳ"]  # a member receives nothing
 
 
+def test_a_recorded_note_that_reads_as_a_formula_stays_text_and_imports_back_unchanged(work: Path,
+                                                                                     kehoach: Run) -> None:
+    text = (work / PLAN).read_text(encoding="utf-8")
+    (work / PLAN).write_text(text.replace("        number: 05/BC-VP\n",
+                                          "        number: 05/BC-VP\n        note: '=HYPERLINK(\"x\")'\n"),
+                             encoding="utf-8")
+    data = export_files(load_corpus([work / "plans"]), TODAY)["xuat/co-quan/thu/ubnd.xlsx"]
+    (work / "nhan.xlsx").write_bytes(data)
+    cell = openpyxl.load_workbook(work / "nhan.xlsx")["Nhận báo cáo"]["H6"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ('=HYPERLINK("x")', "s", True)
+    before = snapshot(work / "plans")
+    code, output = kehoach(["status", "import", "nhan.xlsx"], work)
+    assert (code, output) == (0, "Bảng không có gì khác kế hoạch; không tệp nào được ghi.\n")
+    assert snapshot(work / "plans") == before
+
+
 RECEIVED = {("bao-cao-thang-2", "thu/cc-van-hoa"): {"Số, ký hiệu văn bản": "07/BC-VHXH",
                                                      "Ngày văn bản": datetime(2024, 3, 18), "Ghi chú": "Gửi muộn"},
             ("bao-cao-quy", "thu/van-phong"): {"Ngày văn bản": "19/3/2024"}}
