@@ -48,8 +48,8 @@ from kehoach.core.sheet import (
 from kehoach.core.tracking import expected_senders, standings
 from kehoach.core.view import resolve
 from kehoach.exports.digest import build_digest
-from kehoach.exports.files import agency_receipts
-from kehoach.exports.tracking_sheet import PLAN_COLUMNS, RECEIPT_COLUMNS, plan_cells
+from kehoach.exports.receipt_sheet import RECEIPT_COLUMNS, agency_receipts
+from kehoach.exports.tracking_sheet import PLAN_COLUMNS, plan_cells
 
 BUDGET = 5.0  # CPU seconds for a 3,000-row sheet
 TASKS_PER_PLAN = 30  # bench/province.py writes about this many

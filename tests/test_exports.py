@@ -93,11 +93,15 @@ def test_paths_follow_the_url_scheme(fixture: tuple[Corpus, dict[str, bytes]]) -
     _, files = fixture
     assert list(files) == [
         "xuat/co-quan/thu-nghiem/cac-so.csv", "xuat/co-quan/thu-nghiem/cac-so.xlsx",
-        "xuat/co-quan/thu-nghiem/so-noi-vu.csv", "xuat/co-quan/thu-nghiem/so-noi-vu.xlsx",
+        "xuat/co-quan/thu-nghiem/so-noi-vu.csv",
+        "xuat/co-quan/thu-nghiem/so-noi-vu.nhan-bao-cao.csv",  # it forwards a group's report: «Nhận báo cáo»
+        "xuat/co-quan/thu-nghiem/so-noi-vu.xlsx",
         "xuat/co-quan/thu-nghiem/so-tai-chinh.csv", "xuat/co-quan/thu-nghiem/so-tai-chinh.xlsx",
+        "xuat/co-quan/thu-nghiem/ubnd.nhan-bao-cao.csv",
         "xuat/co-quan/thu-nghiem/ubnd.xlsx",  # no task: it receives a report from a group («Nhận báo cáo»)
         "xuat/ke-hoach/2024/thu-nghiem-xuat.csv", "xuat/ke-hoach/2024/thu-nghiem-xuat.docx",
-        "xuat/ke-hoach/2024/thu-nghiem-xuat.json", "xuat/ke-hoach/2024/thu-nghiem-xuat.xlsx",
+        "xuat/ke-hoach/2024/thu-nghiem-xuat.json", "xuat/ke-hoach/2024/thu-nghiem-xuat.nhan-bao-cao.csv",
+        "xuat/ke-hoach/2024/thu-nghiem-xuat.xlsx",
     ]
 
 
@@ -291,7 +295,7 @@ def test_export_command_writes_every_file(kehoach: Callable[[list[str], Path], t
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == list(files)
     assert all((tmp_path / path).read_bytes() == data for path, data in files.items())
-    assert output == f"Đã ghi 11 tệp vào {tmp_path / 'xuat'}\n"
+    assert output == f"Đã ghi 14 tệp vào {tmp_path / 'xuat'}\n"
 
 
 def test_exports_made_after_the_plan_ended_read_no_outcome_recorded(

@@ -171,12 +171,23 @@ def test_a_cleared_row_removes_the_submission_and_an_unchanged_export_writes_not
                                        "(số 05/BC-VP ngày 14/03/2024)")
 
 
-def test_the_sheet_saved_as_csv_imports_the_same_way(work: Path, kehoach: Run) -> None:
-    book = openpyxl.load_workbook(fill(work / "xuat/co-quan/thu/ubnd.xlsx", RECEIVED, work / "nhan.xlsx"))
+def test_the_exported_csv_has_the_sheets_rows_and_imports_the_same_way(work: Path, kehoach: Run) -> None:
+    data = (work / "xuat/co-quan/thu/ubnd.nhan-bao-cao.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    sheet = openpyxl.load_workbook(work / "xuat/co-quan/thu/ubnd.xlsx")["Nhận báo cáo"]
+    header = [cell.value for cell in sheet[4]]
+    assert list(rows[0]) == header
+    assert [list(row.values()) for row in rows] == [
+        ["" if v is None else v.date().isoformat() if isinstance(v, datetime) else str(v) for v in values]
+        for values in sheet.iter_rows(min_row=5, values_only=True)]
+    for row in rows:
+        edits = RECEIVED.get((row["Mã báo cáo"], row["Mã đơn vị gửi"]), {})
+        row.update({k: v.strftime("%d/%m/%Y") if isinstance(v, datetime) else str(v) for k, v in edits.items()})
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in book["Nhận báo cáo"].iter_rows(values_only=True):
-        writer.writerow(["" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, datetime) else v for v in row])
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
     (work / "nhan.csv").write_bytes(out.getvalue().encode("utf-8-sig"))
     code, output = kehoach(["status", "import", "nhan.csv"], work)
     assert (code, output.splitlines()[0]) == (0, "Đã ghi báo cáo đã nhận của 2 đơn vị vào 1 tệp:")

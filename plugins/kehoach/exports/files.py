@@ -9,7 +9,9 @@ API (stable; the site links these paths, `kehoach export` writes them):
   partners in at least one task (directly or through a group it belongs to,
   `Agency.groups`), and the XLSX alone for one that only receives reports from
   a group (its «Nhận báo cáo» sheet). An agency with neither has no file: link
-  a file only when its path is among the keys.
+  a file only when its path is among the keys. A plan or agency whose XLSX has
+  a «Nhận báo cáo» sheet also has it as `<base>.nhan-bao-cao.csv`
+  (`links.receipts_csv`).
 * `plan_json`, `plan_csv`, `plan_xlsx` (here) and `docx_export.plan_docx`: one
   plan's file as bytes; `agency_csv`, `agency_xlsx`: one agency's tasks.
 
@@ -43,22 +45,14 @@ from ..core.agenda import recorded, recorded_words
 from ..core.deadlines import KIND_VI, kind
 from ..core.labels import ROLE_WORDS, phrase, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan
-from ..core.models import Agency, Plan, ReportingDuty
+from ..core.models import Agency, Plan
 from ..core.sheet import task_numbers
-from ..core.tracking import duty_standing, receivable, standing_words
+from ..core.tracking import duty_standing, standing_words
 from ..core.view import DutyView, Named, PlanView, TaskView, resolve, resolve_plan
 from .docx import plan_docx, stable_zip
-from .tracking_sheet import (
-    AGENCY_COLUMNS,
-    PLAN_COLUMNS,
-    RECEIPT_PLAN,
-    agency_cells,
-    csv_cells,
-    is_overdue,
-    plan_cells,
-    receipt_table,
-)
-from .xlsx import FORMULA_START, Receipts, agency_workbook, plan_workbook
+from .receipt_sheet import RECEIPT_COLUMNS, RECEIPT_PLAN, Receipts, agency_receipts, plan_receipts
+from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, agency_cells, csv_cells, is_overdue, plan_cells
+from .xlsx import FORMULA_START, agency_workbook, plan_workbook
 
 SCHEMA = "kehoach-export/1"
 
@@ -188,28 +182,20 @@ def agency_reports(agency_id: str, corpus: Corpus) -> list[list[object]]:
     return table
 
 
-def agency_receipts(agency_id: str, corpus: Corpus, today: date,
-                    duties: dict[tuple[str, str], ReportingDuty] | None = None) -> Receipts:
-    """The receipt sheet of the duties addressed to a group that an agency receives or forwards, by last day.
-
-    `duties`: (plan id, duty id) -> duty of the corpus, when the caller has it already."""
-    duties = duties or {(loaded.id, duty.id): duty for loaded in corpus.plans for duty in loaded.plan.reporting}
-    views = sorted((row.item for row in resolve(corpus).by_agency().get(agency_id, [])
-                    if row.role in ("receive", "forward") and isinstance(row.item, DutyView)
-                    and receivable(duties[(row.item.plan_id, row.item.id)], corpus.agencies)),
-                   key=lambda v: (v.effective_due or date.max, v.plan_id, v.id))
-    return receipt_table(views, duties, corpus.agencies, today)
-
-
 # --- all files ------------------------------------------------------------------------
 
-def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date, view: PlanView | None = None) -> bytes:
-    """The plan's tracking sheet (overdue as of `today` shaded) and reporting duties as an Excel workbook."""
+def receipts_csv(receipts: Receipts) -> bytes:
+    """A receipt sheet («Nhận báo cáo») as CSV: its columns, hidden ids included, dates ISO 8601."""
+    return _csv_bytes([[name for name, _ in RECEIPT_COLUMNS]] + [csv_cells(row) for row in receipts[0]])
+
+
+def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date, view: PlanView | None = None,
+              receipts: Receipts | None = None) -> bytes:
+    """The plan's tracking sheet (overdue as of `today` shaded), reporting duties and receipt sheet as an Excel
+    workbook."""
     tracked = [standing_words(duty_standing(loaded, duty, agencies), agencies) for duty in loaded.plan.reporting]
     view = view or resolve_plan(loaded, agencies)
-    duties = {(loaded.id, duty.id): duty for duty in loaded.plan.reporting}
-    receipts = receipt_table([d for d in view.duties if receivable(duties[(loaded.id, d.id)], agencies)], duties,
-                             agencies, today)
+    receipts = receipts or plan_receipts(loaded, view, agencies, today)
     data = plan_workbook(view, plan_label(loaded.plan, agencies), today, tracked, receipts)
     return stable_zip(data, stamp(loaded.plan))
 
@@ -231,8 +217,11 @@ def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
     resolved = resolve(corpus)
     for loaded in corpus.plans:
         base, view = links.plan_exports(loaded.id), resolved.plans[loaded.id]
+        receipts = plan_receipts(loaded, view, corpus.agencies, today)
         files[base + ".docx"] = plan_docx(loaded, corpus.agencies, view)
-        files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today, view)
+        files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today, view, receipts)
+        if receipts[0]:
+            files[links.receipts_csv(base)] = receipts_csv(receipts)
         files[base + ".csv"] = plan_csv(loaded, corpus.agencies, today, view)
         files[base + ".json"] = plan_json(loaded, corpus.agencies, today, view)
     plans = {loaded.id: loaded for loaded in corpus.plans}
@@ -243,6 +232,8 @@ def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
         if rows or receipts[0]:
             files[links.agency_exports(agency_id) + ".xlsx"] = agency_xlsx(
                 corpus.agencies[agency_id], rows, plans, today, agency_reports(agency_id, corpus), receipts)
+        if receipts[0]:
+            files[links.receipts_csv(links.agency_exports(agency_id))] = receipts_csv(receipts)
         if rows:
             files[links.agency_exports(agency_id) + ".csv"] = agency_csv(rows, plans, today)
     return dict(sorted(files.items()))

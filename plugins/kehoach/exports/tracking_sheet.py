@@ -9,12 +9,6 @@ plans and day. An open task of a plan ended by then is not overdue: its status
 cell reads "Không ghi nhận kết quả" (`agenda.recorded_words`), as everywhere,
 and `kehoach status import` reads that word back as "leave the state as it is".
 The CSV has the same columns (dates ISO 8601).
-
-The receipt sheet («Nhận báo cáo», `receipt_table`) is the receiving agency's
-list of reports from many units: one row per member that owes a duty addressed
-to a group (`tracking.receivable`), with what it is recorded to have sent (number,
-date, note) to fill in; rows of members that have not sent by an effective last
-day already passed are shaded, as the receiving agency's page calls them late.
 """
 
 from __future__ import annotations
@@ -26,30 +20,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.agenda import ended, recorded_words, status
+from ..core.agenda import recorded_words, status
 from ..core.labels import ROLE_WORDS, STATE_WORDS
-from ..core.models import Agency, ReportingDuty
 from ..core.sheet import (
-    DUTY_ID,
     ID_COLUMNS,
-    MEMBER_ID,
     PLAN_ID,
     PROOF_DATE,
     PROOF_ISSUER,
     PROOF_NUMBER,
     PROOF_TYPE,
     PROOF_URL,
-    RECEIPT_IDS,
-    SENT_DATE,
-    SENT_NOTE,
-    SENT_NUMBER,
     STATE,
     STATUS_NOTE,
     TASK_ID,
     TITLE,
 )
-from ..core.tracking import receipts
-from ..core.view import DutyView, TaskView
+from ..core.view import TaskView
 
 STATUS_WIDTHS = [(STATE, 17), (PROOF_TYPE, 16), (PROOF_NUMBER, 16), (PROOF_DATE, 12), (PROOF_ISSUER, 22),
                  (PROOF_URL, 20), (STATUS_NOTE, 28)]
@@ -60,10 +46,6 @@ PLAN_COLUMNS = [("TT", 6), ("Mục", 24), (TITLE, 60), ("Thời hạn (ghi trong
 AGENCY_COLUMNS = [("Kế hoạch", 30), ("Mục", 24), ("TT", 7), (TITLE, 60), ("Vai trò", 10),
                   ("Thời hạn (ghi trong văn bản)", 22), ("Hạn cuối", 12), ("Hạn tính theo ngày làm việc", 14),
                   ("Chủ trì", 26), ("Phối hợp", 26), *STATUS_WIDTHS, *IDS]
-RECEIPT_COLUMNS = [("TT", 6), ("Kế hoạch", 30), ("Báo cáo", 40), ("Hạn tính theo ngày làm việc", 14),
-                   ("Đơn vị gửi", 34), (SENT_NUMBER, 18), (SENT_DATE, 12), (SENT_NOTE, 30), (PLAN_ID, 24),
-                   (DUTY_ID, 20), (MEMBER_ID, 24)]
-RECEIPT_PLAN = [name for name, _ in RECEIPT_COLUMNS].index(PLAN_ID)  # where a receipt row names its plan
 OVERDUE_FILL = PatternFill(fill_type="solid", start_color="FFF4CCCC", end_color="FFF4CCCC")
 
 
@@ -116,36 +98,4 @@ def make_fillable(ws: Worksheet, header: list[str], top: int, count: int, overdu
             for cell in ws[first + offset]:
                 cell.fill = OVERDUE_FILL
     for name in ID_COLUMNS:
-        ws.column_dimensions[get_column_letter(header.index(name) + 1)].hidden = True
-
-
-def receipt_table(views: list[DutyView], duties: dict[tuple[str, str], ReportingDuty], agencies: dict[str, Agency],
-                  today: date) -> tuple[list[list[object]], list[bool]]:
-    """The receipt sheet's rows (RECEIPT_COLUMNS order) for the duties `views`, and which are late as of `today`.
-
-    One row per member that owes a duty, in `tracking.receipts` order; late: nothing recorded, the effective
-    last day passed and the plan still in force (`agenda.ended`), as the receiving agency's page says.
-    """
-    rows: list[list[object]] = []
-    late: list[bool] = []
-    for view in views:
-        for agency_id, sent in receipts(duties[(view.plan_id, view.id)], agencies):
-            name = agencies[agency_id].name if agency_id in agencies else agency_id
-            rows.append([len(rows) + 1, view.plan_title, view.title, view.effective_due, name,
-                         (sent.number if sent else None) or "", sent.date if sent else None,
-                         (sent.note if sent else None) or "", view.plan_id, view.id, agency_id])
-            late.append(sent is None and view.effective_due is not None and view.effective_due < today
-                        and not ended(view, today))
-    return rows, late
-
-
-def make_receipts_fillable(ws: Worksheet, header: list[str], top: int, late: list[bool]) -> None:
-    """The receipt sheet's date cells formatted as dates, late rows shaded, the id columns hidden."""
-    day = get_column_letter(header.index(SENT_DATE) + 1)
-    for offset, shaded in enumerate(late, start=top + 1):
-        ws[f"{day}{offset}"].number_format = "dd/mm/yyyy"
-        if shaded:
-            for cell in ws[offset]:
-                cell.fill = OVERDUE_FILL
-    for name in RECEIPT_IDS:
         ws.column_dimensions[get_column_letter(header.index(name) + 1)].hidden = True

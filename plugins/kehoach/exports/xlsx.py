@@ -20,17 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..core.models import Agency
 from ..core.sheet import PLAN_ID, RECEIPT_SHEET, REPORT_SHEET, TASK_SHEET
 from ..core.view import DutyView, PlanView
-from .tracking_sheet import (
-    AGENCY_COLUMNS,
-    PLAN_COLUMNS,
-    RECEIPT_COLUMNS,
-    is_overdue,
-    make_fillable,
-    make_receipts_fillable,
-    plan_cells,
-)
-
-Receipts = tuple[list[list[object]], list[bool]]  # the receipt sheet's rows, and which are late
+from .receipt_sheet import RECEIPT_COLUMNS, Receipts, make_receipts_fillable
+from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, is_overdue, make_fillable, plan_cells
 
 REPORT_COLUMNS = [("TT", 6), ("Mã", 18), ("Nội dung", 50), ("Thời hạn (ghi trong văn bản)", 24), ("Hạn cuối", 12),
                   ("Hạn tính theo ngày làm việc", 14), ("Đơn vị báo cáo", 30), ("Gửi", 24), ("Qua", 24),
