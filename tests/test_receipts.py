@@ -115,6 +115,13 @@ def test_a_recorded_note_that_reads_as_a_formula_stays_text_and_imports_back_unc
     assert snapshot(work / "plans") == before
 
 
+def test_once_the_plan_has_ended_no_row_is_shaded(tmp_path: Path) -> None:
+    files = export_files(load_corpus([CASES / "digest" / "plans"]), date(2025, 1, 2))
+    sheet = openpyxl.load_workbook(io.BytesIO(files["xuat/co-quan/thu/ubnd.xlsx"]))["Nhận báo cáo"]
+    assert [sheet.cell(row=5 + i, column=1).fill.fgColor.rgb == SHADED for i in range(4)] == [False] * 4
+    assert sheet.cell(row=8, column=11).value == "thu/van-phong"  # the rows are still there
+
+
 RECEIVED = {("bao-cao-thang-2", "thu/cc-van-hoa"): {"Số, ký hiệu văn bản": "07/BC-VHXH",
                                                      "Ngày văn bản": datetime(2024, 3, 18), "Ghi chú": "Gửi muộn"},
             ("bao-cao-quy", "thu/van-phong"): {"Ngày văn bản": "19/3/2024"}}

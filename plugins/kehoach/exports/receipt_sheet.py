@@ -17,7 +17,7 @@ from datetime import date
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.agenda import ended
+from ..core.agenda import status
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency, ReportingDuty
 from ..core.sheet import DUTY_ID, MEMBER_ID, PLAN_ID, RECEIPT_IDS, SENT_DATE, SENT_NOTE, SENT_NUMBER
@@ -37,8 +37,8 @@ Duties = dict[tuple[str, str], ReportingDuty]  # (plan id, duty id) -> the duty
 def receipt_table(views: list[DutyView], duties: Duties, agencies: dict[str, Agency], today: date) -> Receipts:
     """The receipt sheet's rows (RECEIPT_COLUMNS order) for the duties `views`, and which are late as of `today`.
 
-    One row per member that owes a duty, in `tracking.receipts` order; late: nothing recorded, the effective
-    last day passed and the plan still in force (`agenda.ended`), as the receiving agency's page says.
+    One row per member that owes a duty, in `tracking.receipts` order; late: nothing recorded and the duty
+    overdue (`agenda.status`: its effective last day passed, its plan still in force), as every view says.
     """
     rows: list[list[object]] = []
     late: list[bool] = []
@@ -48,8 +48,7 @@ def receipt_table(views: list[DutyView], duties: Duties, agencies: dict[str, Age
             rows.append([len(rows) + 1, view.plan_title, view.title, view.effective_due, name,
                          (sent.number if sent else None) or "", sent.date if sent else None,
                          (sent.note if sent else None) or "", view.plan_id, view.id, agency_id])
-            late.append(sent is None and view.effective_due is not None and view.effective_due < today
-                        and not ended(view, today))
+            late.append(sent is None and status(view, today) == "overdue")
     return rows, late
 
 
