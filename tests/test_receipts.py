@@ -315,3 +315,13 @@ def test_on_the_real_plans_the_receiving_council_records_a_group_report(tmp_path
         " số 12/BC-TDP ngày 10/05/2024"]
     code, output = kehoach(["check", "plans"], work)
     assert code == 0, output
+
+
+def test_a_workbook_with_neither_sheet_is_refused_naming_both(work: Path, kehoach: Run) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Trang tính1"
+    book.save(work / "khac.xlsx")
+    code, output = kehoach(["status", "import", "khac.xlsx"], work)
+    assert (code, output) == (1, "khac.xlsx:1:1: KH608 lỗi: Tệp «khac.xlsx» không có trang tính «Nhiệm vụ» hay «Nhận "
+                                 "báo cáo»\n    gợi ý: Các trang tính có trong tệp: «Trang tính1». Dùng tệp XLSX hoặc "
+                                 "CSV tải từ trang kế hoạch hay trang cơ quan (nút Tải về), rồi điền vào đó.\n")
