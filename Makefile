@@ -19,7 +19,7 @@ WORKFLOWS := $(sort $(wildcard .github/workflows/*.yml))
 LINT_DIRS := $(wildcard plugins tests bench hooks)
 # mypy (with pydantic's plugin, settings in pyproject.toml): the package, test support, benchmarks, hooks
 TYPED := $(wildcard plugins/kehoach tests/support bench bench/run hooks)
-DEBS := calcurse chromium poppler-utils fonts-liberation2 fonts-croscore fonts-noto-core
+DEBS := calcurse chromium poppler-utils fonts-liberation2 fonts-croscore fonts-noto-core libreoffice-calc-nogui
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.kehoach-installed
 HOST ?= 127.0.0.1

@@ -93,10 +93,15 @@ def test_paths_follow_the_url_scheme(fixture: tuple[Corpus, dict[str, bytes]]) -
     _, files = fixture
     assert list(files) == [
         "xuat/co-quan/thu-nghiem/cac-so.csv", "xuat/co-quan/thu-nghiem/cac-so.xlsx",
-        "xuat/co-quan/thu-nghiem/so-noi-vu.csv", "xuat/co-quan/thu-nghiem/so-noi-vu.xlsx",
+        "xuat/co-quan/thu-nghiem/so-noi-vu.csv",
+        "xuat/co-quan/thu-nghiem/so-noi-vu.nhan-bao-cao.csv",  # it forwards a group's report: «Nhận báo cáo»
+        "xuat/co-quan/thu-nghiem/so-noi-vu.xlsx",
         "xuat/co-quan/thu-nghiem/so-tai-chinh.csv", "xuat/co-quan/thu-nghiem/so-tai-chinh.xlsx",
+        "xuat/co-quan/thu-nghiem/ubnd.nhan-bao-cao.csv",
+        "xuat/co-quan/thu-nghiem/ubnd.xlsx",  # no task: it receives a report from a group («Nhận báo cáo»)
         "xuat/ke-hoach/2024/thu-nghiem-xuat.csv", "xuat/ke-hoach/2024/thu-nghiem-xuat.docx",
-        "xuat/ke-hoach/2024/thu-nghiem-xuat.json", "xuat/ke-hoach/2024/thu-nghiem-xuat.xlsx",
+        "xuat/ke-hoach/2024/thu-nghiem-xuat.json", "xuat/ke-hoach/2024/thu-nghiem-xuat.nhan-bao-cao.csv",
+        "xuat/ke-hoach/2024/thu-nghiem-xuat.xlsx",
     ]
 
 
@@ -223,7 +228,9 @@ def test_xlsx_task_sheet_matches_the_yaml(real: tuple[Corpus, dict[str, bytes]])
     corpus, files = real
     for loaded in corpus.plans:
         book = openpyxl.load_workbook(io.BytesIO(files[f"xuat/ke-hoach/{loaded.id}.xlsx"]))
-        assert book.sheetnames == ["Nhiệm vụ", "Báo cáo định kỳ"]
+        to_groups = [d.id for d in loaded.plan.reporting if d.submissions is not None
+                     or any(corpus.agencies[r].kind == "group" for r in d.reporters if r in corpus.agencies)]
+        assert book.sheetnames == ["Nhiệm vụ", "Báo cáo định kỳ"] + (["Nhận báo cáo"] if to_groups else [])
         sheet = book["Nhiệm vụ"]
         header = [c.value for c in sheet[4]]
         assert header[:3] == ["TT", "Mục", "Nội dung"] and header[4] == "Hạn cuối"
@@ -288,7 +295,7 @@ def test_export_command_writes_every_file(kehoach: Callable[[list[str], Path], t
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == list(files)
     assert all((tmp_path / path).read_bytes() == data for path, data in files.items())
-    assert output == f"Đã ghi 10 tệp vào {tmp_path / 'xuat'}\n"
+    assert output == f"Đã ghi 14 tệp vào {tmp_path / 'xuat'}\n"
 
 
 def test_exports_made_after_the_plan_ended_read_no_outcome_recorded(

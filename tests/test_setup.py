@@ -27,7 +27,7 @@ from kehoach.site.guide import RULE_TABLE_MARKER, fill_rule_table
 
 ROOT = Path(__file__).resolve().parents[1]
 MAKE = shutil.which("make")
-DEBS = "calcurse chromium poppler-utils fonts-liberation2 fonts-croscore fonts-noto-core"
+DEBS = "calcurse chromium poppler-utils fonts-liberation2 fonts-croscore fonts-noto-core libreoffice-calc-nogui"
 
 
 def fake(folder: Path, name: str, script: str) -> None:

@@ -104,7 +104,7 @@ def test_a_filled_sheet_changes_only_the_status_blocks_and_diff_tells_it(work: P
         "  ~ Đổi trạng thái «truong-khoi-trien-khai»: Chưa thực hiện → Đang thực hiện, "
         "ghi chú «Đã họp cụm ngày 05/3»"]
     code, output = kehoach(["status", "import", str(sheet)], work)  # the same sheet again: nothing to do
-    assert (code, output) == (0, "Bảng không có trạng thái nào khác kế hoạch; không tệp nào được ghi.\n")
+    assert (code, output) == (0, "Bảng không có gì khác kế hoạch; không tệp nào được ghi.\n")
     assert snapshot(work / "plans") == after
 
 
@@ -139,7 +139,7 @@ def test_an_ended_plans_sheet_reads_no_outcome_recorded_and_imports_back_unchang
     assert not any(sheet.cell(row=5 + i, column=1).fill.fgColor.rgb == "FFF4CCCC" for i in range(len(words)))
     before = snapshot(work / "plans")
     code, output = kehoach(["status", "import", str(work / f"xuat/ke-hoach/{ENDED}.xlsx")], work)
-    assert (code, output) == (0, "Bảng không có trạng thái nào khác kế hoạch; không tệp nào được ghi.\n")
+    assert (code, output) == (0, "Bảng không có gì khác kế hoạch; không tệp nào được ghi.\n")
     assert snapshot(work / "plans") == before
     first = next(row[header.index("Mã nhiệm vụ")] for row in sheet.iter_rows(min_row=5, values_only=True))
     filled = fill(work / f"xuat/ke-hoach/{ENDED}.xlsx", {first: {"Trạng thái": "Đã hoàn thành"}},

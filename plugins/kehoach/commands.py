@@ -20,7 +20,8 @@ from .core.links import ENGINES
 Kind = Literal["text", "flag", "choice", "number", "date", "paths", "file", "folder", "plans"]
 
 HELP = "kehoach: kế hoạch thi đua, khen thưởng dạng Markdown + YAML."
-GROUPS = {("status",): "Tiến độ nhiệm vụ: ghi trạng thái từ bảng theo dõi đã điền vào kế hoạch."}  # parents first
+GROUPS = {("status",): "Tiến độ: ghi trạng thái nhiệm vụ và báo cáo đã nhận từ bảng theo dõi đã điền vào "
+                       "kế hoạch."}  # parents first
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def export(paths: tuple[Path, ...], outdir: Path, today: str | None) -> Outcome:
 
 @command(FILE, PLANS, name="import", group=("status",))
 def status_import(file: Path, plans_dir: Path) -> Outcome:
-    """Ghi trạng thái, văn bản chứng minh từ bảng XLSX/CSV đã điền; một ô sai thì không ghi gì.
+    """Ghi trạng thái, văn bản chứng minh, báo cáo đã nhận từ bảng XLSX/CSV đã điền; một ô sai thì không ghi gì.
 
     Ví dụ: kehoach status import theo-doi.xlsx
     """

@@ -1,4 +1,4 @@
-"""Replace the `status:` blocks of tasks in a plan's YAML, leaving every other byte as it was.
+"""Replace the `status:` blocks of tasks (and `submissions:` of duties) in a plan's YAML, every other byte kept.
 
 libyaml composes the file (nodes with their line marks, no data built) to find
 where each task and its status block start and end; the new block, dumped with
@@ -27,6 +27,17 @@ class _Dumper(yaml.CSafeDumper):
         return True
 
 
+class _ListDumper(yaml.SafeDumper):
+    """The safe dumper with list items indented under their key, as the plans write them (pure Python: the C
+    emitter cannot be told so; a file has a few submissions lists, not thousands of status blocks)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
 def status_blocks(statuses: list[dict[str, Any]]) -> list[list[str]]:
     """Each status as the lines of a `status:` block (not indented), dumped in one call.
 
@@ -41,6 +52,13 @@ def status_blocks(statuses: list[dict[str, Any]]) -> list[list[str]]:
             blocks.append([])
         blocks[-1].append(line[2:] + "\n")
     return blocks
+
+
+def submissions_block(entries: list[dict[str, Any]]) -> list[str]:
+    """A duty's submissions as the lines of a `submissions:` block (not indented); `submissions: []` for none."""
+    text = yaml.dump({"submissions": entries}, Dumper=_ListDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=10_000)
+    return text.splitlines(keepends=True)
 
 
 def _is_trailer(line: str) -> bool:
@@ -59,13 +77,14 @@ def _key_lines(node: yaml.MappingNode) -> list[tuple[str, int]]:
     return [(str(key.value), key.start_mark.line) for key, _ in node.value]
 
 
-def _task_spans(text: str, total: int) -> dict[str, tuple[int, int, yaml.MappingNode]]:
-    """Task id -> (first line, line after its last, its node), 0-based; block-style tasks only."""
+def _item_spans(text: str, total: int, items_key: str) -> dict[str, tuple[int, int, yaml.MappingNode]]:
+    """Id -> (first line, line after its last, its node), 0-based, of the block-style items of the top-level list
+    `items_key` (tasks, reporting)."""
     root = yaml.compose(text, Loader=yaml.CSafeLoader)
     if not isinstance(root, yaml.MappingNode):
         return {}
     keys = root.value
-    index = next((i for i, (key, _) in enumerate(keys) if key.value == "tasks"), None)
+    index = next((i for i, (key, _) in enumerate(keys) if key.value == items_key), None)
     if index is None or not isinstance(keys[index][1], yaml.SequenceNode):
         return {}
     tail = keys[index + 1][0].start_mark.line if index + 1 < len(keys) else total
@@ -73,7 +92,7 @@ def _task_spans(text: str, total: int) -> dict[str, tuple[int, int, yaml.Mapping
     spans = {}
     for number, task in enumerate(items):
         if not isinstance(task, yaml.MappingNode) or task.flow_style or not task.value:
-            continue  # a flow-style task is left alone; `splice_statuses` refuses it
+            continue  # a flow-style item is left alone; `splice_statuses` refuses it
         end = items[number + 1].start_mark.line if number + 1 < len(items) else tail
         ids = [value.value for key, value in task.value if key.value == "id" and isinstance(value, yaml.ScalarNode)]
         spans[str(ids[0]) if ids else ""] = (task.start_mark.line, end, task)
@@ -85,27 +104,43 @@ def splice_statuses(text: str, statuses: dict[str, dict[str, Any]]) -> str:
 
     Raises KeyError for a task id the file has no block-style task for.
     """
+    if not statuses:
+        return text
+    return _splice(text, "tasks", "status", dict(zip(statuses, status_blocks(list(statuses.values())), strict=True)))
+
+
+def splice_submissions(text: str, submissions: dict[str, list[dict[str, Any]]]) -> str:
+    """`text` with the submissions block of each duty id in `submissions` replaced (or added after the duty).
+
+    Raises KeyError for a duty id the file has no block-style duty for.
+    """
+    return _splice(text, "reporting", "submissions",
+                   {duty_id: submissions_block(entries) for duty_id, entries in submissions.items()})
+
+
+def _splice(text: str, items_key: str, field: str, blocks: dict[str, list[str]]) -> str:
+    """`text` with the `field:` block of each item of `items_key` named in `blocks` replaced by its lines."""
+    if not blocks:
+        return text
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"  # a last line without its newline still ends before what is inserted
-    spans = _task_spans(text, len(lines))
-    blocks = dict(zip(statuses, status_blocks(list(statuses.values())), strict=True))
+    spans = _item_spans(text, len(lines), items_key)
     edits = []
-    for task_id in statuses:
-        start, end, task = spans[task_id]
-        keys = _key_lines(task)
-        indent = task.value[0][0].start_mark.column
+    for item_id, block in blocks.items():
+        start, end, item = spans[item_id]
+        keys = _key_lines(item)
+        indented = [" " * item.value[0][0].start_mark.column + line for line in block]
         names = [name for name, _ in keys]
-        if "status" in names:
-            at = names.index("status")
+        if field in names:
+            at = names.index(field)
             first = keys[at][1]
-            last = _trim(lines, first, keys[at + 1][1] if at + 1 < len(keys) else end)
-            edits.append((first, last, [" " * indent + line for line in blocks[task_id]]))
+            edits.append((first, _trim(lines, first, keys[at + 1][1] if at + 1 < len(keys) else end), indented))
         else:
             at = _trim(lines, start, end)
-            edits.append((at, at, [" " * indent + line for line in blocks[task_id]]))
-    for first, last, block in sorted(edits, reverse=True):
-        lines[first:last] = block
+            edits.append((at, at, indented))
+    for first, last, new in sorted(edits, reverse=True):
+        lines[first:last] = new
     result = "".join(lines)
     return result if text.endswith("\n") or not result.endswith("\n") else result[:-1]
 

@@ -77,6 +77,14 @@ def agency_exports(agency_id: str) -> str:
     return f"xuat/co-quan/{agency_id}"
 
 
+def receipts_csv(base: str) -> str:
+    """Path of the CSV of a plan's or agency's receipt sheet («Nhận báo cáo»), beside its other exports.
+
+    A dot cannot occur in a plan's slug or an agency id, so no other plan's or agency's file has this name.
+    """
+    return f"{base}.nhan-bao-cao.csv"
+
+
 def page_url(path: str, directory_urls: bool = True) -> str:
     """Site-relative URL of a docs path, as MkDocs computes it; other files keep their path."""
     if not path.endswith(".md"):

@@ -206,18 +206,31 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          'thành; có số, ngày văn bản chứng minh mà thiếu loại văn bản',
          'Chọn trạng thái trong danh sách; ghi loại văn bản (Báo cáo, Quyết định…)'),
     Rule("KH606", ("error",),
-         '`kehoach status import`: ngày văn bản chứng minh không có thật hoặc không đọc được',
+         '`kehoach status import`: ngày văn bản chứng minh, hay ngày văn bản của báo cáo đã nhận, không có thật, '
+         'không đọc được hoặc có năm ngoài 1900–2199',
          'Ghi ngày dạng ngày/tháng/năm, ví dụ 15/06/2024'),
     Rule("KH607", ("error",),
          '`kehoach status import`: dòng mâu thuẫn với kế hoạch (nội dung nhiệm vụ bị sửa trong bảng, một '
          'nhiệm vụ ghi hai dòng)',
          'Sửa nội dung trong tệp kế hoạch, không trong bảng; giữ một dòng cho mỗi nhiệm vụ'),
     Rule("KH608", ("error",),
-         '`kehoach status import`: tệp không phải bảng theo dõi (không phải .xlsx/.csv, thiếu trang tính '
-         '«Nhiệm vụ» hoặc thiếu cột)',
+         '`kehoach status import`: tệp không phải bảng theo dõi (không phải .xlsx/.csv, không có trang tính '
+         '«Nhiệm vụ» hay «Nhận báo cáo», hoặc thiếu cột)',
          'Dùng tệp XLSX hoặc CSV tải từ trang web, không xóa cột'),
     Rule("KH609", ("error",),
          "Trang viết tay trong `docs/` trùng đường dẫn với trang do kehoach tạo ra (trang chủ, `ke-hoach/`, "
          "`co-quan/`, `nam/`, `lich/`, `assets/kehoach/`)",
          "Đổi tên tệp đó hoặc chuyển nó vào thư mục khác, ví dụ `huong-dan/`"),
+    Rule("KH610", ("error",),
+         '`kehoach status import`, trang tính «Nhận báo cáo»: dòng không khớp báo cáo định kỳ nào (mã kế hoạch '
+         'hoặc mã báo cáo không có, báo cáo đã bị bỏ khỏi kế hoạch)',
+         'Tải lại bảng từ trang kế hoạch hoặc trang cơ quan rồi điền lại dòng đó, hoặc xóa dòng'),
+    Rule("KH611", ("error",),
+         '`kehoach status import`, trang tính «Nhận báo cáo»: đơn vị của dòng không có trong danh mục, không '
+         'thuộc đơn vị phải gửi báo cáo đó (như KH406), hoặc có hai dòng cho cùng báo cáo (như KH407)',
+         'Giữ nguyên cột mã của tệp đã tải về; khai đơn vị vào nhóm (`groups`) trong danh mục; giữ một dòng'),
+    Rule("KH612", ("error",),
+         '`kehoach status import`, trang tính «Nhận báo cáo»: có số văn bản hoặc ghi chú mà thiếu ngày văn bản '
+         'của báo cáo đã nhận',
+         'Ghi ngày văn bản; chưa nhận báo cáo thì để trống cả số, ngày và ghi chú'),
 )}

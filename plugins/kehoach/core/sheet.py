@@ -4,7 +4,9 @@ One place for the headers, so the sheet a person fills in and the reader that
 takes it back cannot drift apart. The exporter lays the columns out in these
 orders; the reader finds them by their header text, so a person may move or
 add columns. The two id columns (plan, task) are what the round trip matches
-on; the exporter hides them rather than leave them out.
+on; the exporter hides them rather than leave them out. The receipt sheet
+(«Nhận báo cáo») has one row per member that owes a duty addressed to a group;
+its three id columns (plan, duty, member) are hidden the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from .models import Plan, Section, Task
 
 TASK_SHEET = "Nhiệm vụ"
 REPORT_SHEET = "Báo cáo định kỳ"
+RECEIPT_SHEET = "Nhận báo cáo"
 
 PLAN_ID = "Mã kế hoạch"
 TASK_ID = "Mã nhiệm vụ"
@@ -30,6 +33,18 @@ STATUS_COLUMNS = (STATE, PROOF_TYPE, PROOF_NUMBER, PROOF_DATE, PROOF_ISSUER, PRO
 
 ID_COLUMNS = (PLAN_ID, TASK_ID)
 """What the round trip matches on: kept in the sheet, hidden from view."""
+
+DUTY_ID = "Mã báo cáo"
+MEMBER_ID = "Mã đơn vị gửi"
+SENT_NUMBER = PROOF_NUMBER  # the received report's own number and date, as a proof's are written
+SENT_DATE = PROOF_DATE
+SENT_NOTE = "Ghi chú"
+
+RECEIPT_COLUMNS = (SENT_NUMBER, SENT_DATE, SENT_NOTE)
+"""What the receiving agency fills in: a member's `submissions` entry (number, date, note)."""
+
+RECEIPT_IDS = (PLAN_ID, DUTY_ID, MEMBER_ID)
+"""What the receipt sheet's round trip matches on: kept, hidden."""
 
 PROOF_FIELDS = {PROOF_TYPE: "type", PROOF_NUMBER: "number", PROOF_DATE: "date", PROOF_ISSUER: "issuer",
                 PROOF_URL: "url"}

@@ -94,6 +94,24 @@ def submission_words(submission: Submission) -> str:
     return f"{number}ngày {short_date(submission.date)}"
 
 
+def receivable(duty: ReportingDuty, agencies: dict[str, Agency]) -> bool:
+    """The receipt sheet has rows for the duty: it is addressed to a group, or its submissions are tracked."""
+    return duty.submissions is not None or any(
+        r in agencies and agencies[r].kind == "group" for r in duty.reporters)
+
+
+def receipts(duty: ReportingDuty, agencies: dict[str, Agency],
+             groups: dict[str, list[str]] | None = None) -> list[tuple[str, Submission | None]]:
+    """One (member, what it has sent or None) for each agency that owes the duty, in `expected_senders` order."""
+    sent = {s.agency: s for s in duty.submissions or []}
+    return [(agency_id, sent.get(agency_id)) for agency_id in expected_senders(duty, agencies, groups)]
+
+
+def owes(agency_id: str, duty: ReportingDuty, agencies: dict[str, Agency]) -> bool:
+    """The agency owes the duty: it is one of its reporters, or inside one (KH406 refuses any other)."""
+    return any(_belongs(agency_id, r, agencies) for r in duty.reporters)
+
+
 def _belongs(agency_id: str, group: str, agencies: dict[str, Agency]) -> bool:
     seen, todo = set(), [agency_id]
     while todo:
@@ -124,7 +142,7 @@ def check_submissions(loaded: LoadedPlan, agencies: dict[str, Agency]) -> Iterat
                               "Mỗi đơn vị ghi một lần; gửi lại thì sửa số, ngày ở mục cũ và ghi chú vào note.")
                 continue
             seen[agency_id] = slot
-            if agency_id in agencies and not any(_belongs(agency_id, r, agencies) for r in duty.reporters):
+            if agency_id in agencies and not owes(agency_id, duty, agencies):
                 line, col = loaded.at(*loc)
                 owed = ", ".join(f"«{r}»" for r in duty.reporters) or "(chưa ghi đơn vị báo cáo)"
                 yield Finding(loaded.yaml_path, line, col, "KH406", "error",

@@ -7,8 +7,11 @@ API (stable; the site links these paths, `kehoach export` writes them):
   `xuat/ke-hoach/<year>/<slug>.{docx,xlsx,csv,json}` for each plan and
   `xuat/co-quan/<agency-id>.{xlsx,csv}` for each registry agency that leads or
   partners in at least one task (directly or through a group it belongs to,
-  `Agency.groups`). An agency with no task has no file: link a file only when
-  its path is among the keys.
+  `Agency.groups`), and the XLSX alone for one that only receives reports from
+  a group (its «Nhận báo cáo» sheet). An agency with neither has no file: link
+  a file only when its path is among the keys. A plan or agency whose XLSX has
+  a «Nhận báo cáo» sheet also has it as `<base>.nhan-bao-cao.csv`
+  (`links.receipts_csv`).
 * `plan_json`, `plan_csv`, `plan_xlsx` (here) and `docx_export.plan_docx`: one
   plan's file as bytes; `agency_csv`, `agency_xlsx`: one agency's tasks.
 
@@ -47,6 +50,7 @@ from ..core.sheet import task_numbers
 from ..core.tracking import duty_standing, standing_words
 from ..core.view import DutyView, Named, PlanView, TaskView, resolve, resolve_plan
 from .docx import plan_docx, stable_zip
+from .receipt_sheet import RECEIPT_COLUMNS, RECEIPT_PLAN, Receipts, agency_receipts, plan_receipts
 from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, agency_cells, csv_cells, is_overdue, plan_cells
 from .xlsx import FORMULA_START, agency_workbook, plan_workbook
 
@@ -180,19 +184,30 @@ def agency_reports(agency_id: str, corpus: Corpus) -> list[list[object]]:
 
 # --- all files ------------------------------------------------------------------------
 
-def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date, view: PlanView | None = None) -> bytes:
-    """The plan's tracking sheet (overdue as of `today` shaded) and reporting duties as an Excel workbook."""
+def receipts_csv(receipts: Receipts) -> bytes:
+    """A receipt sheet («Nhận báo cáo») as CSV: its columns, hidden ids included, dates ISO 8601."""
+    return _csv_bytes([[name for name, _ in RECEIPT_COLUMNS]] + [csv_cells(row) for row in receipts[0]])
+
+
+def plan_xlsx(loaded: LoadedPlan, agencies: dict[str, Agency], today: date, view: PlanView | None = None,
+              receipts: Receipts | None = None) -> bytes:
+    """The plan's tracking sheet (overdue as of `today` shaded), reporting duties and receipt sheet as an Excel
+    workbook."""
     tracked = [standing_words(duty_standing(loaded, duty, agencies), agencies) for duty in loaded.plan.reporting]
-    data = plan_workbook(view or resolve_plan(loaded, agencies), plan_label(loaded.plan, agencies), today, tracked)
+    view = view or resolve_plan(loaded, agencies)
+    receipts = receipts or plan_receipts(loaded, view, agencies, today)
+    data = plan_workbook(view, plan_label(loaded.plan, agencies), today, tracked, receipts)
     return stable_zip(data, stamp(loaded.plan))
 
 
 def agency_xlsx(agency: Agency, rows: list[tuple[str, TaskView]], plans: dict[str, LoadedPlan], today: date,
-                reports: list[list[object]]) -> bytes:
-    """One agency's tasks across plans (a tracking sheet) and its reports as an Excel workbook."""
+                reports: list[list[object]], receipts: Receipts) -> bytes:
+    """One agency's tasks across plans (a tracking sheet), its reports and the reports it receives from groups
+    as an Excel workbook."""
     overdue = [is_overdue(view, today) for _, view in rows]
-    when = max(stamp(plans[view.plan_id].plan) for _, view in rows)
-    return stable_zip(agency_workbook(agency, _agency_table(rows, plans, today), overdue, reports), when)
+    used = {view.plan_id for _, view in rows} | {str(row[RECEIPT_PLAN]) for row in receipts[0]}
+    when = max(stamp(plans[plan_id].plan) for plan_id in used)
+    return stable_zip(agency_workbook(agency, _agency_table(rows, plans, today), overdue, reports, receipts), when)
 
 
 def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
@@ -202,14 +217,23 @@ def export_files(corpus: Corpus, today: date) -> dict[str, bytes]:
     resolved = resolve(corpus)
     for loaded in corpus.plans:
         base, view = links.plan_exports(loaded.id), resolved.plans[loaded.id]
+        receipts = plan_receipts(loaded, view, corpus.agencies, today)
         files[base + ".docx"] = plan_docx(loaded, corpus.agencies, view)
-        files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today, view)
+        files[base + ".xlsx"] = plan_xlsx(loaded, corpus.agencies, today, view, receipts)
+        if receipts[0]:
+            files[links.receipts_csv(base)] = receipts_csv(receipts)
         files[base + ".csv"] = plan_csv(loaded, corpus.agencies, today, view)
         files[base + ".json"] = plan_json(loaded, corpus.agencies, today, view)
     plans = {loaded.id: loaded for loaded in corpus.plans}
-    for agency_id, rows in agency_tasks(corpus).items():
-        if agency_id in corpus.agencies:
-            files[links.agency_exports(agency_id) + ".xlsx"] = agency_xlsx(corpus.agencies[agency_id], rows, plans,
-                                                                          today, agency_reports(agency_id, corpus))
+    tasks = agency_tasks(corpus)
+    duties = {(loaded.id, duty.id): duty for loaded in corpus.plans for duty in loaded.plan.reporting}
+    for agency_id in sorted(corpus.agencies):
+        rows, receipts = tasks.get(agency_id, []), agency_receipts(agency_id, corpus, today, duties)
+        if rows or receipts[0]:
+            files[links.agency_exports(agency_id) + ".xlsx"] = agency_xlsx(
+                corpus.agencies[agency_id], rows, plans, today, agency_reports(agency_id, corpus), receipts)
+        if receipts[0]:
+            files[links.receipts_csv(links.agency_exports(agency_id))] = receipts_csv(receipts)
+        if rows:
             files[links.agency_exports(agency_id) + ".csv"] = agency_csv(rows, plans, today)
     return dict(sorted(files.items()))

@@ -18,8 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.models import Agency
-from ..core.sheet import PLAN_ID, REPORT_SHEET, TASK_SHEET
+from ..core.sheet import PLAN_ID, RECEIPT_SHEET, REPORT_SHEET, TASK_SHEET
 from ..core.view import DutyView, PlanView
+from .receipt_sheet import RECEIPT_COLUMNS, Receipts, make_receipts_fillable
 from .tracking_sheet import AGENCY_COLUMNS, PLAN_COLUMNS, is_overdue, make_fillable, plan_cells
 
 REPORT_COLUMNS = [("TT", 6), ("Mã", 18), ("Nội dung", 50), ("Thời hạn (ghi trong văn bản)", 24), ("Hạn cuối", 12),
@@ -107,9 +108,21 @@ def _fillable(ws: Worksheet, titles: list[str], columns: list[tuple[str, int]], 
     make_fillable(ws, header, TITLE_ROWS + 1, len(rows), overdue)
 
 
-def plan_workbook(plan: PlanView, label: str, today: date, tracked: list[str]) -> bytes:
-    """Sheets "Nhiệm vụ" (the tracking sheet of the tasks, overdue as of `today` shaded) and "Báo cáo định kỳ"
-    (reporting duties; `tracked`, one a duty: who has sent it) of one plan."""
+def _receipts(wb: Workbook, titles: list[str], receipts: Receipts) -> None:
+    """The sheet "Nhận báo cáo" when there is a row for it: who has sent each report addressed to a group."""
+    rows, late = receipts
+    if not rows:
+        return
+    ws = wb.create_sheet(RECEIPT_SHEET)
+    header = [name for name, _ in RECEIPT_COLUMNS]
+    _table(ws, titles, header, [width for _, width in RECEIPT_COLUMNS], rows)
+    make_receipts_fillable(ws, header, TITLE_ROWS + 1, late)
+
+
+def plan_workbook(plan: PlanView, label: str, today: date, tracked: list[str], receipts: Receipts) -> bytes:
+    """Sheets "Nhiệm vụ" (the tracking sheet of the tasks, overdue as of `today` shaded), "Báo cáo định kỳ"
+    (reporting duties; `tracked`, one a duty: who has sent it) and "Nhận báo cáo" (each member's report of the
+    duties addressed to a group, to fill in) of one plan."""
     wb = Workbook()
     titles = [plan.title, label]
     ws = wb.active
@@ -120,24 +133,32 @@ def plan_workbook(plan: PlanView, label: str, today: date, tracked: list[str]) -
     _table(reports, titles, [n for n, _ in REPORT_COLUMNS], [w for _, w in REPORT_COLUMNS],
            [report_cells(index, duty, words) for index, (duty, words) in enumerate(zip(plan.duties, tracked,
                                                                                       strict=True), start=1)])
+    _receipts(wb, [plan.title, "Báo cáo các đơn vị gửi về: ghi số, ngày văn bản khi nhận được"], receipts)
     wb.properties.title = plan.title
     wb.properties.creator = "kehoach"
     return _save(wb)
 
 
 def agency_workbook(agency: Agency, rows: list[list[object]], overdue: list[bool],
-                    reports: list[list[object]]) -> bytes:
-    """Sheets "Nhiệm vụ" (its tasks across plans, to fill in) and "Báo cáo định kỳ" (reports it owes or receives)."""
+                    reports: list[list[object]], receipts: Receipts) -> bytes:
+    """Sheets "Nhiệm vụ" (its tasks across plans, to fill in; none when it has no task), "Báo cáo định kỳ"
+    (reports it owes or receives) and "Nhận báo cáo" (each member's report of those it receives from a group)."""
     wb = Workbook()
     ws = wb.active
-    ws.title = TASK_SHEET
-    _fillable(ws, [agency.name, f"Nhiệm vụ chủ trì và phối hợp ({len(rows)} nhiệm vụ)"], AGENCY_COLUMNS, rows, overdue)
-    sheet = wb.create_sheet(REPORT_SHEET)
+    if rows:
+        ws.title = TASK_SHEET
+        _fillable(ws, [agency.name, f"Nhiệm vụ chủ trì và phối hợp ({len(rows)} nhiệm vụ)"], AGENCY_COLUMNS, rows,
+                  overdue)
+        sheet = wb.create_sheet(REPORT_SHEET)
+    else:
+        sheet = ws
+        sheet.title = REPORT_SHEET
     _table(sheet, [agency.name, f"Báo cáo phải gửi và báo cáo nhận ({len(reports)} báo cáo)"],
            [n for n, _ in AGENCY_REPORT_COLUMNS], [w for _, w in AGENCY_REPORT_COLUMNS], reports)
     for name in (PLAN_ID, "Mã báo cáo"):
         index = [n for n, _ in AGENCY_REPORT_COLUMNS].index(name) + 1
         sheet.column_dimensions[get_column_letter(index)].hidden = True
+    _receipts(wb, [agency.name, "Báo cáo các đơn vị gửi về: ghi số, ngày văn bản khi nhận được"], receipts)
     wb.properties.title = agency.name
     wb.properties.creator = "kehoach"
     return _save(wb)

@@ -200,8 +200,9 @@ def _plan_context(loaded: LoadedPlan, corpus: Corpus, options: Options) -> dict[
 
 def downloads(link: links.Links, base: str, options: Options) -> list[tuple[str, str]]:
     """(label, href) of the export files of one plan or agency that the build publishes."""
-    return [(ext.upper(), link.to(f"{base}.{ext}")) for ext in ("docx", "xlsx", "csv", "json")
-            if f"{base}.{ext}" in options.downloads]
+    found = [(ext.upper(), f"{base}.{ext}") for ext in ("docx", "xlsx", "csv", "json")]
+    found.append(("CSV nhận báo cáo", links.receipts_csv(base)))
+    return [(label, link.to(path)) for label, path in found if path in options.downloads]
 
 
 def feed_links(link: links.Links, path: str, site_url: str) -> dict[str, str]:
