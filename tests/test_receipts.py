@@ -209,7 +209,8 @@ REFUSED = [
     ("not-a-member", {("bao-cao-quy", "thu/cc-van-hoa"): {"Mã đơn vị gửi": "thu/hoi-phu-nu",
                                                           "Ngày văn bản": "18/03/2024"}},
      SHEET.format(row=7, col=11, code="KH611", letter="K") + "«Hội Liên hiệp Phụ nữ xã Thử» không thuộc đơn vị "
-     "phải gửi báo cáo «bao-cao-quy»\n    gợi ý: Đơn vị báo cáo: «thu/cac-don-vi». Giữ nguyên cột mã của tệp đã tải "
+     "phải gửi «Báo cáo kết quả thi đua quý I»\n    gợi ý: Đơn vị báo cáo: «Các cơ quan, đơn vị xã Thử». "
+     "Giữ nguyên cột mã của tệp đã tải "
      "về; đơn vị mới của nhóm thì khai vào nhóm (groups) trong danh mục plans/agencies/ rồi tải lại bảng."),
     ("impossible-date", {("bao-cao-quy", "thu/cc-van-hoa"): {"Ngày văn bản": "30/02/2024"}},
      SHEET.format(row=7, col=7, code="KH606", letter="G") + "Ngày không có thật: «30/02/2024»\n    gợi ý: Kiểm tra "
@@ -219,10 +220,12 @@ REFUSED = [
      "    gợi ý: Ghi ngày dạng ngày/tháng/năm, ví dụ 15/06/2024."),
     ("no-date", {("bao-cao-quy", "thu/cc-van-hoa"): {"Số, ký hiệu văn bản": "09/BC-VHXH"}},
      SHEET.format(row=7, col=7, code="KH612", letter="G") + "Có số văn bản hoặc ghi chú nhưng thiếu ngày văn bản "
-     "của «thu/cc-van-hoa»\n    gợi ý: Ghi ngày văn bản của báo cáo đã nhận, ví dụ 15/06/2024; chưa nhận thì để "
+     "của «Công chức Văn hóa - Xã hội xã Thử»\n    gợi ý: Ghi ngày văn bản của báo cáo đã nhận, ví dụ 15/06/2024; "
+     "chưa nhận thì để "
      "trống cả số, ngày và ghi chú."),
     ("twice", {("bao-cao-quy", "thu/cc-van-hoa"): {"Mã đơn vị gửi": "thu/van-phong", "Ngày văn bản": "18/03/2024"}},
-     SHEET.format(row=8, col=11, code="KH611", letter="K") + "Báo cáo «bao-cao-quy» của «thu/van-phong» đã có ở "
+     SHEET.format(row=8, col=11, code="KH611", letter="K") + "«Báo cáo kết quả thi đua quý I» của «Văn phòng Ủy "
+     "ban nhân dân xã Thử» đã có ở "
      "dòng 7\n    gợi ý: Mỗi đơn vị ghi một dòng cho mỗi báo cáo; xóa dòng thừa."),
     ("removed-duty", {("bao-cao-quy", "thu/cc-van-hoa"): {"Ngày văn bản": "18/03/2024"}},
      SHEET.format(row=7, col=10, code="KH610", letter="J") + "Không khớp được dòng với báo cáo định kỳ: kế hoạch "

@@ -41,7 +41,7 @@ def sheet_submissions(sheet: Sheet, corpus: Corpus, problems: list[Finding]) -> 
         if found is not None:
             plan_id, duty, agency_id = found
             old = next((s for s in duty.submissions or [] if s.agency == agency_id), None)
-            read, entry = _entry(sheet, row, agency_id, old, problems)
+            read, entry = _entry(sheet, row, agency_id, _name(agency_id, corpus.agencies), old, problems)
             if read:
                 wanted.setdefault((plan_id, duty.id), {})[agency_id] = entry
     changes: Submissions = {}
@@ -84,10 +84,10 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
     if agency_id not in agencies or not owes(agency_id, duty, agencies):
         if blank:
             return None  # nor does one of a unit that left the group
-        what = (f"«{agencies[agency_id].name}» không thuộc đơn vị phải gửi báo cáo «{duty_id}»"
+        what = (f"«{agencies[agency_id].name}» không thuộc đơn vị phải gửi «{duty.title}»"
                 if agency_id in agencies else f"Không có đơn vị «{agency_id}» trong danh mục" if agency_id
                 else "Dòng không ghi mã đơn vị gửi")
-        owed = ", ".join(f"«{r}»" for r in duty.reporters) or "(chưa ghi đơn vị báo cáo)"
+        owed = ", ".join(f"«{_name(r, agencies)}»" for r in duty.reporters) or "(chưa ghi đơn vị báo cáo)"
         problems.append(sheet.finding(row.number, MEMBER_ID, "KH611", what,
                                       f"Đơn vị báo cáo: {owed}. Giữ nguyên cột mã của tệp đã tải về; đơn vị mới "
                                       "của nhóm thì khai vào nhóm (groups) trong danh mục plans/agencies/ rồi tải "
@@ -95,7 +95,7 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
         return None
     if (plan_id, duty_id, agency_id) in seen:
         problems.append(sheet.finding(row.number, MEMBER_ID, "KH611",
-                                      f"Báo cáo «{duty_id}» của «{agency_id}» đã có ở dòng "
+                                      f"«{duty.title}» của «{_name(agency_id, agencies)}» đã có ở dòng "
                                       f"{seen[(plan_id, duty_id, agency_id)]}",
                                       "Mỗi đơn vị ghi một dòng cho mỗi báo cáo; xóa dòng thừa."))
         return None
@@ -103,7 +103,13 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
     return plan_id, duty, agency_id
 
 
-def _entry(sheet: Sheet, row: SheetRow, agency_id: str, old: Submission | None,
+def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
+    """How the sheet names a unit: its name in the registry (the id where it has none)."""
+    agency = agencies.get(agency_id)
+    return agency.name if agency else agency_id
+
+
+def _entry(sheet: Sheet, row: SheetRow, agency_id: str, unit: str, old: Submission | None,
            problems: list[Finding]) -> tuple[bool, dict[str, Any] | None]:
     """Whether the row could be read, and the submission it asks for (None: none). A column the sheet lacks
     keeps the value the plan records."""
@@ -115,7 +121,7 @@ def _entry(sheet: Sheet, row: SheetRow, agency_id: str, old: Submission | None,
     if day is None:
         if number or note:
             problems.append(sheet.finding(row.number, SENT_DATE, "KH612",
-                                          f"Có số văn bản hoặc ghi chú nhưng thiếu ngày văn bản của «{agency_id}»",
+                                          f"Có số văn bản hoặc ghi chú nhưng thiếu ngày văn bản của «{unit}»",
                                           "Ghi ngày văn bản của báo cáo đã nhận, ví dụ 15/06/2024; chưa nhận thì "
                                           "để trống cả số, ngày và ghi chú."))
             return False, None
