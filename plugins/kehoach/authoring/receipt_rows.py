@@ -21,6 +21,7 @@ from typing import Any
 from ..core.errors import Finding
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency, ReportingDuty, Submission
+from ..core.registry import name_of
 from ..core.sheet import DUTY_ID, MEMBER_ID, PLAN_ID, RECEIPT_COLUMNS, RECEIPT_IDS, SENT_DATE, SENT_NOTE, SENT_NUMBER
 from ..core.tracking import owes
 from .sheet_reader import Sheet, SheetRow, cell_date, cell_text, has_columns
@@ -41,7 +42,7 @@ def sheet_submissions(sheet: Sheet, corpus: Corpus, problems: list[Finding]) -> 
         if found is not None:
             plan_id, duty, agency_id = found
             old = next((s for s in duty.submissions or [] if s.agency == agency_id), None)
-            read, entry = _entry(sheet, row, agency_id, _name(agency_id, corpus.agencies), old, problems)
+            read, entry = _entry(sheet, row, agency_id, name_of(agency_id, corpus.agencies), old, problems)
             if read:
                 wanted.setdefault((plan_id, duty.id), {})[agency_id] = entry
     changes: Submissions = {}
@@ -87,7 +88,7 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
         what = (f"«{agencies[agency_id].name}» không thuộc đơn vị phải gửi «{duty.title}»"
                 if agency_id in agencies else f"Không có đơn vị «{agency_id}» trong danh mục" if agency_id
                 else "Dòng không ghi mã đơn vị gửi")
-        owed = ", ".join(f"«{_name(r, agencies)}»" for r in duty.reporters) or "(chưa ghi đơn vị báo cáo)"
+        owed = ", ".join(f"«{name_of(r, agencies)}»" for r in duty.reporters) or "(chưa ghi đơn vị báo cáo)"
         problems.append(sheet.finding(row.number, MEMBER_ID, "KH611", what,
                                       f"Đơn vị báo cáo: {owed}. Giữ nguyên cột mã của tệp đã tải về; đơn vị mới "
                                       "của nhóm thì khai vào nhóm (groups) trong danh mục plans/agencies/ rồi tải "
@@ -95,18 +96,12 @@ def _match(sheet: Sheet, row: SheetRow, plans: dict[str, LoadedPlan], agencies: 
         return None
     if (plan_id, duty_id, agency_id) in seen:
         problems.append(sheet.finding(row.number, MEMBER_ID, "KH611",
-                                      f"«{duty.title}» của «{_name(agency_id, agencies)}» đã có ở dòng "
+                                      f"«{duty.title}» của «{name_of(agency_id, agencies)}» đã có ở dòng "
                                       f"{seen[(plan_id, duty_id, agency_id)]}",
                                       "Mỗi đơn vị ghi một dòng cho mỗi báo cáo; xóa dòng thừa."))
         return None
     seen[(plan_id, duty_id, agency_id)] = row.number
     return plan_id, duty, agency_id
-
-
-def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
-    """How the sheet names a unit: its name in the registry (the id where it has none)."""
-    agency = agencies.get(agency_id)
-    return agency.name if agency else agency_id
 
 
 def _entry(sheet: Sheet, row: SheetRow, agency_id: str, unit: str, old: Submission | None,

@@ -11,6 +11,12 @@ from collections import defaultdict
 from .models import Agency
 
 
+def name_of(agency_id: str, agencies: dict[str, Agency]) -> str:
+    """How a view names an agency: its name in the registry, or the id a plan wrote when it has none."""
+    agency = agencies.get(agency_id)
+    return agency.name if agency else agency_id
+
+
 def members(agencies: dict[str, Agency]) -> dict[str, list[str]]:
     """For each registry id, the agencies whose feeds show its items: itself and its members.
 

@@ -20,7 +20,7 @@ from .errors import Finding
 from .labels import plan_title
 from .loader import Corpus, LoadedPlan
 from .models import Agency, ReportingDuty, Submission
-from .registry import members_of
+from .registry import members_of, name_of
 from .text import fold, short_date
 from .workdays import effective
 
@@ -151,10 +151,6 @@ def check_submissions(loaded: LoadedPlan, agencies: dict[str, Agency]) -> Iterat
                               "(groups) trong danh mục plans/agencies/.")
 
 
-def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
-    return agencies[agency_id].name if agency_id in agencies else agency_id
-
-
 def standing_words(standing: Standing | None, agencies: dict[str, Agency], agency_id: str | None = None) -> str:
     """A tracked duty in one line: for `agency_id` that owes it, whether it has sent; else who has and has not.
 
@@ -170,7 +166,7 @@ def standing_words(standing: Standing | None, agencies: dict[str, Agency], agenc
     total = len(standing.sent) + len(standing.missing)
     words = f"Đã gửi {len(standing.sent)}/{total}"
     if standing.sent:
-        words += ": " + "; ".join(f"{_name(s.agency, agencies)} ({submission_words(s)})" for s in standing.sent)
+        words += ": " + "; ".join(f"{name_of(s.agency, agencies)} ({submission_words(s)})" for s in standing.sent)
     if standing.missing:
-        words += ". Chưa gửi: " + "; ".join(_name(a, agencies) for a in standing.missing)
+        words += ". Chưa gửi: " + "; ".join(name_of(a, agencies) for a in standing.missing)
     return words + "."

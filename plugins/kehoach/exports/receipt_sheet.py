@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..core.agenda import status
 from ..core.loader import Corpus, LoadedPlan
 from ..core.models import Agency, ReportingDuty
+from ..core.registry import name_of
 from ..core.sheet import DUTY_ID, MEMBER_ID, PLAN_ID, RECEIPT_IDS, SENT_DATE, SENT_NOTE, SENT_NUMBER
 from ..core.tracking import receipts, receivable
 from ..core.view import DutyView, PlanView, resolve
@@ -44,8 +45,7 @@ def receipt_table(views: list[DutyView], duties: Duties, agencies: dict[str, Age
     late: list[bool] = []
     for view in views:
         for agency_id, sent in receipts(duties[(view.plan_id, view.id)], agencies):
-            name = agencies[agency_id].name if agency_id in agencies else agency_id
-            rows.append([len(rows) + 1, view.plan_title, view.title, view.effective_due, name,
+            rows.append([len(rows) + 1, view.plan_title, view.title, view.effective_due, name_of(agency_id, agencies),
                          (sent.number if sent else None) or "", sent.date if sent else None,
                          (sent.note if sent else None) or "", view.plan_id, view.id, agency_id])
             late.append(sent is None and status(view, today) == "overdue")

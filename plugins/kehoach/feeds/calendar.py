@@ -50,7 +50,7 @@ from ..core.deadlines import quarter_of
 from ..core.labels import PROOF_WORD, ROLE_WORDS, STATUS_WORDS, plan_base, plan_label
 from ..core.loader import Corpus, LoadedPlan, quiet_gc
 from ..core.models import Agency
-from ..core.registry import members
+from ..core.registry import members, name_of
 from ..core.reuse import Reuse
 from ..core.text import roman, short_date, weekday_name
 from ..core.view import DutyView, ItemView, Named, PlanView, involved, resolve
@@ -281,11 +281,6 @@ def summary_of(title: str, done: bool) -> str:
     return f"{STATUS_WORDS['done']}: {one_line(title)}" if done else one_line(title)
 
 
-def _name(agency_id: str, agencies: dict[str, Agency]) -> str:
-    agency = agencies.get(agency_id)
-    return agency.name if agency else agency_id
-
-
 @lru_cache(maxsize=4096)
 def quarter_label(day: date) -> str:
     """The quarter category of a day: "Quý III/2024"."""
@@ -326,7 +321,7 @@ def _agency_meta(agency: Agency, agencies: dict[str, Agency], base: links.Site) 
     text = (f"Nhiệm vụ {agency.name} chủ trì, phối hợp, phải báo cáo hoặc nhận báo cáo, "
             "kể cả nhiệm vụ giao cho nhóm mà cơ quan thuộc về.")
     if agency.successor:
-        text += f" Cơ quan đã được thay bằng {_name(agency.successor, agencies)}."
+        text += f" Cơ quan đã được thay bằng {name_of(agency.successor, agencies)}."
     elif agency.valid_until:
         text += f" Cơ quan chấm dứt hoạt động sau ngày {short_date(agency.valid_until)}."
     return CalendarMeta(f"Hạn nhiệm vụ: {agency.name}", text,
