@@ -237,3 +237,42 @@ def test_a_subject_naming_the_country_is_not_split_at_the_motto() -> None:
     facts = read_header(lines).facts
     assert facts["subject"] == lines[6]
     assert (facts["issuer_name"], facts["place"]) == ("ỦY BAN NHÂN DÂN PHƯỜNG QUYẾT THẮNG", "Biên Hòa")
+
+
+def test_a_page_title_repeating_number_and_subject_gives_way_to_the_header_below_it() -> None:
+    # 38: sidebar chrome ('THƯ VIỆN ẢNH'), then "Số: 119 - KH/ĐUK KẾ HOẠCH Phát động …" as the page's title.
+    facts = read_header(corpus_lines("38")).facts
+    assert (facts["parent"], facts["issuer_name"]) == ("ĐẢNG BỘ TỈNH YÊN BÁI", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH")
+    assert (facts["number"], facts["symbol"], facts["date"]) == ("119", "KH/ĐUK", dt.date(2019, 8, 15))
+
+
+def test_a_subject_whose_lines_are_set_apart_like_every_paragraph_of_the_page_is_read_whole() -> None:
+    # 38 and 39 leave a blank line after every paragraph, under the type line as between the subject's lines.
+    assert read_header(corpus_lines("38")).facts["subject"].endswith(
+        "Đảng bộ Khối các cơ quan tỉnh (10/11/1955 - 10/11/2020)")
+    assert read_header(corpus_lines("39")).facts["subject"].endswith("tiến tới đại hội Đại biểu toàn quốc lần thứ XIII")
+
+
+def test_a_subject_in_capitals_keeps_the_years_broken_onto_a_line_of_their_own() -> None:
+    assert read_header(corpus_lines("34")).facts["subject"] == (
+        "THỰC HIỆN ĐỀ ÁN “XÂY DỰNG VĂN HÓA ỨNG XỬ TRONG TRƯỜNG HỌC GIAI ĐOẠN 2020 - 2025”")
+
+
+def test_a_page_title_in_capitals_above_a_union_header_is_not_its_parent() -> None:
+    facts = read_header(corpus_lines("44")).facts
+    assert (facts["parent"], facts["issuer_name"]) == ("CÔNG ĐOÀN GIÁO DỤC SÓC TRĂNG", "CĐCS TRƯỜNG THPT NGỌC TỐ")
+
+
+def test_a_plan_named_only_in_the_sentence_that_issues_it_keeps_its_number_without_a_date(tmp_path: Path) -> None:
+    facts = header_facts(read_draft(next(CORPUS.glob("37-*")) / "source.txt", plans_tree(tmp_path)))
+    assert (facts["number"], facts["symbol"], facts.get("date"), facts.get("issuer_name")) == (
+        "52", "KH-UBND", None, None)
+
+
+def test_slash_numbered_items_and_dated_bullets_under_them_become_tasks(tmp_path: Path) -> None:
+    draft = read_draft(next(CORPUS.glob("47-*")) / "source.txt", plans_tree(tmp_path))
+    assert [(t["section"], t["title"], t["deadline"]["text"]) for t in draft.tasks] == [
+        ("4-thoi-gian-to-chuc-cham-thi", "Các lớp thông báo cho học sinh lớp mình nộp về trường vào ngày 12, 13/ 9",
+         "vào ngày 12, 13/ 9"),
+        ("4-thoi-gian-to-chuc-cham-thi", "Ban tổ chức tiến hành chấm vào ngày 14/ 9", "vào ngày 14/ 9")]
+    assert "## I/ Mục đích:" in draft.bodies[0] and "### 3. Kinh phí" in draft.bodies[0]

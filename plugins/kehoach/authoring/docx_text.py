@@ -21,8 +21,10 @@ Block = str | list[str]
 
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _STRUCTURAL = re.compile(
-    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|Căn cứ|Theo đề nghị|Điều \d|Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")
+    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/\s*(?=[^\W\d])|Căn cứ|Theo đề nghị|Điều \d|"
+    r"Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")  # "4/ Thời gian …", "II/ Nội dung:": older schools number with a slash
 _TERMINAL = (".", ";", ":", "!", "?", ")")
+_HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)/\s*[^\W\d])")
 
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word file with scanned pages; a plan's text is a few dozen KB
@@ -188,4 +190,4 @@ def _is_caps(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return bool(re.match(r"^(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s", line)) and len(line) < 160
+    return bool(_HEADING.match(line)) and len(line) < 160

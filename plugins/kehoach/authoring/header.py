@@ -42,6 +42,7 @@ _TEASER = re.compile(r"(?:…|\.\.\.)\s*$")
 _OPENING = re.compile(r"^(?:[IVX]+\.\s|Căn cứ\s|Thực hiện\s)")
 _PLACE_WORDS = ("phố", "xã", "trấn")
 _RULE = re.compile(r"^[-–—_=*.\s|]+$")
+_TITLE_AFTER = re.compile(r"\s+(?:KẾ HOẠCH|Kế hoạch)\s+\S+\s+\S+")
 
 
 def read_header(lines: list[str]) -> Header:
@@ -51,6 +52,8 @@ def read_header(lines: list[str]) -> Header:
     anchors = [i for i, p in enumerate(cells) if len(p.text) < 300 and (_NUMBER.search(p.text) or _date(p.text))
                and p.line not in teasers]
     anchors = [i for i in anchors if not _opens_body(cells, i)]
+    while len(anchors) > 1 and _page_title(cells[anchors[0]].text):
+        anchors = anchors[1:]
     if anchors:
         return _formal(lines, cells, anchors)
     return read_untitled(lines, cells)
@@ -83,6 +86,13 @@ def later_headers(lines: list[str]) -> list[tuple[int, Header]]:
 def _issuer_line(text: str) -> bool:
     """A line of a header's issuer column: capitals or a rule, not a signer's capacity ("TM. ỦY BAN …")."""
     return (is_caps(text) or bool(_RULE.match(text))) and not text.startswith(("TM.", "KT.", "Q.", "TL.", "TUQ."))
+
+
+def _page_title(text: str) -> bool:
+    """A page's title line that repeats the document ("Số: 119 - KH/ĐUK KẾ HOẠCH Phát động …"): number, type
+    word and subject in one cell, which no header table has. The header below it is the document's."""
+    number = _NUMBER.search(text)
+    return bool(number and _TITLE_AFTER.match(text[number.end():]))
 
 
 def _opens_body(cells: list[Piece], index: int) -> bool:
@@ -163,6 +173,8 @@ def _read_issuer(cells: list[Piece], first: int, header: Header) -> int:
         if is_motto(text) or is_banner(text):
             start = index
             continue
+        if _titled(text):
+            break  # a page title in capitals ("KẾ HOẠCH HOẠT ĐỘNG … NĂM HỌC 2020 - 2021") above the header
         if is_caps(text):
             fragments.insert(0, text)
             start = index
@@ -182,6 +194,11 @@ def _read_issuer(cells: list[Piece], first: int, header: Header) -> int:
         if len(units) > 1:
             header.facts["parent"] = units[-2]
     return start
+
+
+def _titled(text: str) -> bool:
+    """A line that opens with a type word and goes on: a title, never a line of the issuer's name."""
+    return any(fold(text).startswith(f"{word} ") for word in TYPES)
 
 
 def _leading_caps(text: str) -> list[str]:

@@ -20,7 +20,7 @@ _BANNERS = ("dang cong san viet nam", "doan tncs ho chi minh", "doi tntp ho chi 
 # Words that open the name of a body; "tỉnh", "huyện"… continue the name above them.
 _UNIT_NOUNS = tuple(f"{noun} " for noun in (
     "uy ban", "ubnd", "hdnd", "hoi dong", "so", "phong", "ban", "bo", "cuc", "chi cuc", "tong cuc", "vu", "vien",
-    "truong", "trung tam", "benh vien", "cong doan", "lien doan", "doan", "bch", "lien doi", "chi doi", "hoi",
+    "truong", "trung tam", "benh vien", "cong doan", "cdcs", "lien doan", "doan", "bch", "lien doi", "chi doi", "hoi",
     "chi hoi", "dang uy", "dang bo", "chi bo", "dang doan", "ban can su", "tinh uy", "thanh uy", "huyen uy",
     "quan uy", "tinh doan", "thanh doan", "huyen doan", "quan doan", "cong ty", "tong cong ty", "khoi", "cum",
     "van phong", "thanh tra", "mat tran", "bo chi huy", "cong an", "kho bac", "hoc vien", "dai hoc"))

@@ -27,6 +27,7 @@ _WORD_OPENER = re.compile(r"^(?:Thực hiện|Nhằm|Để|Trên cơ sở|Tiếp
 _TYPED_SUBJECT = re.compile(r"^KẾ HOẠCH\s+(?!số\b|SỐ\b)(\S.*)$")
 # The period a subject ends with, set apart by a blank line: "NĂM HỌC 2024 – 2025", "Năm 2024".
 _PERIOD = re.compile(r"^(?:nam hoc|nam|giai doan)\s+20\d\d\b")
+_OPEN_PERIOD = re.compile(r"\b(?:nam hoc|nam|giai doan|den nam|tu nam)$")
 # The national motto glued to the cell on its left when a Word header table is flattened.
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
 BODY_START = re.compile(r"^(?:[IVX]+\s*[.\-/]?\s|\d+\s*[.)/]\s*|[a-zđ]\)|[-+•–]\s|Căn cứ|Thực hiện|Theo đề nghị|"
@@ -139,14 +140,17 @@ def read_title(cells: list[Piece], index: int, header: Header) -> int:
         subject.append(typed.group(1))
         index += 1
     caps_only = "type" not in header.facts
+    # A page that leaves a blank line between paragraphs leaves one between the type line and the subject, and
+    # between the subject's lines too: only a wider gap than the one under the type line ends the subject.
+    spacing = cells[index].line - cells[index - 1].line if "type" in header.facts and 0 < index < len(cells) else 1
     while index < len(cells) and len(subject) < 6:
         text = cells[index].text
-        if subject and cells[index].line > cells[index - 1].line + 1 and not (
+        if subject and cells[index].line > cells[index - 1].line + max(1, min(spacing, 2)) and not (
                 _open_quote(subject) or _PERIOD.match(fold(text))):
             break
         caps_subject = bool(subject) and is_caps(" ".join(subject))  # a subject in capitals ends at a plain line
         if (BODY_START.match(text) and not _subject_under_type(text, subject, caps_only)) or (
-                (caps_only or caps_subject) and not is_caps(text)) or (
+                (caps_only or caps_subject) and not is_caps(text) and not _period_end(text, subject)) or (
                 subject and len(text) > 250) or (
                 subject and header.facts.get("type") == "Quyết định" and text.startswith(_DECIDERS)):
             break
@@ -162,6 +166,13 @@ def _subject_under_type(text: str, subject: list[str], caps_only: bool) -> bool:
     trích yếu when it reads as one: short, ending without the ":", ";" or "." a body paragraph ends with."""
     return (not subject and not caps_only and len(text) < 200 and bool(_WORD_OPENER.match(text))
             and not text.rstrip().endswith((":", ";", ".")))
+
+
+def _period_end(text: str, subject: list[str]) -> bool:
+    """"2020 - 2025”" under "… GIAI ĐOẠN": the years a subject in capitals ends with, broken onto a line
+    without letters; only when the subject is left open (a quote, or a period word waiting for its years)."""
+    return (bool(subject) and not any(c.isalpha() for c in text) and text[:1].isdigit() and len(text) <= 20
+            and (_open_quote(subject) or bool(_OPEN_PERIOD.search(fold(subject[-1])))))
 
 
 def _open_quote(parts: list[str]) -> bool:

@@ -20,8 +20,10 @@ from .year import year_of
 
 SKIPPED = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc")
 CLOSERS = ("tren day", "trong qua trinh")
-_ROMAN = re.compile(r"^([IVX][IVX1l]*|[1l][IVX][IVX1l]*)\.\s+(.+)$")
-_NUMBERED = re.compile(r"^(\d+)\.\s+(.+)$")
+# "I. MỤC ĐÍCH" and, in older school documents, "I/ Mục đích:", "4/ Thời gian …" (a letter after the slash,
+# so that a date opening a line, "19/ 8 …", is not taken for a number).
+_ROMAN = re.compile(r"^([IVX][IVX1l]*|[1l][IVX][IVX1l]*)(?:\.|/(?=\s*[^\W\d]))\s*(.+)$")
+_NUMBERED = re.compile(r"^(\d+)(?:\.\s+|/\s*(?=[^\W\d]))(.+)$")
 _BULLET = re.compile(r"^[-+•–]\s*")
 _CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
 _WHEN = re.compile(r"^Thời gian\s*:\s*(.+)$")
@@ -52,6 +54,7 @@ class Reader:
         self.section: str | None = None
         self.lead: tuple[list[str], str | None] = ([], None)
         self.item: tuple[str, str] | None = None  # the last numbered item, for a "Thời gian:" line under it
+        self.heading: tuple[str, str] | None = None  # the last numbered heading, for dated bullets under it
         self._new_doc()
         self.doc.update(header.facts)
         self.doc.setdefault("type", None)
@@ -155,7 +158,7 @@ class Reader:
         roman, numbered, when = _ROMAN.match(text), _NUMBERED.match(text), _WHEN.match(text)
         item, self.item = self.item, None
         if roman and len(text) < 150:
-            self.level1, self.section, self.lead = fold(roman.group(2)), None, ([], None)
+            self.level1, self.section, self.lead, self.heading = fold(roman.group(2)), None, ([], None), None
             self.level1_title = roman.group(2)
             lines.append(f"## {text}")
         elif numbered and len(text) < 150 and not text.rstrip().endswith((".", ";")):
@@ -172,6 +175,8 @@ class Reader:
             self._task(self._level1_section(), item[1], lines, f"{item[0]}.", ([], None), when.group(1))
         elif numbered and INLINE_DEADLINE.search(text):
             self._task(self._level1_section(), numbered.group(2), lines, f"{numbered.group(1)}.", ([], None))
+        elif _BULLET.match(text) and INLINE_DEADLINE.search(text):
+            self._task(self._heading_section(), strip_bullet(text), lines, None, ([], None))
         else:
             self.item = (numbered.group(1), numbered.group(2)) if numbered else None
             lines.append(text)
@@ -180,7 +185,15 @@ class Reader:
         """The section of a task found under a level-1 heading (or before any)."""
         return self.tasks.ensure_section(slugify(self.level1 or "nhiem-vu"), self.level1_title or "NHIỆM VỤ", None)
 
+    def _heading_section(self) -> str:
+        """The section of a dated bullet: the numbered heading above it ("4/ Thời gian tổ chức chấm thi:")."""
+        if not self.heading:
+            return self._level1_section()
+        number, title = self.heading
+        return self.tasks.ensure_section(slugify(f"{number} {title}"), title.rstrip(" :"), f"{number}.")
+
     def _heading(self, number: str, title: str, lines: list[str]) -> None:
+        self.heading = (number, title)
         lines.append(f"### {number}. {title}")
         found = period(title, self._year())
         in_charge = "to chuc thuc hien" in self.level1

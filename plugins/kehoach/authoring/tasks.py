@@ -17,8 +17,10 @@ from ..core.deadlines import read_phrase
 from ..core.text import fold, slugify
 from .agencies import Agencies
 
+# "trước ngày 15/12/2024", "chậm nhất là ngày 20 tháng 11", "vào ngày 12, 13/ 9" (two days of one month).
 INLINE_DEADLINE = re.compile(
-    r"(?:trước|chậm nhất(?: là)?)\s+ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
+    r"(?:trước|chậm nhất(?: là)?|vào)\s+ngày\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:/|tháng)\s*\d{1,2}"
+    r"(?:\s*(?:/|năm)\s*\d{4})?"
     r"|trong (?:tháng \d{1,2}\s*(?:/|năm)\s*\d{4}|quý (?:IV|III|II|I)(?:\s*(?:/|năm)\s*\d{4})?)")
 _REPORT_ON_DAY = re.compile(r"(6 tháng|năm|quý)\s*\((vào ngày [^)]+)\)")
 _REPORT_FOR = re.compile(

@@ -17,9 +17,10 @@ from .layout import BODY_START, TYPES, Header, Piece, make_date, read_title, tid
 _CITATION = re.compile(
     r"^Kế hoạch\s+(?:số\s+)?(\d+)\s*[-/]\s*([A-ZĐ][\w&.\-/]*\w)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
     r"\s+của\s+(.+?)\s+về\s+(.+)$")
+# The date may be missing: "… xây dựng kế hoạch Số: 52 /KH-UBND về việc …" (a school reposting a district's plan).
 _LEAD_IN = re.compile(
-    r"(?:ban hành|xây dựng)\s+Kế hoạch\s+số\s+(\d+)\s*[-/]\s*([A-ZĐ][\w&.\-/]*\w)\s+ngày\s+(\d{1,2})"
-    r"\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})")
+    r"(?:ban hành|xây dựng)\s+[Kk]ế hoạch\s+(?:số|Số)\s*:?\s*(\d+)\s*[-/]\s*([A-ZĐ][\w&.\-/]*\w)"
+    r"(?:\s+ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4}))?")
 # A page title naming the plan, with or without its date: "Kế hoạch 28/KH-BYT của Bộ Y tế về việc …".
 _NAMED = re.compile(r"^Kế hoạch\s+(?:số\s+)?(\d+)\s*[-/]\s*([A-ZĐ][\w&.\-/]*\w)(?:\s+ngày\s+[\d/]+)?"
                     r"\s+của\s+.+?\s+về\s+(?:việc\s+)?(.+)$")
@@ -100,9 +101,12 @@ def _lead_in(cells: list[Piece], header: Header) -> None:
         found = _LEAD_IN.search(piece.text)
         if found:
             number, symbol, day, month, year = found.groups()
-            header.facts.update({"number": number, "symbol": symbol, "date": make_date(year, month, day)})
-            header.notes.append(("inference", "Số, ký hiệu và ngày của kế hoạch lấy từ câu dẫn "
-                                              f"«…{found.group(0)}…»; bản nguồn không có phần đầu văn bản."))
+            header.facts.update({"number": number, "symbol": symbol})
+            if year:
+                header.facts["date"] = make_date(year, month, day)
+            what = "Số, ký hiệu và ngày" if year else "Số và ký hiệu"
+            header.notes.append(("inference", f"{what} của kế hoạch lấy từ câu dẫn «…{found.group(0)}…»; bản nguồn "
+                                              "không có phần đầu văn bản."))
             return
 
 
