@@ -276,3 +276,10 @@ def test_slash_numbered_items_and_dated_bullets_under_them_become_tasks(tmp_path
          "vào ngày 12, 13/ 9"),
         ("4-thoi-gian-to-chuc-cham-thi", "Ban tổ chức tiến hành chấm vào ngày 14/ 9", "vào ngày 14/ 9")]
     assert "## I/ Mục đích:" in draft.bodies[0] and "### 3. Kinh phí" in draft.bodies[0]
+
+
+def test_a_subject_printed_with_v_v_gives_a_title_without_it(tmp_path: Path) -> None:
+    folder, _ = write_draft(next(CORPUS.glob("47-*")) / "source.txt", plans_tree(tmp_path))
+    data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
+    assert data["title"] == "Kế hoạch tổ chức hội thi lồng đèn đẹp cấp trường Năm học 2010 - 2011"
+    assert data["document"]["subject"] == "V/v tổ chức hội thi lồng đèn đẹp cấp trường Năm học 2010 - 2011"

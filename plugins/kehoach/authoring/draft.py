@@ -10,6 +10,7 @@ reviewing the draft see them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..core.text import slugify
@@ -100,6 +101,8 @@ def _document(doc: dict[str, Any], body: str) -> dict[str, Any]:
 def _title(doc: dict[str, Any], text: str) -> str:
     """"Kế hoạch <subject>", the subject in the casing the document gives its words."""
     subject = " ".join((doc.get("subject") or "").split())
+    # "V/v" (về việc), a công văn's abbreviation some plans print before their subject, adds nothing to a title.
+    subject = re.sub(r"^[Vv]/[Vv]\s+", "", subject)
     if is_caps(subject):
         words = keep_names(subject, text)
     else:  # a printed subject opens with a capital the title does not need, unless an abbreviation
