@@ -7,7 +7,8 @@ prints per document and in total:
 
   header   header facts exactly right / facts the source or the draft gives
            (parent, issuer, number, symbol, place, date, type, subject, year,
-           school year, signer)
+           school year, signer); where the source opens with the Quyết định that
+           issues the plan, that decision's header facts as well (`decision:` in expected.yml)
   invented facts the draft gives that the source does not (must stay 0)
   tasks    tasks with a deadline recovered with that deadline / tasks expected
 
@@ -32,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from kehoach.authoring.draft import header_facts
+from kehoach.authoring.draft import decision_facts, header_facts
 from kehoach.authoring.importer import read_draft
 from kehoach.core.deadlines import read_phrase
 from kehoach.core.text import fold
@@ -90,6 +91,11 @@ def measure_corpus(folder: Path, plans: Path) -> dict[str, Any]:
     expected = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
     draft = read_draft(folder / "source.txt", plans)
     row = compare(expected, header_facts(draft))
+    if expected.get("decision"):  # a source that opens with the Quyết định issuing the plan: its header too
+        decision = compare(expected["decision"], decision_facts(draft))
+        for key in ("exact", "counted", "invented"):
+            row[key] += decision[key]
+        row["misses"] += [f"decision.{miss}" for miss in decision["misses"]]
     row["tasks"], row["tasks_expected"], row["extra_tasks"] = corpus_tasks(expected.get("tasks") or [], draft.tasks)
     return row
 

@@ -34,10 +34,20 @@ def documents(draft: Draft) -> list[tuple[dict[str, Any], list[str]]]:
 def header_facts(draft: Draft) -> dict[str, Any]:
     """The plan document's header facts as the draft gives them (None when absent)."""
     docs = documents(draft)
-    doc = docs[-1][0] if docs else {}
-    facts: dict[str, Any] = {key: doc.get(key) for key in FACTS}
+    facts = _facts(docs[-1][0] if docs else {})
     facts["type"] = facts["type"] or "Kế hoạch"
     facts["year"], facts["school_year"] = year_of(draft.docs)
+    return facts
+
+
+def decision_facts(draft: Draft) -> dict[str, Any]:
+    """The header facts of the Quyết định the plan is issued with, when the draft has one (else all None)."""
+    docs = documents(draft)
+    return _facts(docs[0][0] if len(docs) > 1 else {})
+
+
+def _facts(doc: dict[str, Any]) -> dict[str, Any]:
+    facts: dict[str, Any] = {key: doc.get(key) for key in FACTS}
     signer = doc.get("signer") or {}
     facts["signer"] = " ".join(str(signer[k]) for k in ("title", "name") if signer.get(k)) or None
     return facts
