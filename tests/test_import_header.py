@@ -283,3 +283,30 @@ def test_a_subject_printed_with_v_v_gives_a_title_without_it(tmp_path: Path) -> 
     data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
     assert data["title"] == "Kế hoạch tổ chức hội thi lồng đèn đẹp cấp trường Năm học 2010 - 2011"
     assert data["document"]["subject"] == "V/v tổ chức hội thi lồng đèn đẹp cấp trường Năm học 2010 - 2011"
+
+
+def test_a_web_list_bullet_before_the_first_header_cell_is_no_part_of_the_parent() -> None:
+    facts = read_header(corpus_lines("49")).facts  # " • UỶ BAN MTTQ VIỆT NAM" / "TỈNH ĐIỆN BIÊN" / "BAN THƯỜNG TRỰC"
+    assert (facts["parent"], facts["issuer_name"]) == ("UỶ BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN", "BAN THƯỜNG TRỰC")
+
+
+def test_a_decision_that_approves_the_plan_in_its_article_1_is_split_from_the_plan(tmp_path: Path) -> None:
+    folder, _ = write_draft(next(CORPUS.glob("55-*")) / "source.txt", plans_tree(tmp_path))
+    data = yaml.safe_load((folder / "ke-hoach.yml").read_text(encoding="utf-8"))
+    assert (data["decision"]["number"], data["decision"]["symbol"], data["decision"]["date"]) == (
+        "1994", "QĐ-UBND", dt.date(2021, 8, 26))
+    assert {k: v for k, v in data["document"].items() if v} == {"type": "Kế hoạch", "body": "noi-dung.md"}
+    assert data["title"] == ("Kế hoạch chuyển đổi cơ cấu cây trồng từ đất trồng lúa kém hiệu quả sang rau, màu và "
+                             "cây ăn trái giai đoạn 2021 - 2025")
+    assert (folder / "noi-dung.md").read_text(encoding="utf-8").startswith("## I. Mục tiêu\n\n### 1. Mục tiêu chung\n\na)")
+    assert "Điều 1. Phê duyệt Kế hoạch" in (folder / "quyet-dinh.md").read_text(encoding="utf-8")
+
+
+def test_a_decision_with_its_recipients_and_signer_then_the_plan_heading(tmp_path: Path) -> None:
+    draft = read_draft(next(CORPUS.glob("52-*")) / "source.txt", plans_tree(tmp_path))
+    decision, plan = (doc for doc in draft.docs if doc.get("type"))
+    assert decision["signer"] == {"capacity": [{"kind": "KT.", "of": "CHỦ TỊCH"}], "title": "PHÓ CHỦ TỊCH",
+                                  "name": "Nhữ Văn Tâm"}
+    assert [r["text"] for r in decision["recipients"]][:2] == ["Như Điều 2;", "Bộ Tư pháp (Vụ PBGDPL);"]
+    assert (plan["type"], plan["subject"]) == ("Kế hoạch", "TRIỂN KHAI LUẬT PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT VÀ CHỈ THỊ "
+                                                           "SỐ29-CT/TU VỀ TĂ")

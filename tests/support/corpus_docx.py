@@ -88,8 +88,9 @@ def _body_lines(folder: Path, facts: dict[str, Any]) -> list[str]:
     lines = [" ".join(line.split()) for line in (folder / "source.txt").read_text(encoding="utf-8").splitlines()]
     subject = facts.get("subject") or ""
     tail = " ".join(subject.split()[-3:])
-    ends = [i for i, line in enumerate(lines[:40]) if tail and line.endswith((tail, tail + ".", tail + "”"))
-            and len(line) <= len(subject) + 40]
+    # The subject's last words may be broken over lines ("… TỈNH SÓC TRĂNG" / "NĂM 2022"): join up to three.
+    ends = [i for i, line in enumerate(lines[:40]) if tail and len(line) <= len(subject) + 40
+            and " ".join(lines[max(0, i - 2):i + 1]).endswith((tail, tail + ".", tail + "”"))]
     return [line for line in lines[ends[-1] + 1 if ends else 0:] if line]
 
 

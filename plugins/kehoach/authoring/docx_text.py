@@ -21,7 +21,7 @@ Block = str | list[str]
 
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _STRUCTURAL = re.compile(
-    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/\s*(?=[^\W\d])|Căn cứ|Theo đề nghị|Điều \d|"
+    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/\s*(?=[^\W\d])|[a-zđ]\)\s|Căn cứ|Theo đề nghị|Điều \d|"
     r"Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")  # "4/ Thời gian …", "II/ Nội dung:": older schools number with a slash
 _TERMINAL = (".", ";", ":", "!", "?", ")")
 _HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)/\s*[^\W\d])")

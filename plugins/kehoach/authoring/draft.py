@@ -57,7 +57,7 @@ def gaps(draft: Draft) -> list[str]:
     """The header facts of the plan document that the source does not give, in Vietnamese."""
     docs = documents(draft)
     doc = docs[-1][0] if docs else {}
-    if doc.get("attached_to"):  # a plan issued with a decision takes number and date from it
+    if doc.get("attached_to") or len(docs) > 1:  # a plan issued with a decision takes number and date from it
         return [label for key, label in _GAPS.items() if key in ("subject", "signer") and not doc.get(key)]
     return [label for key, label in _GAPS.items() if not doc.get(key)]
 
@@ -69,7 +69,7 @@ def plan_data(draft: Draft, year: int, source_name: str) -> tuple[dict[str, Any]
     decision = docs[0] if len(docs) > 1 else None
     files = {"noi-dung.md": "\n\n".join(plan_body) + "\n"}
     text = " ".join(" ".join(body) for _, body in docs)
-    data: dict[str, Any] = {"schema_version": 1, "year": year, "title": _title(plan_doc, text)}
+    data: dict[str, Any] = {"schema_version": 1, "year": year, "title": _title(plan_doc, text, draft.named)}
     school_year = year_of(draft.docs)[1]
     if school_year and int(school_year[:4]) == year:
         data["period"] = {"start": dt.date(year, 9, 1), "end": dt.date(year + 1, 8, 31)}
@@ -108,8 +108,11 @@ def _document(doc: dict[str, Any], body: str) -> dict[str, Any]:
     return {key: found[key] for key in _DOC_ORDER if found.get(key) not in (None, [], {})}
 
 
-def _title(doc: dict[str, Any], text: str) -> str:
-    """"Kế hoạch <subject>", the subject in the casing the document gives its words."""
+def _title(doc: dict[str, Any], text: str, named: str | None = None) -> str:
+    """"Kế hoạch <subject>", the subject in the casing the document gives its words; a plan without a trích yếu
+    of its own takes the name its decision gives it ("Phê duyệt Kế hoạch chuyển đổi …")."""
+    if not doc.get("subject") and named:
+        return " ".join(named.split())
     subject = " ".join((doc.get("subject") or "").split())
     # "V/v" (về việc), a công văn's abbreviation some plans print before their subject, adds nothing to a title.
     subject = re.sub(r"^[Vv]/[Vv]\s+", "", subject)

@@ -17,7 +17,7 @@ from .issuer import is_banner, is_motto
 from .unaccented import TYPE_LINE, split_flattened
 
 ZONE = 80  # a header starts within the first lines of a page, after its chrome
-_MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
+_MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|^[•·▪]\s*|\\$")  # and a web list's bullet: "• UỶ BAN MTTQ …"
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{3,}")
 _RULE = re.compile(r"^[-–—_=*.\s]+$")
 _DATE_START = re.compile(r",\s*ngày\b(?!.*năm\s*\d{4})")

@@ -27,6 +27,9 @@ _NUMBERED = re.compile(r"^(\d+)(?:\.\s+|/\s*(?=[^\W\d]))(.+)$")
 _BULLET = re.compile(r"^[-+•–]\s*")
 _CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
 _WHEN = re.compile(r"^Thời gian\s*:\s*(.+)$")
+# A Quyết định phê duyệt that carries the plan itself in its Điều 1: "Điều 1. Phê duyệt Kế hoạch … với các nội
+# dung cụ thể như sau:", then the plan's sections. The plan starts after that line.
+_INLINE_PLAN = re.compile(r"^Điều 1\.\s*Phê duyệt\s+(Kế hoạch\s+.+?)(?:,?\s*với\s+(?:các|những)?\s*nội dung\b.*)?:\s*$")
 _COLUMNS = {"tt": "number", "stt": "number", "noi dung": "title", "nhiem vu": "title", "thoi gian": "deadline",
             "thoi han": "deadline", "chu tri": "lead", "phoi hop": "partners"}
 
@@ -83,7 +86,22 @@ class Reader:
             if handler(text, folded):
                 return
         self.mode = "body" if self.mode in ("start", "title", "after_title") else self.mode
+        inline = _INLINE_PLAN.match(text) if self.doc["type"] == "Quyết định" and len(self.draft.docs) == 1 else None
         self.body(text, folded)
+        if inline:
+            self._inline_plan(inline.group(1))
+
+    def _inline_plan(self, name: str) -> None:
+        """The plan a Quyết định phê duyệt carries in its Điều 1: a document of its own from here on, without a
+        header (number and date are the decision's), named as Điều 1 names it."""
+        self._new_doc()
+        self.doc["type"], self.mode = "Kế hoạch", "body"
+        self.level1 = self.level1_title = ""
+        self.section, self.heading = None, None
+        self.draft.named = name
+        self.draft.notes.append(("inference", "Quyết định phê duyệt kế hoạch ngay trong Điều 1 («…" + name[:60] +
+                                              "…»); phần sau Điều 1 được coi là nội dung kế hoạch, không có phần đầu "
+                                              "riêng (số, ngày theo quyết định)."))
 
     def _type_line(self, text: str, folded: str) -> bool:
         if folded not in ("ke hoach", "quyet dinh"):

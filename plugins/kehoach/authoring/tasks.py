@@ -46,6 +46,7 @@ class Draft:
     skipped: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     proposed: list[str] = field(default_factory=list)
+    named: str | None = None  # the plan's name where only its decision gives it ("Phê duyệt Kế hoạch …")
 
 
 class Tasks:
