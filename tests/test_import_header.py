@@ -298,7 +298,8 @@ def test_a_decision_that_approves_the_plan_in_its_article_1_is_split_from_the_pl
     assert {k: v for k, v in data["document"].items() if v} == {"type": "Kế hoạch", "body": "noi-dung.md"}
     assert data["title"] == ("Kế hoạch chuyển đổi cơ cấu cây trồng từ đất trồng lúa kém hiệu quả sang rau, màu và "
                              "cây ăn trái giai đoạn 2021 - 2025")
-    assert (folder / "noi-dung.md").read_text(encoding="utf-8").startswith("## I. Mục tiêu\n\n### 1. Mục tiêu chung\n\na)")
+    body = (folder / "noi-dung.md").read_text(encoding="utf-8")
+    assert body.startswith("## I. Mục tiêu\n\n### 1. Mục tiêu chung\n\na)")
     assert "Điều 1. Phê duyệt Kế hoạch" in (folder / "quyet-dinh.md").read_text(encoding="utf-8")
 
 

@@ -21,8 +21,8 @@ Block = str | list[str]
 
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _STRUCTURAL = re.compile(
-    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/\s*(?=[^\W\d])|[a-zđ]\)\s|Căn cứ|Theo đề nghị|Điều \d|"
-    r"Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")  # "4/ Thời gian …", "II/ Nội dung:": older schools number with a slash
+    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/\s*(?=[^\W\d])|[a-zđ]\)\s|"
+    r"Căn cứ|Theo đề nghị|Điều \d|Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")  # "4/ Thời gian …": older schools' numbering
 _TERMINAL = (".", ";", ":", "!", "?", ")")
 _HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)/\s*[^\W\d])")
 
