@@ -311,3 +311,11 @@ def test_a_decision_with_its_recipients_and_signer_then_the_plan_heading(tmp_pat
     assert [r["text"] for r in decision["recipients"]][:2] == ["Như Điều 2;", "Bộ Tư pháp (Vụ PBGDPL);"]
     assert (plan["type"], plan["subject"]) == ("Kế hoạch", "TRIỂN KHAI LUẬT PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT VÀ CHỈ THỊ "
                                                            "SỐ29-CT/TU VỀ TĂ")
+
+
+def test_v_v_opening_a_body_line_is_not_section_five(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.txt"  # "V/v" (về việc) reads like "V/" numbering; it is not a heading
+    source.write_text("KẾ HOẠCH\nTổ chức hội thi năm 2024\nI/ Mục đích:\nV/v tổ chức hội thi cấp trường\n"
+                      "II/ Nội dung:\n", encoding="utf-8")
+    body = read_draft(source, plans_tree(tmp_path)).bodies[0]
+    assert body == ["## I/ Mục đích:", "V/v tổ chức hội thi cấp trường", "## II/ Nội dung:"]

@@ -21,10 +21,10 @@ Block = str | list[str]
 
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
 _STRUCTURAL = re.compile(
-    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/\s*(?=[^\W\d])|[a-zđ]\)\s|"
+    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/(?![Vv]\b)\s*(?=[^\W\d])|[a-zđ]\)\s|"
     r"Căn cứ|Theo đề nghị|Điều \d|Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")  # "4/ Thời gian …": older schools' numbering
 _TERMINAL = (".", ";", ":", "!", "?", ")")
-_HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)/\s*[^\W\d])")
+_HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)/(?![Vv]\b)\s*[^\W\d])")
 
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word file with scanned pages; a plan's text is a few dozen KB

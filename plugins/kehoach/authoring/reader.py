@@ -22,7 +22,7 @@ SKIPPED = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", 
 CLOSERS = ("tren day", "trong qua trinh")
 # "I. MỤC ĐÍCH" and, in older school documents, "I/ Mục đích:", "4/ Thời gian …" (a letter after the slash,
 # so that a date opening a line, "19/ 8 …", is not taken for a number).
-_ROMAN = re.compile(r"^([IVX][IVX1l]*|[1l][IVX][IVX1l]*)(?:\.|/(?=\s*[^\W\d]))\s*(.+)$")
+_ROMAN = re.compile(r"^([IVX][IVX1l]*|[1l][IVX][IVX1l]*)(?:\.\s+|/(?![Vv]\b)\s*(?=[^\W\d]))(.+)$")  # not "V/v"
 _NUMBERED = re.compile(r"^(\d+)(?:\.\s+|/\s*(?=[^\W\d]))(.+)$")
 _BULLET = re.compile(r"^[-+•–]\s*")
 _CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
