@@ -20,11 +20,14 @@ from ..core.text import fold, nfc
 Block = str | list[str]
 
 _MARKUP = re.compile(r"\*+|_{2,}|^#+\s*|\\$")
+# The slash after a number in older schools' numbering ("4/ Thời gian …", "II/ Nội dung:"): a letter follows,
+# and it is not "V/v" (về việc).
+SLASHED = r"/(?![Vv]\b)\s*(?=[^\W\d])"
 _STRUCTURAL = re.compile(
-    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)/(?![Vv]\b)\s*(?=[^\W\d])|[a-zđ]\)\s|"
-    r"Căn cứ|Theo đề nghị|Điều \d|Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")  # "4/ Thời gian …": older schools' numbering
+    r"^(?:[-+•–]\s|\d+(?:\.\d+)*\.\s|[IVX1l]+\.\s|(?:\d{1,2}|[IVX]+)" + SLASHED + r"|[a-zđ]\)\s|"
+    r"Căn cứ|Theo đề nghị|Điều \d|Nơi nhận|\(|PHỤ LỤC|TM\.|KT\.)")
 _TERMINAL = (".", ";", ":", "!", "?", ")")
-_HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)/(?![Vv]\b)\s*[^\W\d])")
+_HEADING = re.compile(r"^(?:(?:\d+(?:\.\d+)*|[IVX1l]+)\.\s|(?:\d{1,2}|[IVX]+)" + SLASHED + ")")
 
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word file with scanned pages; a plan's text is a few dozen KB

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.text import fold, legacy_encoding_column, slugify
 from .agencies import Agencies
-from .docx_text import Block, is_header_row
+from .docx_text import SLASHED, Block, is_header_row
 from .layout import Header, tidy_subject
 from .legal import legal_basis
 from .tasks import INLINE_DEADLINE, Draft, Tasks, period, strip_bullet
@@ -22,7 +22,7 @@ SKIPPED = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", 
 CLOSERS = ("tren day", "trong qua trinh")
 # "I. MỤC ĐÍCH" and, in older school documents, "I/ Mục đích:", "4/ Thời gian …" (a letter after the slash,
 # so that a date opening a line, "19/ 8 …", is not taken for a number).
-_ROMAN = re.compile(r"^([IVX][IVX1l]*|[1l][IVX][IVX1l]*)(?:\.\s+|/(?![Vv]\b)\s*(?=[^\W\d]))(.+)$")  # not "V/v"
+_ROMAN = re.compile(r"^([IVX][IVX1l]*|[1l][IVX][IVX1l]*)(?:\.\s+|" + SLASHED + r")(.+)$")
 _NUMBERED = re.compile(r"^(\d+)(?:\.\s+|/\s*(?=[^\W\d]))(.+)$")
 _BULLET = re.compile(r"^[-+•–]\s*")
 _CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
